@@ -1,0 +1,24 @@
+import Foundation
+
+/// The reference data Caravan ships with: code tables and the bundled figures (see Data/README.md).
+public enum BundledData {
+    /// ISO 3166 alpha-3 codes with names, plus the non-ISO codes statistical agencies use.
+    public static var countriesCSV: String { text("reference/countries.csv") }
+
+    /// CEPII BACI's own country codes with their ISO alpha-3 equivalents.
+    public static var baciCountryCodesCSV: String { text("reference/baci-country-codes.csv") }
+
+    /// The bundled figures files, ready to import.
+    public static var figureFiles: [URL] {
+        let folder = Bundle.module.resourceURL!.appendingPathComponent("figures")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    private static func text(_ path: String) -> String {
+        let url = Bundle.module.resourceURL!.appendingPathComponent(path)
+        // The files are part of the build; a missing one is a broken installation, not bad input.
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { fatalError("missing bundled file \(url.path)") }
+        return text
+    }
+}

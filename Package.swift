@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Caravan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caravan", targets: ["caravan"]),
+        .library(name: "CaravanCore", targets: ["CaravanCore"]),
+        .library(name: "CaravanImport", targets: ["CaravanImport"]),
+        .library(name: "CaravanStore", targets: ["CaravanStore"]),
+        .library(name: "CaravanService", targets: ["CaravanService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
+        .target(name: "CaravanCore"),
+        // The bundled reference dataset (Data/), every figure with its source.
+        .target(name: "CaravanData", path: "Data", exclude: ["README.md"], resources: [.copy("reference"), .copy("figures")]),
+        // zlib, for reading .gz files as they stream in.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Parsers for the interchange formats, streaming, with line-numbered errors.
+        .target(
+            name: "CaravanImport",
+            dependencies: ["CaravanCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The store protocol and its SQLite implementation.
+        .target(name: "CaravanStore", dependencies: ["CaravanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The use cases the CLI and the server share: import files, answer queries.
+        .target(name: "CaravanService", dependencies: ["CaravanCore", "CaravanData", "CaravanImport", "CaravanStore"]),
+        .executableTarget(
+            name: "caravan",
+            dependencies: ["CaravanService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "CaravanTestSupport", path: "Tests/CaravanTestSupport"),
+        .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
+        .testTarget(
+            name: "CaravanImportTests", dependencies: ["CaravanImport", "CaravanData", "CaravanTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
+        .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanTestSupport"]),
+        .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
+    ]
+)

@@ -1,0 +1,102 @@
+import Foundation
+
+extension Period: CustomStringConvertible, Codable {
+    /// Reads the period syntax: `2024`, `2024-Q3`, `2024-07`, `2025-03-21`, their `SH` forms, and
+    /// inclusive ranges of one kind joined by `..` (`2024-01..2024-09`, `SH1404-01..SH1404-07`).
+    public init(parsing text: String) throws(PeriodError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let ends = trimmed.components(separatedBy: "..")
+        guard ends.count <= 2, !trimmed.isEmpty else {
+            throw PeriodError(text, "expected a period such as 2024, 2024-Q3, 2024-07, SH1404-07 or 2024-01..2024-09")
+        }
+        let start = try Self.unit(ends[0], in: text)
+        guard ends.count == 2 else {
+            self = start
+            return
+        }
+        let end = try Self.unit(ends[1], in: text)
+        guard start.calendar == end.calendar, start.grain == end.grain else {
+            throw PeriodError(text, "both ends of a range must be in the same calendar and of the same kind")
+        }
+        guard start.first <= end.first else {
+            throw PeriodError(text, "the range ends before it starts")
+        }
+        self.init(calendar: start.calendar, grain: start.grain, first: start.first, last: end.first)
+    }
+
+    private static func unit(_ raw: String, in text: String) throws(PeriodError) -> Period {
+        let calendar: CalendarSystem = raw.hasPrefix("SH") ? .solarHijri : .gregorian
+        let body = raw.dropFirst(calendar.prefix.count)
+        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+        guard let yearPart = parts.first, yearPart.count == 4, let year = Int(yearPart) else {
+            throw PeriodError(text, "a period starts with a four-digit year (2024, SH1404)")
+        }
+        switch parts.count {
+        case 1:
+            return Period(.year, year, in: calendar)
+        case 2 where parts[1].hasPrefix("Q"):
+            guard parts[1].count == 2, let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else {
+                throw PeriodError(text, "a quarter is written Q1 to Q4")
+            }
+            return Period(.quarter, year * 4 + quarter - 1, in: calendar)
+        case 2:
+            guard parts[1].count == 2, let month = Int(parts[1]) else {
+                throw PeriodError(text, "a month is written with two digits (2024-07)")
+            }
+            guard (1...12).contains(month) else {
+                throw PeriodError(text, "there is no month \(month); months run from 01 to 12")
+            }
+            return Period(.month, year * 12 + month - 1, in: calendar)
+        case 3:
+            guard parts[1].count == 2, parts[2].count == 2, let month = Int(parts[1]), let day = Int(parts[2]) else {
+                throw PeriodError(text, "a day is written YYYY-MM-DD (2025-03-21, SH1404-01-01)")
+            }
+            let date = try CivilDate(calendar: calendar, year: year, month: month, day: day).validated()
+            return Period(.day, date.dayNumber.number, in: calendar)
+        default:
+            throw PeriodError(text, "expected a period such as 2024, 2024-Q3, 2024-07, SH1404-07 or 2024-01..2024-09")
+        }
+    }
+
+    /// The period in the period syntax.
+    public var description: String {
+        isSingleUnit ? label(first) : label(first) + ".." + label(last)
+    }
+
+    private func label(_ ordinal: Int) -> String {
+        let prefix = calendar.prefix
+        switch grain {
+        case .year: return prefix + pad(ordinal, 4)
+        case .quarter: return prefix + pad(floorDiv(ordinal, 4), 4) + "-Q\(floorMod(ordinal, 4) + 1)"
+        case .month: return prefix + pad(floorDiv(ordinal, 12), 4) + "-" + pad(floorMod(ordinal, 12) + 1, 2)
+        case .day: return calendar.civil(Day(number: ordinal)).text
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Period(parsing: text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Period {
+    /// The same days written in `calendar`, as whole years or months where they align, else as days.
+    public static func spanning(_ days: ClosedRange<Day>, in calendar: CalendarSystem) -> Period {
+        for grain in [Grain.year, .month] {
+            let start = unit(grain, containing: days.lowerBound, in: calendar)
+            let end = unit(grain, containing: days.upperBound, in: calendar)
+            if start.days.lowerBound == days.lowerBound && end.days.upperBound == days.upperBound {
+                return Period(calendar: calendar, grain: grain, first: start.first, last: end.first)
+            }
+        }
+        return .days(days, in: calendar)
+    }
+
+    /// The period as days of the other calendar: what `caravan calendar` prints.
+    public var inOtherCalendar: Period { .days(days, in: calendar.other) }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A value of the queried flow for one period, with the figures it stands on and its rank among
+/// other values for the same period.
+struct Fact: Sendable {
+    var period: Period
+    var valueUSD: Double
+    var quantityT: Double?
+    var citations: [Citation]
+    /// Lower is preferred: the reporter's own report before its partner's, official statistics
+    /// before reconciled before published, a stated figure before a sum, the newer before the older.
+    var rank: Rank
+
+    struct Rank: Comparable, Sendable {
+        var partnerSide: Int
+        var precedence: Int
+        var derived: Int
+        /// The publication or recording date, newest first.
+        var recency: String
+        /// Breaks the last ties so that a result never depends on the order figures were read.
+        var provider: String
+
+        static func < (a: Rank, b: Rank) -> Bool {
+            if (a.partnerSide, a.precedence, a.derived) != (b.partnerSide, b.precedence, b.derived) {
+                return (a.partnerSide, a.precedence, a.derived) < (b.partnerSide, b.precedence, b.derived)
+            }
+            return a.recency != b.recency ? a.recency > b.recency : a.provider < b.provider
+        }
+    }
+
+    init(_ recorded: RecordedObservation, partnerSide: Bool) {
+        period = recorded.observation.period
+        valueUSD = recorded.observation.valueUSD
+        quantityT = recorded.observation.quantityT
+        citations = [Citation(recorded)]
+        rank = Rank(
+            partnerSide: partnerSide ? 1 : 0, precedence: recorded.source.kind.precedence, derived: 0,
+            recency: recorded.source.published ?? recorded.source.recordedAt.formatted(.iso8601),
+            provider: recorded.source.provider)
+    }
+
+    /// The sum of two figures for the same period, such as exports plus imports.
+    init(summing a: Fact, _ b: Fact) {
+        period = a.period
+        valueUSD = a.valueUSD + b.valueUSD
+        quantityT = a.quantityT.flatMap { x in b.quantityT.map { x + $0 } }
+        citations = a.citations + b.citations
+        rank = max(a.rank, b.rank)
+        rank.derived = 1
+    }
+}

@@ -1,0 +1,82 @@
+/// One point of a series: a period's value and its change against the same period a year earlier.
+public struct SeriesPoint: Sendable, Codable {
+    public var value: PeriodValue
+    /// Change in percent against `changeVersus`; for a partial period, against the same covered
+    /// days a year earlier, and nil when those are not fully known.
+    public var changePct: Double?
+    public var changeVersus: Period?
+
+    public func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(changePct, forKey: .changePct)
+        try container.encodeIfPresent(changeVersus, forKey: .changeVersus)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        value = try PeriodValue(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        changePct = try container.decodeIfPresent(Double.self, forKey: .changePct)
+        changeVersus = try container.decodeIfPresent(Period.self, forKey: .changeVersus)
+    }
+
+    init(value: PeriodValue, changePct: Double?, changeVersus: Period?) {
+        self.value = value
+        self.changePct = changePct
+        self.changeVersus = changeVersus
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case changePct = "change_pct"
+        case changeVersus = "change_vs"
+    }
+}
+
+/// A pair's flow told period by period, oldest first.
+public struct TradeSeries: Sendable, Codable {
+    public var query: TradeQuery
+    public var grain: SeriesGrain
+    public var points: [SeriesPoint]
+
+    /// Builds the series from the stored figures of the pair (both directions).
+    /// - Complexity: O(b·f) for b periods and f figures of the pair.
+    public init(_ query: TradeQuery, by grain: SeriesGrain, from observations: [RecordedObservation]) {
+        self.query = query
+        self.grain = grain
+        let facts = Ledger.facts(for: query, from: observations)
+        guard let first = facts.map(\.period.days.lowerBound).min(), let last = facts.map(\.period.days.upperBound).max()
+        else {
+            points = []
+            return
+        }
+        let start = Period.unit(grain.grain, containing: first, in: grain.calendar)
+        let end = Period.unit(grain.grain, containing: last, in: grain.calendar)
+        points = (start.first...end.first).compactMap { ordinal in
+            let period = Period(grain.grain, ordinal, in: grain.calendar)
+            guard let value = PeriodValue(period, facts: facts) else { return nil }
+            let base = value.covered?.previousYear ?? (value.partial ? nil : period.previousYear)
+            let baseValue = base.flatMap { PeriodValue($0, facts: facts) }
+            let change = baseValue.flatMap { $0.partial ? nil : percentChange(from: $0.valueUSD, to: value.valueUSD) }
+            return SeriesPoint(value: value, changePct: change, changeVersus: change == nil ? nil : base)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case points = "series"
+        case query, grain
+    }
+}
+
+/// The ledger's rules in one place: which figures count, and for what.
+public enum Ledger {
+    /// The values of the queried flow the stored figures give, after revisions.
+    static func facts(for query: TradeQuery, from observations: [RecordedObservation]) -> [Fact] {
+        let relevant = observations.filter { $0.observation.commodity == query.commodity }
+        return FlowFacts.facts(for: query, from: Vintages.current(relevant, asOf: query.asOf))
+    }
+
+    /// The flow's value over one period, or nil when no figure touches it.
+    public static func value(of query: TradeQuery, over period: Period, from observations: [RecordedObservation]) -> PeriodValue? {
+        PeriodValue(period, facts: facts(for: query, from: observations))
+    }
+}

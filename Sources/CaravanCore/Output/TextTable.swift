@@ -1,0 +1,100 @@
+/// Rows and columns rendered for people (aligned text, Markdown) or for programs (CSV).
+public struct TextTable: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        public var numeric: Bool
+
+        public init(_ title: String, numeric: Bool = false) {
+            self.title = title
+            self.numeric = numeric
+        }
+    }
+
+    /// How a table is written out.
+    public enum Style: String, Sendable, CaseIterable {
+        case text, csv, markdown
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public func rendered(_ style: Style) -> String {
+        switch style {
+        case .csv:
+            return ([columns.map(\.title)] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .markdown:
+            let header = "| " + columns.map(\.title).joined(separator: " | ") + " |"
+            let rule = "|" + columns.map { $0.numeric ? "---:|" : "---|" }.joined()
+            let body = rows.map { "| " + $0.map { $0.replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |" }
+            return ([header, rule] + body).joined(separator: "\n") + "\n"
+        case .text:
+            let widths = columns.indices.map { index in
+                ([columns[index].title] + rows.map { $0[index] }).map(\.count).max() ?? 0
+            }
+            let lines = ([columns.map(\.title)] + rows).map { cells in
+                cells.indices.map { index in
+                    let padding = String(repeating: " ", count: widths[index] - cells[index].count)
+                    return columns[index].numeric ? padding + cells[index] : cells[index] + padding
+                }.joined(separator: "  ").trimmingTrailingSpaces
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func csvField(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + field.replacingAll("\"", with: "\"\"") + "\"" : field
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        reduce(into: "") { result, character in
+            if character == target { result += replacement } else { result.append(character) }
+        }
+    }
+
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// Numbers as tables show them.
+public enum NumberText {
+    /// A whole number with thousands separators: 340,000,000.
+    public static func grouped(_ value: Double) -> String {
+        let rounded = value.rounded()
+        guard rounded.magnitude < 1e18 else { return String(value) }
+        let digits = String(Int64(rounded.magnitude))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (rounded < 0 ? "-" : "") + grouped
+    }
+
+    /// A number with a fixed count of decimals: 12.3.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        let scale = (0..<decimals).reduce(1.0) { result, _ in result * 10 }
+        let scaled = (value * scale).rounded()
+        let whole = Int64(scaled.magnitude) / Int64(scale)
+        let fraction = Int64(scaled.magnitude) % Int64(scale)
+        let sign = scaled < 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(whole) }
+        let fractionText = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
+    }
+
+    /// A signed percentage: +12.3%.
+    public static func percent(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + fixed(value, decimals: 1) + "%"
+    }
+}

@@ -1,0 +1,93 @@
+import CaravanCore
+
+/// Reads CEPII BACI `t,i,j,k,v,q`: year, exporter and importer in BACI's own country codes, HS6
+/// product, value in thousands of USD (FOB), quantity in tonnes (`NA` or empty when unknown).
+/// Each row is the exporter's export; the pair's total over all products is derived as it goes.
+final class BACIParser {
+    let tables: ReferenceTables
+    private var years = PeriodCache()
+    private var totals: [PairYear: Total] = [:]
+
+    init(tables: ReferenceTables) { self.tables = tables }
+
+    /// The provider named by the file (`BACI_HS92_Y2022_V202501.csv`: HS92, release 202501).
+    static func source(file: String) -> SourceDraft {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let parts = name.split(whereSeparator: { $0 == "_" || $0 == "." })
+        let revision = parts.first { $0.hasPrefix("HS") && $0.count == 4 }
+        let release = parts.first { $0.hasPrefix("V2") && $0.count == 7 }.map { $0.dropFirst() }
+        return SourceDraft(
+            kind: .baci, provider: "CEPII BACI" + (revision.map { " \($0)" } ?? ""), title: name,
+            url: "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
+            published: release.map { "\($0.prefix(4))-\($0.suffix(2))" })
+    }
+
+    private struct PairYear: Hashable {
+        let year: Int, exporter: String, importer: String
+    }
+
+    private struct Total {
+        var value = 0.0
+        var quantity = 0.0
+        var lines = 0
+        var linesWithQuantity = 0
+
+        mutating func add(value: Double, quantity: Double?) {
+            self.value += value
+            lines += 1
+            if let quantity {
+                self.quantity += quantity
+                linesWithQuantity += 1
+            }
+        }
+    }
+
+    func parse(_ row: RecordReader) -> RowOutcome {
+        var problems: [FieldProblem] = []
+        if row.count != 6 { return .invalid([FieldProblem("row", "\(row.count) fields; expected 6 (t,i,j,k,v,q)")]) }
+        let year = row.int(0)
+        if year == nil || !(1900...2200).contains(year!) { problems.append(FieldProblem("t", "'\(row.text(0))' is not a year")) }
+        let exporter = economy(row, 1, "i", &problems)
+        let importer = economy(row, 2, "j", &problems)
+        let product = row.text(3)
+        if product.utf8.count != 6 || !product.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            problems.append(FieldProblem("k", "'\(product)' is not a six-digit HS code (leading zeros are kept)"))
+        }
+        let value = Check.value(row.isBlank(4) ? nil : row.double(4) ?? .nan, field: "v", problems: &problems)
+        let quantityText = row.isBlank(5) ? "NA" : row.text(5)
+        let quantity = Check.quantity(quantityText == "NA" ? nil : row.double(5) ?? .nan, field: "q", problems: &problems)
+        guard problems.isEmpty, let year, let exporter, let importer else { return .invalid(problems) }
+        let period = years.year(year)
+        let key = PairYear(year: year, exporter: exporter, importer: importer)
+        totals[key, default: Total()].add(value: value * 1000, quantity: quantity)
+        let observation = TradeObservation(
+            reporter: exporter, partner: importer, flow: .export, commodity: product, period: period, valueUSD: value * 1000,
+            quantityT: quantity, valuation: .fob)
+        return .observation(observation, source: 0)
+    }
+
+    private func economy(_ row: RecordReader, _ index: Int, _ field: String, _ problems: inout [FieldProblem]) -> String? {
+        guard let code = row.int(index) else {
+            problems.append(FieldProblem(field, "'\(row.text(index))' is not a BACI country code"))
+            return nil
+        }
+        guard let iso = tables.baciCodes[code] else {
+            problems.append(FieldProblem(field, "unknown BACI country code \(code)"))
+            return nil
+        }
+        return iso
+    }
+
+    /// Each exporter–importer–year total over all products: the figure a `TOTAL` query reads.
+    func pairTotals() -> [TradeObservation] {
+        defer { totals = [:] }
+        return totals.sorted { ($0.key.year, $0.key.exporter, $0.key.importer) < ($1.key.year, $1.key.exporter, $1.key.importer) }
+            .map { key, total in
+                TradeObservation(
+                    reporter: key.exporter, partner: key.importer, flow: .export, commodity: CommodityCode.total,
+                    period: years.year(key.year), valueUSD: total.value,
+                    quantityT: total.linesWithQuantity > 0 ? total.quantity : nil, valuation: .fob,
+                    note: "sum of \(total.lines) HS6 lines; quantity known on \(total.linesWithQuantity)")
+            }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The file formats `caravan import` reads.
+public enum ImportFormat: String, Sendable, CaseIterable, Codable {
+    /// UN Comtrade API v1 JSON or CSV, or a bulk tab-separated file.
+    case comtrade
+    /// The pre-2023 Comtrade CSV (flow codes 1–4).
+    case comtradeLegacy = "comtrade-legacy"
+    /// CEPII BACI `t,i,j,k,v,q`.
+    case baci
+    /// Published figures, one a row with source and quote (PRODUCT.md).
+    case figures
+
+    /// The columns a header must hold for the format; other columns are ignored.
+    var requiredColumns: [String] {
+        switch self {
+        case .comtrade:
+            [
+                "typeCode", "freqCode", "refYear", "period", "reporterCode", "reporterISO", "flowCode", "partnerCode",
+                "partnerISO", "cmdCode", "primaryValue",
+            ]
+        case .comtradeLegacy:
+            ["Year", "Period", "Trade Flow Code", "Reporter ISO", "Partner Code", "Partner ISO", "Commodity Code", "Trade Value (US$)"]
+        case .baci: ["t", "i", "j", "k", "v", "q"]
+        case .figures: FiguresParser.columns
+        }
+    }
+
+    /// The format a header line names, recognised by its distinctive columns.
+    static func detect(header: [String]) -> ImportFormat? {
+        let names = Set(header)
+        if header == ["t", "i", "j", "k", "v", "q"] { return .baci }
+        if names.contains("typeCode") && names.contains("primaryValue") { return .comtrade }
+        if names.contains("Trade Flow Code") && names.contains("Trade Value (US$)") { return .comtradeLegacy }
+        if names.isSuperset(of: FiguresParser.columns) { return .figures }
+        return nil
+    }
+}
+
+/// What the start of a file says about it: compression, delimiter, format.
+struct FileSniff {
+    var isGzip: Bool
+    var isJSON: Bool
+    var delimiter: UInt8
+    var header: [String]
+
+    private static let sniffBytes = 1 << 16
+
+    /// Reads the start of the file (decompressed) and classifies it.
+    init(path location: String, name path: String) throws(ImportError) {
+        let file = try FileInput(path: location, name: path)
+        var magic = [UInt8](repeating: 0, count: 2)
+        let magicCount = try Self.fill(&magic, from: file)
+        isGzip = magicCount == 2 && magic == [0x1F, 0x8B]
+        if !isGzip && location.hasSuffix(".gz") {
+            throw .malformed(file: path, line: nil, reason: "named .gz but not gzip data")
+        }
+        let reopened = try FileInput(path: location, name: path)
+        let input: any ByteInput = isGzip ? try GzipInput(reopened, file: path) : reopened
+        var head = [UInt8](repeating: 0, count: Self.sniffBytes)
+        let filled = try Self.fill(&head, from: input)
+        var bytes = head[0..<filled]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.first(where: { ![0x20, 0x09, 0x0D, 0x0A].contains($0) }) else { throw .empty(file: path) }
+        if bytes.contains(0) {
+            throw .unknownFormat(file: path, reason: "binary data, not text")
+        }
+        isJSON = first == 0x7B || first == 0x5B
+        let headerLine = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+        delimiter = headerLine.contains(0x09) ? 0x09 : 0x2C
+        header = headerLine.split(separator: delimiter, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\" "))
+        }
+    }
+
+    /// Reads until `buffer` is full or the input ends; returns the bytes read.
+    private static func fill(_ buffer: inout [UInt8], from input: any ByteInput) throws(ImportError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count: Int
+            do {
+                count = try buffer.withUnsafeMutableBytes { try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw .unreadable(file: "", reason: "\(error)")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+}

@@ -1,0 +1,23 @@
+import CaravanCore
+
+/// The code tables an import checks against: known economies, and BACI's own country codes.
+public struct ReferenceTables: Sendable {
+    public let countries: CountryRegistry
+    /// BACI country code to ISO alpha-3 (842 is USA, 251 France, 699 India: not ISO numeric codes).
+    public let baciCodes: [Int: String]
+
+    /// Reads the country table and BACI's `country_code,country_name,country_iso2,country_iso3` table.
+    public init(countriesCSV: String, baciCountryCodesCSV: String) {
+        countries = CountryRegistry(csv: countriesCSV)
+        var codes: [Int: String] = [:]
+        for line in baciCountryCodesCSV.split(whereSeparator: \.isNewline).dropFirst() {
+            // Names may hold quoted commas ("China, Hong Kong SAR"), so read the code and the
+            // alpha-3 column from either end of the row.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard let code = Int(fields[0]), fields.count >= 5 else { continue }
+            let iso3 = fields[fields.count - 2]
+            if !iso3.isEmpty { codes[code] = String(iso3) }
+        }
+        baciCodes = codes
+    }
+}

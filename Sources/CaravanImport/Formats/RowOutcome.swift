@@ -1,0 +1,102 @@
+import CaravanCore
+import Foundation
+
+/// A field that failed validation, and why.
+struct FieldProblem: Sendable, Hashable {
+    let field: String
+    let reason: String
+
+    init(_ field: String, _ reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+}
+
+/// What one record of a file amounts to.
+enum RowOutcome {
+    /// A figure to store, citing one of the parser's sources.
+    case observation(TradeObservation, source: Int)
+    /// A record read and deliberately left out, with the reason the summary gives.
+    case skipped(String)
+    /// A record that fails validation.
+    case invalid([FieldProblem])
+}
+
+/// A record whose fields are found by column name: a CSV row under its header, or a JSON object.
+protocol NamedFields {
+    /// The field's text, trimmed; empty when absent or null.
+    func text(_ name: String) -> String
+    /// The field as a number: nil when absent, empty or null; `.nan` when it is not a number.
+    func number(_ name: String) -> Double?
+}
+
+/// A CSV record seen through its header.
+struct CSVFields: NamedFields {
+    let reader: RecordReader
+    let columns: [String: Int]
+
+    func text(_ name: String) -> String { columns[name].map { reader.text($0) } ?? "" }
+
+    func number(_ name: String) -> Double? {
+        guard let index = columns[name], !reader.isBlank(index) else { return nil }
+        let text = reader.text(index)
+        if text == "NA" || text == "null" { return nil }
+        return reader.double(index) ?? .nan
+    }
+}
+
+/// A JSON object's fields.
+struct JSONFields: NamedFields {
+    let object: [String: Any]
+
+    func text(_ name: String) -> String {
+        switch object[name] {
+        case let text as String: text.trimmingCharacters(in: .whitespaces)
+        case let number as NSNumber: number.stringValue
+        default: ""
+        }
+    }
+
+    func number(_ name: String) -> Double? {
+        switch object[name] {
+        case let number as NSNumber: number.doubleValue
+        case let text as String where !text.isEmpty: Double(text) ?? .nan
+        default: nil
+        }
+    }
+}
+
+/// Checks shared by the parsers: a value in USD, a quantity, a known country.
+enum Check {
+    static func value(_ value: Double?, field: String, problems: inout [FieldProblem]) -> Double {
+        guard let value else {
+            problems.append(FieldProblem(field, "empty; a figure needs a value"))
+            return 0
+        }
+        if value.isNaN {
+            problems.append(FieldProblem(field, "not a number"))
+        } else if value < 0 {
+            problems.append(FieldProblem(field, "negative value \(value)"))
+        }
+        return value
+    }
+
+    static func quantity(_ value: Double?, field: String, problems: inout [FieldProblem]) -> Double? {
+        guard let value else { return nil }
+        if value.isNaN {
+            problems.append(FieldProblem(field, "not a number"))
+        } else if value < 0 {
+            problems.append(FieldProblem(field, "negative quantity \(value)"))
+        }
+        return value
+    }
+
+    static func country(_ code: String, field: String, in tables: ReferenceTables, problems: inout [FieldProblem]) -> String {
+        if code.isEmpty {
+            problems.append(FieldProblem(field, "empty; expected an ISO 3166 alpha-3 code"))
+        } else if !tables.countries.contains(code) {
+            problems.append(FieldProblem(field, "unknown country '\(code)'; expected an ISO 3166 alpha-3 code such as KAZ"))
+        }
+        return code
+    }
+}

@@ -1,0 +1,49 @@
+/// A row that could not be read: where it is, which field, and why.
+public struct RowProblem: Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let field: String
+    public let reason: String
+
+    public init(file: String, line: Int, field: String, reason: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
+
+    /// `FILE:LINE: FIELD: reason`.
+    public var description: String { "\(file):\(line): \(field): \(reason)" }
+}
+
+/// Why a file could not be imported. Nothing of it is stored.
+public enum ImportError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be opened or read.
+    case unreadable(file: String, reason: String)
+    /// The file holds nothing to import.
+    case empty(file: String)
+    /// The file is not in a format Caravan reads.
+    case unknownFormat(file: String, reason: String)
+    /// The file's structure is broken: a truncated gzip stream, an unterminated quote, bad JSON.
+    case malformed(file: String, line: Int?, reason: String)
+    /// Rows failed validation; the first problems and how many rows in all.
+    case invalidRows(file: String, problems: [RowProblem], count: Int)
+
+    /// How many row problems a message lists.
+    public static let listedProblems = 20
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "\(file): cannot read the file: \(reason)"
+        case .empty(let file): "\(file): the file holds no rows: there is nothing to import"
+        case .unknownFormat(let file, let reason): "\(file): unknown format: \(reason)"
+        case .malformed(let file, let line, let reason): "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        case .invalidRows(let file, let problems, let count):
+            (problems.map(\.description)
+                + [
+                    count > problems.count ? "… and \(count - problems.count) more invalid rows" : nil,
+                    "\(file): \(count) invalid row\(count == 1 ? "" : "s"); nothing was stored (--skip-invalid stores the valid rows)",
+                ].compactMap { $0 }).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Streams the objects of a JSON response's `data` array (or of a top-level array) one at a time,
+/// so that a large API response is never held whole; Foundation parses each object. Written by
+/// hand because Foundation's JSON readers take the whole document at once.
+final class JSONRecordReader {
+    private let cursor: ByteCursor
+    private let file: String
+    private var lineNumber = 1
+    private var inArray = false
+    private var finished = false
+    private var object: [UInt8] = []
+    /// The top-level `error` text of an API response, if it carried one.
+    private(set) var apiError: String?
+
+    /// The line the current object starts on.
+    private(set) var line = 0
+
+    init(_ cursor: ByteCursor, file: String) {
+        self.cursor = cursor
+        self.file = file
+    }
+
+    /// The next object of the array, or nil after the last.
+    func next() throws(ImportError) -> [String: Any]? {
+        if finished { return nil }
+        if !inArray { try seekArray() }
+        while let byte = try nextByte() {
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A, 0x2C: continue
+            case 0x5D:
+                finished = true
+                return nil
+            case 0x7B:
+                line = lineNumber
+                return try readObject()
+            default:
+                throw malformed("expected an object in the data array, found '\(Character(UnicodeScalar(byte)))'")
+            }
+        }
+        throw malformed("the JSON ends inside the data array")
+    }
+
+    private func nextByte() throws(ImportError) -> UInt8? {
+        let byte = try cursor.next()
+        if byte == 0x0A { lineNumber += 1 }
+        return byte
+    }
+
+    private func malformed(_ reason: String) -> ImportError { .malformed(file: file, line: lineNumber, reason: reason) }
+
+    /// Walks the top-level object to its `data` key and the array's opening bracket.
+    private func seekArray() throws(ImportError) {
+        var depth = 0
+        var lastKey: String?
+        var expectingValue = false
+        while let byte = try nextByte() {
+            switch byte {
+            case 0x22:
+                let text = try readString()
+                if depth == 1 {
+                    if expectingValue, lastKey == "error", !text.isEmpty { apiError = text }
+                    if !expectingValue { lastKey = text }
+                    expectingValue = false
+                }
+            case 0x3A where depth == 1:
+                expectingValue = true
+            case 0x5B:
+                if depth == 0 || (depth == 1 && expectingValue && lastKey == "data") {
+                    inArray = true
+                    return
+                }
+                depth += 1
+                expectingValue = false
+            case 0x7B:
+                depth += 1
+                expectingValue = false
+            case 0x7D, 0x5D:
+                depth -= 1
+            case 0x2C where depth == 1:
+                expectingValue = false
+            default:
+                break
+            }
+        }
+        throw malformed(apiError.map { "the response has no data; it says: \($0)" } ?? "no \"data\" array of records was found")
+    }
+
+    private func readString() throws(ImportError) -> String {
+        var text: [UInt8] = []
+        var escaped = false
+        while let byte = try nextByte() {
+            if escaped {
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else if byte == 0x22 {
+                return String(decoding: text, as: UTF8.self)
+            }
+            text.append(byte)
+        }
+        throw malformed("the JSON ends inside a string")
+    }
+
+    private func readObject() throws(ImportError) -> [String: Any] {
+        object.removeAll(keepingCapacity: true)
+        object.append(0x7B)
+        var depth = 1
+        var inString = false
+        var escaped = false
+        while depth > 0, let byte = try nextByte() {
+            object.append(byte)
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            default: break
+            }
+        }
+        guard depth == 0 else { throw malformed("the JSON ends inside an object that starts on line \(line)") }
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: Data(object)) as? [String: Any] else {
+                throw malformed("expected an object")
+            }
+            return parsed
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError.malformed(file: file, line: line, reason: "invalid JSON in the object starting here")
+        }
+    }
+
+    /// SHA-256 in hex of every byte of the file, reading what is left of it.
+    func digest() -> String {
+        while (try? cursor.next()) != nil {}
+        return cursor.digest()
+    }
+
+    var position: Int64 { cursor.position }
+}

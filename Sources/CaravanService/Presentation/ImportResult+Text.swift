@@ -1,0 +1,33 @@
+import CaravanCore
+import CaravanImport
+import CaravanStore
+import Foundation
+
+extension ImportResult {
+    /// The summary `caravan import` prints: rows read, stored and skipped, and why.
+    public var text: String {
+        let summary = self.summary
+        var lines: [String] = []
+        switch receipt {
+        case .alreadyImported(let batch):
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): already imported as #\(batch.id) at \(Timestamp.text(batch.recordedAt)) (same content); nothing added"
+            )
+        case .stored(let batch):
+            let derived = summary.derived > 0 ? " (+ \(NumberText.grouped(Double(summary.derived))) pair totals derived)" : ""
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): \(count(summary.rowsRead)) rows read, \(count(summary.rowsStored)) stored\(derived), "
+                    + "\(count(summary.skippedCount)) skipped, \(count(summary.rejected)) rejected")
+            lines.append("  recorded as import #\(batch.id) at \(Timestamp.text(batch.recordedAt)), sha256 \(batch.contentDigest.prefix(12))…")
+        }
+        for (reason, n) in summary.skipped.sorted(by: { $0.value > $1.value }) {
+            lines.append("  skipped \(count(n)): \(reason)")
+        }
+        if let file = summary.rejectedFile {
+            lines.append("  rejected rows and their reasons: \(file)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func count(_ n: Int) -> String { NumberText.grouped(Double(n)) }
+}

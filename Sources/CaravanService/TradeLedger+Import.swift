@@ -1,0 +1,55 @@
+import CaravanCore
+import CaravanData
+import CaravanImport
+import CaravanStore
+import Foundation
+
+/// What importing one file did: the importer's account and the store's receipt.
+public struct ImportResult: Sendable {
+    public let summary: ImportSummary
+    public let receipt: ImportReceipt
+}
+
+extension TradeLedger {
+    /// Imports one file as one batch: all its figures or none. The same content twice adds nothing.
+    /// - Parameters:
+    ///   - format: the file's format; detected from its header when nil.
+    ///   - policy: whether invalid rows refuse the file or are set aside in a file of their own.
+    ///   - recordedAt: the vintage the figures are recorded with.
+    ///   - progress: called with the bytes read so far and the file's size.
+    ///   - name: the name the file is recorded and reported under (default: `path`).
+    public func importFile(
+        _ path: String, as name: String? = nil, format: ImportFormat? = nil, policy: InvalidRowPolicy = .fail, recordedAt: Date = Date(),
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
+    ) async throws -> ImportResult {
+        let name = name ?? path
+        let feed = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
+        feed.progress = progress
+        let format = feed.format
+        do {
+            let (receipt, summary) = try await store.record(feed, file: name, format: format.rawValue, recordedAt: recordedAt)
+            return ImportResult(summary: summary, receipt: receipt)
+        } catch StoreError.duplicate(let line, let reason) {
+            throw ImportError.invalidRows(
+                file: name, problems: [RowProblem(file: name, line: line ?? 0, field: "row", reason: reason)], count: 1)
+        }
+    }
+
+    /// Loads the bundled reference figures (Data/figures); a second run adds nothing.
+    public func importBundledData(recordedAt: Date = Date()) async throws -> [ImportResult] {
+        var results: [ImportResult] = []
+        for url in BundledData.figureFiles {
+            let name = "Data/figures/" + url.lastPathComponent
+            results.append(try await importFile(url.path, as: name, format: .figures, recordedAt: recordedAt))
+        }
+        return results
+    }
+
+    /// The files imported so far, oldest first.
+    public func batches() async throws -> [ImportBatch] { try await store.batches() }
+}
+
+extension FileImport: ObservationFeed {
+    public var contentDigest: String? { summary.digest }
+    public var report: ImportSummary { summary }
+}

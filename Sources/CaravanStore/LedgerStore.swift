@@ -1,0 +1,73 @@
+import CaravanCore
+import Foundation
+
+/// A file's figures as the store pulls them, inside its transaction.
+public protocol ObservationFeed: AnyObject, SendableMetatype {
+    /// The feed's own account of what it read, handed back with the receipt.
+    associatedtype Report: Sendable
+
+    /// The sources the figures cite, by index; it may grow while the file is read.
+    var sources: [SourceDraft] { get }
+    /// The next figure, or nil at the end; a throw abandons the whole file.
+    func next() throws -> StagedObservation?
+    /// SHA-256 of the content read, known once `next()` has returned nil: the file's identity.
+    var contentDigest: String? { get }
+    var report: Report { get }
+}
+
+/// One imported file: what it was, when it was recorded, what it added.
+public struct ImportBatch: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var file: String
+    public var format: String
+    public var contentDigest: String
+    public var recordedAt: Date
+    public var observations: Int
+
+    public init(id: Int64, file: String, format: String, contentDigest: String, recordedAt: Date, observations: Int) {
+        self.id = id
+        self.file = file
+        self.format = format
+        self.contentDigest = contentDigest
+        self.recordedAt = recordedAt
+        self.observations = observations
+    }
+}
+
+/// What recording a file did.
+public enum ImportReceipt: Sendable, Hashable {
+    /// The figures were stored as a new batch.
+    case stored(ImportBatch)
+    /// The same content was imported before, as this batch; nothing was added.
+    case alreadyImported(ImportBatch)
+}
+
+/// Why the store refused a file. Nothing of it is stored.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// A figure repeats one already in the same file.
+    case duplicate(line: Int?, reason: String)
+    /// The database could not be opened or migrated.
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .duplicate(let line, let reason): "\(line.map { "line \($0): " } ?? "")\(reason)"
+        case .unavailable(let reason): reason
+        }
+    }
+}
+
+/// The ledger's storage: observations with their sources and vintages, written one file at a
+/// time and never updated in place.
+public protocol LedgerStore: Sendable {
+    /// Stores every figure the feed yields as one batch, in one transaction: all or nothing.
+    /// Content imported before adds nothing.
+    func record<Feed: ObservationFeed>(
+        _ feed: sending Feed, file: String, format: String, recordedAt: Date
+    ) async throws
+        -> (receipt: ImportReceipt, report: Feed.Report)
+    /// Every figure between two economies for one commodity, in both directions, all vintages.
+    func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation]
+    /// The files imported, oldest first.
+    func batches() async throws -> [ImportBatch]
+}

@@ -1,0 +1,57 @@
+import CaravanCore
+import Foundation
+import GRDB
+
+/// A row of `import_batch`.
+struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "import_batch"
+    var id: Int64?
+    var fileName: String
+    var format: String
+    var contentSha256: String?
+    var recordedAt: String
+    var observations: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, format, observations
+        case fileName = "file_name"
+        case contentSha256 = "content_sha256"
+        case recordedAt = "recorded_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var batch: ImportBatch {
+        ImportBatch(
+            id: id ?? 0, file: fileName, format: format, contentDigest: contentSha256 ?? "",
+            recordedAt: Timestamp.date(recordedAt) ?? .distantPast, observations: observations)
+    }
+}
+
+/// A row of `source`.
+struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "source"
+    var id: Int64?
+    var importId: Int64
+    var kind: String
+    var provider: String
+    var title: String?
+    var url: String?
+    var published: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, provider, title, url, published
+        case importId = "import_id"
+    }
+
+    init(_ draft: SourceDraft, batch: Int64) {
+        importId = batch
+        kind = draft.kind.rawValue
+        provider = draft.provider
+        title = draft.title
+        url = draft.url
+        published = draft.published
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

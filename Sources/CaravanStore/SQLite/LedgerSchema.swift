@@ -1,0 +1,49 @@
+import GRDB
+
+/// The ledger's tables, one migration at a time. The SQL is kept to what PostgreSQL also runs,
+/// but for `WITHOUT ROWID`, which clusters observations by pair on disk.
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_batch (
+                        id INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        content_sha256 TEXT UNIQUE,
+                        recorded_at TEXT NOT NULL,
+                        observations INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE source (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES import_batch(id),
+                        kind TEXT NOT NULL,
+                        provider TEXT NOT NULL,
+                        title TEXT,
+                        url TEXT,
+                        published TEXT
+                    );
+                    CREATE INDEX source_import ON source(import_id);
+                    CREATE TABLE observation (
+                        reporter TEXT NOT NULL,
+                        partner TEXT NOT NULL,
+                        flow TEXT NOT NULL,
+                        commodity TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        first_day INTEGER NOT NULL,
+                        last_day INTEGER NOT NULL,
+                        value_usd DOUBLE PRECISION NOT NULL,
+                        quantity_t DOUBLE PRECISION,
+                        valuation TEXT,
+                        note TEXT,
+                        line INTEGER,
+                        PRIMARY KEY (reporter, partner, flow, commodity, period, source_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Caravan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caravan",
+        abstract: "Is a trade and transit partnership delivering? Trade statistics, checked claims and corridor capacity, from data.",
+        discussion: """
+            Figures live in a SQLite file: --db PATH, else $CARAVAN_DB, else ./caravan.sqlite.
+
+            Exit codes: 0 success; 1 bad input or a failed import (the message names file, line and field); \
+            64 a usage error.
+            """,
+        subcommands: [DemoCommand.self, ImportCommand.self, TradeCommand.self, CalendarCommand.self, ImportsCommand.self]
+    )
+}

@@ -1,0 +1,91 @@
+import CaravanTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `caravan` in a directory of its own.
+struct CLI {
+    let directory = TemporaryDirectory()
+
+    static let binary: String = {
+        let products = Bundle.main.bundleURL.path.hasSuffix(".xctest") ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return products.appendingPathComponent("caravan").path
+    }()
+
+    func run(_ arguments: String...) throws -> Command {
+        try Command.run(Self.binary, arguments, environment: ["CARAVAN_DB": directory.path("env.sqlite")], directory: directory.url)
+    }
+}
+
+@Suite("The caravan command")
+struct CLITests {
+    let cli = CLI()
+
+    @Test(
+        "calendar prints the other calendar on one line",
+        arguments: [
+            ("SH1403-12-30", "2025-03-20"), ("2025-03-21", "SH1404-01-01"), ("SH1404-01..SH1404-07", "2025-03-21..2025-10-22"),
+            ("2024-Q2", "SH1403-01-13..SH1403-04-10"),
+        ])
+    func calendar(input: String, output: String) throws {
+        let result = try cli.run("calendar", input)
+        #expect(result.status == 0 && result.stdout == output + "\n")
+    }
+
+    @Test("calendar refuses an impossible date and says why", arguments: ["SH1404-12-30", "2025-02-29"])
+    func impossible(input: String) throws {
+        let result = try cli.run("calendar", input)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("has 29 days") || result.stderr.contains("has 28 days"))
+    }
+
+    @Test("demo loads the bundled data once and prints the series with its sources")
+    func demo() throws {
+        let first = try cli.run("demo", "--db", "demo.sqlite")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("17 rows read, 17 stored"))
+        #expect(first.stdout.contains("340,000,000") && first.stdout.contains("Tehran Times 2025-12-11 (iran-kazakhstan.csv:16)"))
+        #expect(first.stdout.contains("partial: 2025-01..2025-09 only"))
+        let second = try cli.run("demo", "--db", "demo.sqlite")
+        #expect(second.stdout.contains("already imported") && second.stdout.contains("nothing added"))
+        #expect(FileManager.default.fileExists(atPath: cli.directory.path("demo.sqlite")))
+    }
+
+    @Test("import refuses a bad file with FILE:LINE: FIELD and a non-zero exit, storing nothing")
+    func badImport() throws {
+        let file = cli.directory.write(
+            "f.csv",
+            "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote\nKAZ,IRN,export,TOTAL,2024,1,,,S,,,\nKAZ,IRN,export,TOTAL,2025,-3,,,S,,,\n"
+        )
+        let result = try cli.run("import", file)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):3: value_usd: negative value -3.0"))
+        let listed = try cli.run("imports", "--format", "csv")
+        #expect(listed.stdout == "id,recorded_at,format,observations,sha256,file\n")
+    }
+
+    @Test("import --skip-invalid names the file of rejected rows")
+    func skipInvalid() throws {
+        let file = cli.directory.write(
+            "f.csv",
+            "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote\nKAZ,IRN,export,TOTAL,2024,1,,,S,,,\nKAZ,IRN,export,TOTAL,2025,-3,,,S,,,\n"
+        )
+        let result = try cli.run("import", "--skip-invalid", file)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 rows read, 1 stored, 0 skipped, 1 rejected"))
+        #expect(result.stdout.contains("rejected rows and their reasons: f.csv.rejected.csv"))
+        #expect(FileManager.default.fileExists(atPath: cli.directory.path("f.csv.rejected.csv")))
+    }
+
+    @Test("trade series writes JSON, CSV and Markdown; the database comes from $CARAVAN_DB")
+    func series() throws {
+        _ = try cli.run("demo")
+        let json = try cli.run("trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--format", "json")
+        #expect(json.status == 0 && json.stdout.contains("\"series\" : ["))
+        let csv = try cli.run("trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--format", "csv")
+        #expect(csv.stdout.hasPrefix("period,value_usd,change_pct,quantity_t,note,sources\n2014,\"1,000,000,000\""))
+        let markdown = try cli.run("trade", "compare", "--reporter", "IRN", "--partner", "KAZ", "--period", "2024", "--format", "md")
+        #expect(markdown.stdout.hasPrefix("| role | period |"))
+        let unknown = try cli.run("trade", "series", "--reporter", "XYZ", "--partner", "KAZ")
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown country 'XYZ'"))
+    }
+}

@@ -1,0 +1,57 @@
+import CaravanImport
+import CaravanTestSupport
+import Foundation
+import Testing
+
+@Suite("Files that are not what they should be")
+struct BadFileTests {
+    let directory = TemporaryDirectory()
+
+    @Test("an empty file, and a header without rows")
+    func empty() {
+        #expect(failure(directory.write("empty.csv", "")) == "\(directory.path("empty.csv")): the file holds no rows: there is nothing to import")
+        #expect(failure(directory.write("header.csv", "t,i,j,k,v,q\n"))?.contains("no rows") == true)
+    }
+
+    @Test("a header no importer reads")
+    func unknownFormat() {
+        let message = failure(directory.write("x.csv", "a,b,c\n1,2,3\n"))
+        #expect(message?.contains("unknown format: the header 'a,b,c…' is none of comtrade, comtrade-legacy, baci, figures") == true)
+    }
+
+    @Test("binary garbage")
+    func binary() {
+        var bytes: [UInt8] = []
+        var seed: UInt64 = 42
+        for _ in 0..<10_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes.append(UInt8(truncatingIfNeeded: seed >> 33))
+        }
+        #expect(failure(directory.write("garbage.bin", bytes: bytes))?.hasSuffix("unknown format: binary data, not text") == true)
+    }
+
+    @Test("a truncated gzip file")
+    func truncatedGzip() throws {
+        let rows = (0..<20_000).map { "2022,398,364,\(100_000 + $0),\($0),1" }.joined(separator: "\n")
+        let path = try directory.writeGzip("BACI.csv.gz", "t,i,j,k,v,q\n" + rows)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let cut = directory.write("cut.csv.gz", bytes: Array(bytes.prefix(bytes.count / 2)))
+        #expect(failure(cut)?.hasSuffix("the gzip data ends early: the file is truncated") == true)
+    }
+
+    @Test("a file named .gz that is not gzip")
+    func notGzip() {
+        #expect(failure(directory.write("plain.csv.gz", "t,i,j,k,v,q\n"))?.hasSuffix("named .gz but not gzip data") == true)
+    }
+
+    @Test("JSON that ends early, and an API error response")
+    func badJSON() {
+        #expect(failure(directory.write("cut.json", "{\"count\":1,\"data\":[{\"typeCode\":\"C\","))?.contains("ends inside") == true)
+        #expect(failure(directory.write("err.json", "{\"data\":null,\"error\":\"quota exceeded\"}"))?.hasSuffix("it says: quota exceeded") == true)
+    }
+
+    @Test("a format that does not match the header")
+    func wrongFormat() {
+        #expect(failure(directory.write("baci.csv", "t,i,j,k,v,q\n2022,398,364,100199,1,1\n"), format: .figures)?.contains("header lacks") == true)
+    }
+}

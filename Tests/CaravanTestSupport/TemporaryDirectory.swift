@@ -1,0 +1,73 @@
+import Foundation
+
+/// A directory of its own for one test, removed when the test is done with it.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let url: URL
+
+    public init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("caravan-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// The path of `name` inside the directory.
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Writes `text` to `name` and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) -> String {
+        let path = path(name)
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// Writes raw bytes to `name` and returns its path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) -> String {
+        let path = path(name)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+
+    /// Writes `text` gzipped (by the system's gzip) to `name` and returns its path.
+    @discardableResult
+    public func writeGzip(_ name: String, _ text: String) throws -> String {
+        let plain = write(name + ".plain", text)
+        let result = try Command.run("/bin/sh", ["-c", "gzip -c '\(plain)' > '\(path(name))'"])
+        precondition(result.status == 0, "gzip failed: \(result.stderr)")
+        return path(name)
+    }
+}
+
+/// A program run to its end, with what it printed.
+public struct Command: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    /// Runs `executable` with `arguments` and waits for it.
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+    )
+        throws -> Command
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a chatty program cannot fill one and stall.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Command(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
