@@ -29,7 +29,9 @@ let package = Package(
             dependencies: ["CaravanCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The store protocol and its SQLite implementation.
-        .target(name: "CaravanStore", dependencies: ["CaravanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "CaravanStore",
+            dependencies: ["CaravanCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The use cases the CLI and the server share: import files, answer queries.
         .target(name: "CaravanService", dependencies: ["CaravanCore", "CaravanData", "CaravanImport", "CaravanStore"]),
         .executableTarget(

@@ -23,8 +23,9 @@ extension TradeLedger {
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ImportResult {
         let name = name ?? path
-        let feed = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
-        feed.progress = progress
+        let file = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
+        file.progress = progress
+        let feed = ReadAheadImport(file)
         let format = feed.format
         do {
             let (receipt, summary) = try await store.record(feed, file: name, format: format.rawValue, recordedAt: recordedAt)
@@ -49,7 +50,7 @@ extension TradeLedger {
     public func batches() async throws -> [ImportBatch] { try await store.batches() }
 }
 
-extension FileImport: ObservationFeed {
+extension ReadAheadImport: ObservationFeed {
     public var contentDigest: String? { summary.digest }
     public var report: ImportSummary { summary }
 }

@@ -45,6 +45,14 @@ struct LedgerTests {
         #expect(before == after)
     }
 
+    @Test("a large file refused by the store early stops its reader and stores nothing")
+    func refusedEarly() async throws {
+        let rows = (0..<50_000).map { "2022,398,364,\(String(100_000 + $0)),1,1" }
+        let path = directory.write("BACI.csv", (["t,i,j,k,v,q", "2022,398,364,100000,1,1"] + rows).joined(separator: "\n"))
+        await #expect(throws: ImportError.self) { _ = try await ledger.importFile(path) }
+        #expect(try await ledger.batches().isEmpty)
+    }
+
     @Test("as of a date before a revision, the series shows the figure then known")
     func asOf() async throws {
         let v1 = directory.write("v1.csv", "\(header)\nKAZ,IRN,export,TOTAL,2024,300,,,Customs,,,\n")

@@ -111,6 +111,19 @@ struct StoreTests {
         #expect(try await store.batches().isEmpty)
     }
 
+    @Test("a repeat among many rows, inserted 64 at a time, is still named by its line")
+    func duplicateInBulk() async throws {
+        var rows = try (0..<150).map { try figure("KAZ", "IRN", .export, String(1_900 + $0), 1, line: $0 + 2) }
+        rows[100] = try figure("KAZ", "IRN", .export, "1910", 1, line: 102)
+        await #expect {
+            _ = try await store.record(ListFeed(rows, sources: [ministry], digest: "bulk"), file: "a", format: "figures", recordedAt: Date())
+        } throws: { error in
+            guard case StoreError.duplicate(let line, _) = error else { return false }
+            return line == 102
+        }
+        #expect(try await store.batches().isEmpty)
+    }
+
     @Test("a revision is a new row with a later vintage; the first stays")
     func revisions() async throws {
         let first = Date(timeIntervalSince1970: 1_700_000_000)

@@ -7,6 +7,8 @@ final class BACIParser {
     let tables: ReferenceTables
     private var years = PeriodCache()
     private var totals: [PairYear: Total] = [:]
+    /// The pair being summed: BACI is sorted by pair, so the running total is usually this one.
+    private var current: (key: PairYear, total: Total)?
 
     init(tables: ReferenceTables) { self.tables = tables }
 
@@ -31,6 +33,13 @@ final class BACIParser {
         var quantity = 0.0
         var lines = 0
         var linesWithQuantity = 0
+
+        mutating func merge(_ other: Total) {
+            value += other.value
+            quantity += other.quantity
+            lines += other.lines
+            linesWithQuantity += other.linesWithQuantity
+        }
 
         mutating func add(value: Double, quantity: Double?) {
             self.value += value
@@ -58,12 +67,19 @@ final class BACIParser {
         let quantity = Check.quantity(quantityText == "NA" ? nil : row.double(5) ?? .nan, field: "q", problems: &problems)
         guard problems.isEmpty, let year, let exporter, let importer else { return .invalid(problems) }
         let period = years.year(year)
-        let key = PairYear(year: year, exporter: exporter, importer: importer)
-        totals[key, default: Total()].add(value: value * 1000, quantity: quantity)
+        add(PairYear(year: year, exporter: exporter, importer: importer), value: value * 1000, quantity: quantity)
         let observation = TradeObservation(
             reporter: exporter, partner: importer, flow: .export, commodity: product, period: period, valueUSD: value * 1000,
             quantityT: quantity, valuation: .fob)
         return .observation(observation, source: 0)
+    }
+
+    private func add(_ key: PairYear, value: Double, quantity: Double?) {
+        if current?.key != key {
+            if let current { totals[current.key, default: Total()].merge(current.total) }
+            current = (key, Total())
+        }
+        current?.total.add(value: value, quantity: quantity)
     }
 
     private func economy(_ row: RecordReader, _ index: Int, _ field: String, _ problems: inout [FieldProblem]) -> String? {
@@ -71,7 +87,7 @@ final class BACIParser {
             problems.append(FieldProblem(field, "'\(row.text(index))' is not a BACI country code"))
             return nil
         }
-        guard let iso = tables.baciCodes[code] else {
+        guard code < tables.baciISO.count, let iso = tables.baciISO[code] else {
             problems.append(FieldProblem(field, "unknown BACI country code \(code)"))
             return nil
         }
@@ -80,6 +96,8 @@ final class BACIParser {
 
     /// Each exporter–importer–year total over all products: the figure a `TOTAL` query reads.
     func pairTotals() -> [TradeObservation] {
+        if let current { totals[current.key, default: Total()].merge(current.total) }
+        current = nil
         defer { totals = [:] }
         return totals.sorted { ($0.key.year, $0.key.exporter, $0.key.importer) < ($1.key.year, $1.key.exporter, $1.key.importer) }
             .map { key, total in

@@ -5,6 +5,8 @@ public struct ReferenceTables: Sendable {
     public let countries: CountryRegistry
     /// BACI country code to ISO alpha-3 (842 is USA, 251 France, 699 India: not ISO numeric codes).
     public let baciCodes: [Int: String]
+    /// The same, by code, for the import's inner loop: BACI codes are below 1000.
+    let baciISO: [String?]
 
     /// Reads the country table and BACI's `country_code,country_name,country_iso2,country_iso3` table.
     public init(countriesCSV: String, baciCountryCodesCSV: String) {
@@ -19,5 +21,6 @@ public struct ReferenceTables: Sendable {
             if !iso3.isEmpty { codes[code] = String(iso3) }
         }
         baciCodes = codes
+        baciISO = (0..<1000).map { codes[$0] }
     }
 }

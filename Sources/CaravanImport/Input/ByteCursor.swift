@@ -1,6 +1,7 @@
 import Crypto
 
-/// Hands out the bytes of an input one at a time from a 1 MiB buffer, hashing each chunk read.
+/// Hands out the bytes of an input chunk by chunk (1 MiB at a time), or one at a time, hashing
+/// each chunk as it is read.
 final class ByteCursor {
     private let input: any ByteInput
     private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
@@ -16,8 +17,18 @@ final class ByteCursor {
     /// Bytes consumed from the file on disk, for progress.
     var position: Int64 { input.position }
 
+    /// The unread bytes of the current chunk, reading the next chunk when it is used up; nil at
+    /// the end. The bytes are valid until the next call, and count as consumed.
+    func nextBytes() throws(ImportError) -> UnsafeRawBufferPointer? {
+        if start == end {
+            guard try refill() else { return nil }
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+        start = end
+        return bytes
+    }
+
     /// The next byte, or nil at the end of the input.
-    @inline(__always)
     func next() throws(ImportError) -> UInt8? {
         if start == end {
             guard try refill() else { return nil }
@@ -40,8 +51,9 @@ final class ByteCursor {
         return true
     }
 
-    /// SHA-256 in hex of every byte read; the content's identity once the input is exhausted.
+    /// SHA-256 in hex of every byte of the input, reading what is left of it.
     func digest() -> String {
-        hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        while (try? nextBytes()) != nil {}
+        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

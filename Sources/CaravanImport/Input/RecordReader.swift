@@ -31,39 +31,66 @@ final class RecordReader {
     var position: Int64 { cursor.position }
 
     /// SHA-256 in hex of every byte of the file, reading what is left of it.
-    func digest() -> String {
-        while (try? cursor.next()) != nil {}
-        return cursor.digest()
-    }
+    func digest() -> String { cursor.digest() }
 
     /// The number of fields in the current record.
     var count: Int { starts.count }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+    /// The unread part of the current chunk.
+    private var pending = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var offset = 0
+
     /// Moves to the next non-blank record; false at the end of the input.
     func next() throws(ImportError) -> Bool {
         while true {
-            bytes.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
             guard try readRecord() else { return false }
             if !(starts.count == 1 && ends[0] == starts[0]) { return true }
         }
     }
 
+    /// Reads one record into `bytes`, `starts` and `ends`. The loop works on local copies: on a
+    /// class's stored properties every access would be checked for exclusivity, byte by byte.
     private func readRecord() throws(ImportError) -> Bool {
+        var bytes = take(&self.bytes)
+        var starts = take(&self.starts)
+        var ends = take(&self.ends)
+        var buffer = pending
+        var index = offset
+        var lines = nextLine
+        defer {
+            self.bytes = bytes
+            self.starts = starts
+            self.ends = ends
+            pending = buffer
+            offset = index
+            nextLine = lines
+        }
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        line = lines
         var state = State.fieldStart
         var started = false
-        line = nextLine
+        let delimiter = self.delimiter
         while true {
-            guard let byte = try cursor.next() else {
-                if state == .quoted {
-                    throw .malformed(file: file, line: line, reason: "the file ends inside a quoted field")
+            if index == buffer.count {
+                guard let next = try cursor.nextBytes() else {
+                    buffer = UnsafeRawBufferPointer(start: nil, count: 0)
+                    index = 0
+                    if state == .quoted { throw .malformed(file: file, line: line, reason: "the file ends inside a quoted field") }
+                    if started {
+                        ends.append(bytes.count)
+                        bytes.append(0)
+                    }
+                    return started
                 }
-                if started { endField() }
-                return started
+                buffer = next
+                index = 0
             }
+            let byte = buffer[index]
+            index += 1
             if !started {
                 started = true
                 starts.append(0)
@@ -73,7 +100,7 @@ final class RecordReader {
                 if byte == 0x22 {
                     state = .quoteInQuoted
                 } else {
-                    if byte == 0x0A { nextLine += 1 }
+                    if byte == 0x0A { lines += 1 }
                     bytes.append(byte)
                 }
                 continue
@@ -88,23 +115,20 @@ final class RecordReader {
                 break
             }
             if byte == delimiter {
-                endField()
+                ends.append(bytes.count)
+                bytes.append(0)
                 starts.append(bytes.count)
                 state = .fieldStart
             } else if byte == 0x0A {
-                nextLine += 1
-                endField()
+                lines += 1
+                ends.append(bytes.count)
+                bytes.append(0)
                 return true
             } else if byte != 0x0D {
                 bytes.append(byte)
                 state = .unquoted
             }
         }
-    }
-
-    private func endField() {
-        ends.append(bytes.count)
-        bytes.append(0)
     }
 
     // MARK: Fields
@@ -163,4 +187,11 @@ final class RecordReader {
 
     /// The record's fields joined again, for the rejected-rows file.
     var raw: String { (0..<count).map { text($0) }.joined(separator: String(UnicodeScalar(delimiter))) }
+}
+
+/// Moves an array out of its place, leaving an empty one, so it can be changed without a copy.
+private func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    return taken
 }

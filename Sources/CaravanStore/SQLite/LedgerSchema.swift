@@ -1,7 +1,6 @@
 import GRDB
 
-/// The ledger's tables, one migration at a time. The SQL is kept to what PostgreSQL also runs,
-/// but for `WITHOUT ROWID`, which clusters observations by pair on disk.
+/// The ledger's tables, one migration at a time, in SQL that PostgreSQL also runs.
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -33,8 +32,6 @@ enum LedgerSchema {
                         commodity TEXT NOT NULL,
                         period TEXT NOT NULL,
                         source_id INTEGER NOT NULL REFERENCES source(id),
-                        first_day INTEGER NOT NULL,
-                        last_day INTEGER NOT NULL,
                         value_usd DOUBLE PRECISION NOT NULL,
                         quantity_t DOUBLE PRECISION,
                         valuation TEXT,
@@ -42,6 +39,7 @@ enum LedgerSchema {
                         line INTEGER,
                         PRIMARY KEY (reporter, partner, flow, commodity, period, source_id)
                     ) WITHOUT ROWID;
+
                     """)
         }
         return migrator

@@ -2,7 +2,7 @@ import CaravanCore
 import Foundation
 import GRDB
 
-/// Streams a feed's figures into the database inside the caller's transaction, with one cached
+/// Streams a feed's figures into the database inside the caller's transaction, with one prepared
 /// statement, so a file of millions of rows costs one commit.
 struct ObservationWriter<Feed: ObservationFeed> {
     let db: Database
@@ -13,29 +13,17 @@ struct ObservationWriter<Feed: ObservationFeed> {
         try batch.insert(db)
         let batchID = batch.id!
         var sourceIDs: [Int: Int64] = [:]
-        var labels: [Period: (String, Int, Int)] = [:]
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO observation (reporter, partner, flow, commodity, period, source_id, first_day, last_day,
-                    value_usd, quantity_t, valuation, note, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        var period = PeriodColumns(.year(0))
+        let insert = try ObservationInsert(db)
         var count = 0
         while let staged = try feed.next() {
             let sourceID = try sourceIDs[staged.source] ?? insertSource(staged.source, batch: batchID, into: &sourceIDs)
-            let o = staged.observation
-            let period = labels[o.period] ?? (o.period.description, o.period.days.lowerBound.number, o.period.days.upperBound.number)
-            labels[o.period] = period
-            insert.setUncheckedArguments([
-                o.reporter, o.partner, o.flow.rawValue, o.commodity, period.0, sourceID, period.1, period.2, o.valueUSD,
-                o.quantityT, o.valuation?.rawValue, o.note, staged.line,
-            ])
-            do { try insert.execute() } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw StoreError.duplicate(
-                    line: staged.line,
-                    reason: "\(o.reporter)→\(o.partner) \(o.flow.rawValue) \(o.commodity) \(o.period) appears twice in the file")
-            }
+            // Files repeat one period for long runs of rows: work out its columns once a run.
+            if period.period != staged.observation.period { period = PeriodColumns(staged.observation.period) }
+            try insert.add(staged, source: sourceID, period: period.label)
             count += 1
         }
+        try insert.finish()
         let digest = feed.contentDigest ?? UUID().uuidString
         if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
             throw AlreadyImported.batch(earlier.batch, report: feed.report)
@@ -51,5 +39,16 @@ struct ObservationWriter<Feed: ObservationFeed> {
         try row.insert(db)
         ids[index] = row.id!
         return row.id!
+    }
+}
+
+/// A period as stored, written out once per run of rows.
+struct PeriodColumns {
+    let period: Period
+    let label: String
+
+    init(_ period: Period) {
+        self.period = period
+        label = period.description
     }
 }
