@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "caravan", targets: ["caravan"]),
         .library(name: "CaravanCore", targets: ["CaravanCore"]),
+        .library(name: "CaravanNetwork", targets: ["CaravanNetwork"]),
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
         .library(name: "CaravanService", targets: ["CaravanService"]),
@@ -19,27 +20,41 @@ let package = Package(
     targets: [
         // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
         .target(name: "CaravanCore"),
+        // The corridor as a graph: routing, alternatives, maximum flow and its bottleneck. No I/O.
+        .target(name: "CaravanNetwork", dependencies: ["CaravanCore"]),
         // The bundled reference dataset (Data/), every figure with its source.
-        .target(name: "CaravanData", path: "Data", exclude: ["README.md"], resources: [.copy("reference"), .copy("figures")]),
+        .target(
+            name: "CaravanData", path: "Data", exclude: ["README.md"],
+            resources: [.copy("reference"), .copy("figures"), .copy("networks"), .copy("flows")]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Parsers for the interchange formats, streaming, with line-numbered errors.
         .target(
             name: "CaravanImport",
-            dependencies: ["CaravanCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CaravanCore", "CaravanNetwork", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The store protocol and its SQLite implementation.
         .target(
             name: "CaravanStore",
-            dependencies: ["CaravanCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+            dependencies: [
+                "CaravanCore", "CaravanNetwork", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The use cases the CLI and the server share: import files, answer queries.
-        .target(name: "CaravanService", dependencies: ["CaravanCore", "CaravanData", "CaravanImport", "CaravanStore"]),
+        .target(
+            name: "CaravanService",
+            dependencies: [
+                "CaravanCore", "CaravanNetwork", "CaravanData", "CaravanImport", "CaravanStore", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "caravan",
             dependencies: ["CaravanService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "CaravanTestSupport", path: "Tests/CaravanTestSupport"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
+        .testTarget(
+            name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData", "CaravanTestSupport"],
+            resources: [.copy("Oracle")]),
         .testTarget(
             name: "CaravanImportTests", dependencies: ["CaravanImport", "CaravanData", "CaravanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),

@@ -9,10 +9,18 @@ public enum BundledData {
     public static var baciCountryCodesCSV: String { text("reference/baci-country-codes.csv") }
 
     /// The bundled figures files, ready to import.
-    public static var figureFiles: [URL] {
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("figures")
+    public static var figureFiles: [URL] { files(in: "figures", ending: ".csv") }
+
+    /// The bundled transport networks (network JSON).
+    public static var networkFiles: [URL] { files(in: "networks", ending: ".json") }
+
+    /// The bundled freight flows (flows CSV).
+    public static var flowFiles: [URL] { files(in: "flows", ending: ".csv") }
+
+    private static func files(in folder: String, ending suffix: String) -> [URL] {
+        let folder = Bundle.module.resourceURL!.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".csv") }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }
     }
 
     private static func text(_ path: String) -> String {

@@ -1,29 +1,25 @@
 import CaravanCore
 
-/// One file being imported: opened, its format recognised, its rows read one at a time and
-/// turned into figures for the store. Memory stays flat whatever the file's size.
-public final class FileImport {
+/// One file being imported: opened, its rows read one at a time and turned into records for the
+/// store by its format's parser. Memory stays flat whatever the file's size.
+public final class FileImport<Record: Sendable & Hashable> {
     /// The name the file is reported and recorded under.
     public let path: String
     public let format: ImportFormat
-    /// The sources the figures cite, by index; a figures file adds one per distinct source.
-    public var sources: [SourceDraft] {
-        if case .figures(let parser) = parser { return parser.sources }
-        return [fileSource]
-    }
+    /// The sources the records cite, by index; a figures file adds one per distinct source.
+    public var sources: [SourceDraft] { parser.sources }
     public private(set) var summary: ImportSummary
     /// Called now and then with the bytes of the file read so far and its size on disk.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
 
     private let policy: InvalidRowPolicy
     private let size: Int64
-    private let fileSource: SourceDraft
     private let reader: Reader
-    private let parser: Parser
+    private let parser: any RowParser<Record>
     private var problems: [RowProblem] = []
     private var invalidRows = 0
     private var rejected: RejectedRows?
-    private var derived: [TradeObservation] = []
+    private var derived: [Record] = []
     private var nextDerived = 0
     private var finished = false
 
@@ -32,79 +28,39 @@ public final class FileImport {
         case json(JSONRecordReader)
     }
 
-    private enum Parser {
-        case comtrade(ComtradeParser)
-        case legacy(LegacyComtradeParser)
-        case baci(BACIParser)
-        case figures(FiguresParser)
-    }
-
-    /// Opens `path` and reads its header; the format is detected unless given.
-    public init(
-        path location: String, name: String? = nil, format requested: ImportFormat? = nil, tables: ReferenceTables,
-        policy: InvalidRowPolicy = .fail
-    ) throws(ImportError) {
-        let path = name ?? location
-        let sniff = try FileSniff(path: location, name: path)
-        let file = try FileInput(path: location, name: path)
-        let cursor = ByteCursor(sniff.isGzip ? try GzipInput(file, file: path) : file)
-        let format: ImportFormat
-        if sniff.isJSON {
-            guard requested == nil || requested == .comtrade else {
-                throw .unknownFormat(file: path, reason: "the file is JSON, which only --format comtrade reads")
-            }
-            format = .comtrade
-            reader = .json(JSONRecordReader(cursor, file: path))
-        } else {
-            guard let detected = requested ?? ImportFormat.detect(header: sniff.header) else {
-                throw .unknownFormat(
-                    file: path,
-                    reason: "the header '\(sniff.header.prefix(6).joined(separator: ","))…' is none of "
-                        + ImportFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (see docs/formats.md)")
-            }
-            let missing = detected.requiredColumns.filter { !sniff.header.contains($0) }
-            guard missing.isEmpty else {
-                throw .malformed(file: path, line: 1, reason: "the \(detected.rawValue) header lacks \(missing.joined(separator: ", "))")
-            }
-            format = detected
-            let records = RecordReader(cursor, file: path, delimiter: sniff.delimiter)
-            _ = try records.next()
-            let columns = Dictionary(sniff.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            reader = .csv(records, columns: columns, width: sniff.header.count)
-        }
-        self.path = path
+    init(opened: OpenedFile, format: ImportFormat, parser: any RowParser<Record>, policy: InvalidRowPolicy) throws(ImportError) {
+        path = opened.name
         self.format = format
+        self.parser = parser
         self.policy = policy
-        size = file.size
-        summary = ImportSummary(file: path, format: format)
-        switch format {
-        case .comtrade:
-            parser = .comtrade(ComtradeParser(tables: tables))
-            fileSource = ComtradeParser.source(file: path)
-        case .comtradeLegacy:
-            parser = .legacy(LegacyComtradeParser(tables: tables))
-            fileSource = LegacyComtradeParser.source(file: path)
-        case .baci:
-            parser = .baci(BACIParser(tables: tables))
-            fileSource = BACIParser.source(file: path)
-        case .figures:
-            parser = .figures(FiguresParser(tables: tables))
-            fileSource = SourceDraft(kind: .figures, provider: "")
+        size = opened.size
+        summary = ImportSummary(file: opened.name, format: format)
+        if opened.sniff.isJSON {
+            reader = .json(JSONRecordReader(opened.cursor, file: opened.name))
+        } else {
+            let missing = format.requiredColumns.filter { !opened.sniff.header.contains($0) }
+            guard missing.isEmpty else {
+                throw .malformed(file: opened.name, line: 1, reason: "the \(format.rawValue) header lacks \(missing.joined(separator: ", "))")
+            }
+            let records = RecordReader(opened.cursor, file: opened.name, delimiter: opened.sniff.delimiter)
+            _ = try records.next()
+            let columns = Dictionary(opened.sniff.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            reader = .csv(records, columns: columns, width: opened.sniff.header.count)
         }
     }
 
-    /// The next figure to store, or nil when the file is done. Throws when the file is broken or,
+    /// The next record to store, or nil when the file is done. Throws when the file is broken or,
     /// under `.fail`, once it is read to the end with invalid rows.
-    public func next() throws(ImportError) -> StagedObservation? {
+    public func next() throws(ImportError) -> Staged<Record>? {
         while !finished {
             guard let outcome = try readRow() else {
                 try finish()
                 break
             }
             switch outcome {
-            case .observation(let observation, let source):
+            case .record(let record, let source):
                 summary.rowsStored += 1
-                if invalidRows == 0 || policy != .fail { return StagedObservation(observation, line: line, source: source) }
+                if invalidRows == 0 || policy != .fail { return Staged(record, line: line, source: source) }
             case .skipped(let reason):
                 summary.skipped[reason, default: 0] += 1
             case .invalid(let fieldProblems):
@@ -114,7 +70,7 @@ public final class FileImport {
         guard nextDerived < derived.count else { return nil }
         nextDerived += 1
         summary.derived += 1
-        return StagedObservation(derived[nextDerived - 1], line: nil, source: 0)
+        return Staged(derived[nextDerived - 1], line: nil, source: 0)
     }
 
     private var line: Int {
@@ -124,7 +80,14 @@ public final class FileImport {
         }
     }
 
-    private func readRow() throws(ImportError) -> RowOutcome? {
+    private var position: Int64 {
+        switch reader {
+        case .csv(let records, _, _): records.position
+        case .json(let objects): objects.position
+        }
+    }
+
+    private func readRow() throws(ImportError) -> RowOutcome<Record>? {
         if summary.rowsRead % 8192 == 0, let progress { progress(position, size) }
         switch reader {
         case .csv(let records, let columns, let width):
@@ -133,25 +96,11 @@ public final class FileImport {
             if records.count != width {
                 return .invalid([FieldProblem("row", "\(records.count) fields; the header has \(width)")])
             }
-            let fields = CSVFields(reader: records, columns: columns)
-            switch parser {
-            case .comtrade(let p): return p.parse(fields)
-            case .legacy(let p): return p.parse(fields)
-            case .baci(let p): return p.parse(records)
-            case .figures(let p): return p.parse(fields, line: records.line)
-            }
+            return parser.parse(records, fields: CSVFields(reader: records, columns: columns), line: records.line)
         case .json(let objects):
             guard let object = try objects.next() else { return nil }
             summary.rowsRead += 1
-            guard case .comtrade(let p) = parser else { return nil }
-            return p.parse(JSONFields(object: object))
-        }
-    }
-
-    private var position: Int64 {
-        switch reader {
-        case .csv(let records, _, _): records.position
-        case .json(let objects): objects.position
+            return parser.parse(object: JSONFields(object: object))
         }
     }
 
@@ -186,6 +135,43 @@ public final class FileImport {
             throw .invalidRows(file: path, problems: problems, count: invalidRows)
         }
         if summary.rowsRead == 0 { throw .empty(file: path) }
-        if case .baci(let p) = parser { derived = p.pairTotals() }
+        derived = parser.derived()
+    }
+}
+
+extension FileImport where Record == TradeObservation {
+    /// Opens a file of trade statistics or figures; the format is detected unless given.
+    public convenience init(
+        path location: String, name: String? = nil, format requested: ImportFormat? = nil, tables: ReferenceTables,
+        policy: InvalidRowPolicy = .fail
+    ) throws(ImportError) {
+        let opened = try OpenedFile(location, name: name)
+        let format = try ImportFormat.detect(opened.sniff, requested: requested, file: opened.name)
+        let parser: any RowParser<TradeObservation>
+        switch format {
+        case .comtrade: parser = ComtradeParser(tables: tables, file: opened.name)
+        case .comtradeLegacy: parser = LegacyComtradeParser(tables: tables, file: opened.name)
+        case .baci: parser = BACIParser(tables: tables, file: opened.name)
+        case .figures: parser = FiguresParser(tables: tables)
+        case .flows, .network:
+            throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file holds no trade figures")
+        }
+        try self.init(opened: opened, format: format, parser: parser, policy: policy)
+    }
+}
+
+/// A file opened for reading: its name, what its start says, and a cursor over its bytes.
+struct OpenedFile {
+    let name: String
+    let sniff: FileSniff
+    let cursor: ByteCursor
+    let size: Int64
+
+    init(_ location: String, name: String?) throws(ImportError) {
+        self.name = name ?? location
+        sniff = try FileSniff(path: location, name: self.name)
+        let file = try FileInput(path: location, name: self.name)
+        cursor = ByteCursor(sniff.isGzip ? try GzipInput(file, file: self.name) : file)
+        size = file.size
     }
 }

@@ -28,6 +28,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case malformed(file: String, line: Int?, reason: String)
     /// Rows failed validation; the first problems and how many rows in all.
     case invalidRows(file: String, problems: [RowProblem], count: Int)
+    /// A document (a network, a dossier) failed validation; each problem names its path (`$.links[3].to`).
+    case invalidDocument(file: String, problems: [String])
 
     /// How many row problems a message lists.
     public static let listedProblems = 20
@@ -38,6 +40,12 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .empty(let file): "\(file): the file holds no rows: there is nothing to import"
         case .unknownFormat(let file, let reason): "\(file): unknown format: \(reason)"
         case .malformed(let file, let line, let reason): "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        case .invalidDocument(let file, let problems):
+            (problems.prefix(Self.listedProblems).map { "\(file): \($0)" }
+                + [
+                    problems.count > Self.listedProblems ? "… and \(problems.count - Self.listedProblems) more problems" : nil,
+                    "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored",
+                ].compactMap { $0 }).joined(separator: "\n")
         case .invalidRows(let file, let problems, let count):
             (problems.map(\.description)
                 + [

@@ -24,4 +24,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var digest: String?
 
     public var skippedCount: Int { skipped.values.reduce(0, +) }
+
+    public init(file: String, format: ImportFormat) {
+        self.file = file
+        self.format = format
+    }
 }

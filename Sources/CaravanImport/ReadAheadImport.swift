@@ -20,7 +20,7 @@ public final class ReadAheadImport {
     static let depth = 4
 
     /// Starts reading `file` on its own thread.
-    public init(_ file: FileImport) {
+    public init(_ file: FileImport<TradeObservation>) {
         format = file.format
         summary = file.summary
         channel = BatchChannel(depth: Self.depth)
@@ -61,10 +61,10 @@ private enum Batch: Sendable {
 
 /// The reader thread's side: owns the file import from the moment it starts.
 private final class Reader: @unchecked Sendable {
-    private let file: FileImport
+    private let file: FileImport<TradeObservation>
     private let channel: BatchChannel
 
-    init(file: FileImport, channel: BatchChannel) {
+    init(file: FileImport<TradeObservation>, channel: BatchChannel) {
         self.file = file
         self.channel = channel
     }

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanNetwork
 import Foundation
 
 /// A file's figures as the store pulls them, inside its transaction.
@@ -70,4 +71,33 @@ public protocol LedgerStore: Sendable {
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation]
     /// The files imported, oldest first.
     func batches() async throws -> [ImportBatch]
+
+    /// Stores a network document as one batch; content imported before adds nothing.
+    func record(network: NetworkDocument, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt
+    /// The network last imported under `name`, or the last imported of any name.
+    func network(named name: String?) async throws -> StoredNetwork?
+    /// Stores a file's freight flows as one batch: all or nothing; content imported before adds nothing.
+    func record(
+        flows: [Staged<FreightFlow>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws
+        -> ImportReceipt
+    /// The stored freight flows, of one element or all, oldest period first.
+    func freightFlows(element: String?) async throws -> [RecordedFreightFlow]
+}
+
+/// A network as imported: its name and its JSON text, read again when used.
+public struct NetworkDocument: Sendable, Hashable {
+    public var name: String
+    public var json: String
+
+    public init(name: String, json: String) {
+        self.name = name
+        self.json = json
+    }
+}
+
+/// A stored network with the batch it came in.
+public struct StoredNetwork: Sendable, Hashable {
+    public var document: NetworkDocument
+    public var batch: ImportBatch
 }

@@ -9,8 +9,11 @@ struct Caravan: AsyncParsableCommand {
             Figures live in a SQLite file: --db PATH, else $CARAVAN_DB, else ./caravan.sqlite.
 
             Exit codes: 0 success; 1 bad input or a failed import (the message names file, line and field); \
-            64 a usage error.
+            3 no route; 64 a usage error.
             """,
-        subcommands: [DemoCommand.self, ImportCommand.self, TradeCommand.self, CalendarCommand.self, ImportsCommand.self]
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, TradeCommand.self, RouteCommand.self, CapacityCommand.self, CorridorCommand.self,
+            CalendarCommand.self, ImportsCommand.self,
+        ]
     )
 }

@@ -10,9 +10,9 @@ import Testing
 struct LedgerTests {
     let directory = TemporaryDirectory()
     let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
-    let ledger: TradeLedger
+    let ledger: Workspace
 
-    init() throws { ledger = try TradeLedger.sqlite(path: directory.path("ledger.sqlite")) }
+    init() throws { ledger = try Workspace.sqlite(path: directory.path("ledger.sqlite")) }
 
     @Test("the bundled figures give the IRN–KAZ series, each number with its source, and load only once")
     func bundled() async throws {

@@ -15,17 +15,27 @@ public struct SourceDraft: Sendable, Hashable {
     }
 }
 
-/// A figure read from a file and about to be stored.
-public struct StagedObservation: Sendable, Hashable {
-    public var observation: TradeObservation
-    /// The line it was read from; nil for a figure the importer derived.
+/// A record read from a file and about to be stored: a trade figure, a freight flow.
+public struct Staged<Record: Sendable & Hashable>: Sendable, Hashable {
+    public var record: Record
+    /// The line it was read from; nil for a record the importer derived.
     public var line: Int?
-    /// Its source, as an index into the feed's `sources`.
+    /// Its source, as an index into the file's sources.
     public var source: Int
 
-    public init(_ observation: TradeObservation, line: Int?, source: Int) {
-        self.observation = observation
+    public init(_ record: Record, line: Int?, source: Int) {
+        self.record = record
         self.line = line
         self.source = source
+    }
+}
+
+/// A trade figure read from a file and about to be stored.
+public typealias StagedObservation = Staged<TradeObservation>
+
+extension Staged where Record == TradeObservation {
+    public var observation: TradeObservation {
+        get { record }
+        set { record = newValue }
     }
 }

@@ -25,6 +25,10 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
     case baci
     /// Figures published by ministries, customs and the press, one a row with its quote.
     case figures
+    /// Tonnes of freight reported through a link, node or corridor (a flows CSV).
+    case freight
+    /// A transport network (a network JSON file).
+    case network
 
     /// True when a flow's figure already reconciles both sides, so an importer's figure is the
     /// exporter's row read the other way round.
@@ -36,7 +40,7 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .comtrade, .comtradeLegacy: 0
         case .baci: 1
-        case .figures: 2
+        case .figures, .freight, .network: 2
         }
     }
 }

@@ -3,14 +3,22 @@ import CaravanCore
 /// Reads CEPII BACI `t,i,j,k,v,q`: year, exporter and importer in BACI's own country codes, HS6
 /// product, value in thousands of USD (FOB), quantity in tonnes (`NA` or empty when unknown).
 /// Each row is the exporter's export; the pair's total over all products is derived as it goes.
-final class BACIParser {
+final class BACIParser: RowParser {
     let tables: ReferenceTables
+    let sources: [SourceDraft]
     private var years = PeriodCache()
     private var totals: [PairYear: Total] = [:]
     /// The pair being summed: BACI is sorted by pair, so the running total is usually this one.
     private var current: (key: PairYear, total: Total)?
 
-    init(tables: ReferenceTables) { self.tables = tables }
+    init(tables: ReferenceTables, file: String) {
+        self.tables = tables
+        sources = [Self.source(file: file)]
+    }
+
+    func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(row) }
+
+    func derived() -> [TradeObservation] { pairTotals() }
 
     /// The provider named by the file (`BACI_HS92_Y2022_V202501.csv`: HS92, release 202501).
     static func source(file: String) -> SourceDraft {
@@ -51,7 +59,7 @@ final class BACIParser {
         }
     }
 
-    func parse(_ row: RecordReader) -> RowOutcome {
+    func parse(_ row: RecordReader) -> RowOutcome<TradeObservation> {
         var problems: [FieldProblem] = []
         if row.count != 6 { return .invalid([FieldProblem("row", "\(row.count) fields; expected 6 (t,i,j,k,v,q)")]) }
         let year = row.int(0)
@@ -71,7 +79,7 @@ final class BACIParser {
         let observation = TradeObservation(
             reporter: exporter, partner: importer, flow: .export, commodity: product, period: period, valueUSD: value * 1000,
             quantityT: quantity, valuation: .fob)
-        return .observation(observation, source: 0)
+        return .record(observation, source: 0)
     }
 
     private func add(_ key: PairYear, value: Double, quantity: Double?) {

@@ -3,11 +3,19 @@ import CaravanCore
 /// Reads UN Comtrade API v1 records (JSON objects, CSV or bulk TSV rows: the same 47 fields).
 /// Keeps the totals rows; breakdowns by second partner, mode of transport or customs procedure
 /// repeat them and are skipped, so nothing is counted twice.
-final class ComtradeParser {
+final class ComtradeParser: RowParser {
     let tables: ReferenceTables
+    let sources: [SourceDraft]
     private var periods = PeriodCache()
 
-    init(tables: ReferenceTables) { self.tables = tables }
+    init(tables: ReferenceTables, file: String) {
+        self.tables = tables
+        sources = [Self.source(file: file)]
+    }
+
+    func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(fields) }
+
+    func parse(object: JSONFields) -> RowOutcome<TradeObservation> { parse(object) }
 
     static func source(file: String) -> SourceDraft {
         SourceDraft(kind: .comtrade, provider: "UN Comtrade", title: file, url: "https://comtradeplus.un.org/")
@@ -18,7 +26,7 @@ final class ComtradeParser {
     private static let flows: [String: TradeFlow] = ["M": .import, "X": .export, "RM": .reImport, "RX": .reExport]
     private static let subFlows: Set<String> = ["DX", "FM", "MIP", "MOP", "XIP", "XOP", "MTP", "XTP", "MFR", "XFR"]
 
-    func parse(_ row: some NamedFields) -> RowOutcome {
+    func parse(_ row: some NamedFields) -> RowOutcome<TradeObservation> {
         if let skip = Self.breakdown(row) { return .skipped(skip) }
         let typeCode = row.text("typeCode")
         if typeCode == "S" { return .skipped("services trade (typeCode S), not goods") }
@@ -45,7 +53,7 @@ final class ComtradeParser {
         let observation = TradeObservation(
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: period, valueUSD: value,
             quantityT: weight.flatMap { $0 > 0 ? $0 / 1000 : nil }, valuation: valuation)
-        return .observation(observation, source: 0)
+        return .record(observation, source: 0)
     }
 
     /// The reason to skip a breakdown row, or nil for a totals row.

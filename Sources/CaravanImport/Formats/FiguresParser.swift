@@ -2,7 +2,7 @@ import CaravanCore
 
 /// Reads the figures CSV: one published figure a row, with its source, URL, date and quote
 /// (`reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote`).
-final class FiguresParser {
+final class FiguresParser: RowParser {
     static let columns = [
         "reporter", "partner", "flow", "commodity", "period", "value_usd", "quantity_t", "valuation", "source", "url",
         "published", "quote",
@@ -21,7 +21,9 @@ final class FiguresParser {
 
     init(tables: ReferenceTables) { self.tables = tables }
 
-    func parse(_ row: some NamedFields, line: Int) -> RowOutcome {
+    func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(fields, line: line) }
+
+    func parse(_ row: some NamedFields, line: Int) -> RowOutcome<TradeObservation> {
         var problems: [FieldProblem] = []
         let reporter = Check.country(row.text("reporter"), field: "reporter", in: tables, problems: &problems)
         let partner = Check.country(row.text("partner"), field: "partner", in: tables, problems: &problems)
@@ -50,10 +52,20 @@ final class FiguresParser {
         let observation = TradeObservation(
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: period, valueUSD: value,
             quantityT: quantity, valuation: valuation, note: quote.isEmpty ? nil : quote)
-        return .observation(observation, source: source)
+        return .record(observation, source: source)
     }
 
     private func source(_ row: some NamedFields, _ problems: inout [FieldProblem]) -> Int {
+        SourceColumns.source(row, kind: .figures, problems: &problems, sources: &sources, index: &sourceIndex)
+    }
+}
+
+/// The `source,url,published` columns published figures and flows share.
+enum SourceColumns {
+    /// The row's source as an index into `sources`, adding it when new.
+    static func source(
+        _ row: some NamedFields, kind: SourceKind, problems: inout [FieldProblem], sources: inout [SourceDraft], index: inout [SourceDraft: Int]
+    ) -> Int {
         let provider = row.text("source")
         if provider.isEmpty { problems.append(FieldProblem("source", "empty; every figure names its source")) }
         let url = row.text("url")
@@ -69,11 +81,10 @@ final class FiguresParser {
                 }
             } catch { problems.append(FieldProblem("published", error.description)) }
         }
-        let draft = SourceDraft(
-            kind: .figures, provider: provider, url: url.isEmpty ? nil : url, published: published.isEmpty ? nil : published)
-        if let index = sourceIndex[draft] { return index }
+        let draft = SourceDraft(kind: kind, provider: provider, url: url.isEmpty ? nil : url, published: published.isEmpty ? nil : published)
+        if let known = index[draft] { return known }
         sources.append(draft)
-        sourceIndex[draft] = sources.count - 1
+        index[draft] = sources.count - 1
         return sources.count - 1
     }
 }

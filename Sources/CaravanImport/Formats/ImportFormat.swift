@@ -10,6 +10,10 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
     case baci
     /// Published figures, one a row with source and quote (PRODUCT.md).
     case figures
+    /// Freight flows through links, nodes and corridors, one a row with its source.
+    case flows
+    /// A transport network (the network JSON of PRODUCT.md).
+    case network
 
     /// The columns a header must hold for the format; other columns are ignored.
     var requiredColumns: [String] {
@@ -23,6 +27,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
             ["Year", "Period", "Trade Flow Code", "Reporter ISO", "Partner Code", "Partner ISO", "Commodity Code", "Trade Value (US$)"]
         case .baci: ["t", "i", "j", "k", "v", "q"]
         case .figures: FiguresParser.columns
+        case .flows: FlowsParser.columns
+        case .network: []
         }
     }
 
@@ -33,7 +39,32 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         if names.contains("typeCode") && names.contains("primaryValue") { return .comtrade }
         if names.contains("Trade Flow Code") && names.contains("Trade Value (US$)") { return .comtradeLegacy }
         if names.isSuperset(of: FiguresParser.columns) { return .figures }
+        if names.isSuperset(of: FlowsParser.columns) { return .flows }
         return nil
+    }
+
+    /// The format of the file at `path`: the one requested, checked against the file, or the one
+    /// its start names.
+    public static func detect(path: String, name: String? = nil, requested: ImportFormat? = nil) throws(ImportError) -> ImportFormat {
+        try detect(FileSniff(path: path, name: name ?? path), requested: requested, file: name ?? path)
+    }
+
+    static func detect(_ sniff: FileSniff, requested: ImportFormat?, file: String) throws(ImportError) -> ImportFormat {
+        if sniff.isJSON {
+            let detected: ImportFormat = sniff.looksLikeNetwork ? .network : .comtrade
+            guard requested == nil || requested == detected else {
+                throw .unknownFormat(file: file, reason: "the file is JSON, which only --format \(detected.rawValue) reads")
+            }
+            return detected
+        }
+        if let requested { return requested }
+        guard let detected = detect(header: sniff.header) else {
+            throw .unknownFormat(
+                file: file,
+                reason: "the header '\(sniff.header.prefix(6).joined(separator: ","))…' is none of "
+                    + allCases.filter { $0 != .network }.map(\.rawValue).joined(separator: ", ") + " (see docs/formats.md)")
+        }
+        return detected
     }
 }
 
@@ -41,6 +72,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
 struct FileSniff {
     var isGzip: Bool
     var isJSON: Bool
+    /// True for JSON whose start names nodes or links rather than a `data` array.
+    var looksLikeNetwork = false
     var delimiter: UInt8
     var header: [String]
 
@@ -66,6 +99,10 @@ struct FileSniff {
             throw .unknownFormat(file: path, reason: "binary data, not text")
         }
         isJSON = first == 0x7B || first == 0x5B
+        if isJSON {
+            let text = String(decoding: bytes, as: UTF8.self)
+            looksLikeNetwork = (text.contains("\"nodes\"") || text.contains("\"links\"")) && !text.contains("\"data\"")
+        }
         let headerLine = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
         delimiter = headerLine.contains(0x09) ? 0x09 : 0x2C
         header = headerLine.split(separator: delimiter, omittingEmptySubsequences: false).map {

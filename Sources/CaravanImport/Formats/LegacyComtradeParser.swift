@@ -2,11 +2,17 @@ import CaravanCore
 
 /// Reads the pre-2023 Comtrade CSV: flow codes 1 import, 2 export, 3 re-export, 4 re-import;
 /// imports valued CIF and exports FOB, as Comtrade recorded them.
-final class LegacyComtradeParser {
+final class LegacyComtradeParser: RowParser {
     let tables: ReferenceTables
+    let sources: [SourceDraft]
     private var periods = PeriodCache()
 
-    init(tables: ReferenceTables) { self.tables = tables }
+    init(tables: ReferenceTables, file: String) {
+        self.tables = tables
+        sources = [Self.source(file: file)]
+    }
+
+    func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(fields) }
 
     static func source(file: String) -> SourceDraft {
         SourceDraft(kind: .comtradeLegacy, provider: "UN Comtrade", title: file, url: "https://comtrade.un.org/")
@@ -14,7 +20,7 @@ final class LegacyComtradeParser {
 
     private static let flows: [String: TradeFlow] = ["1": .import, "2": .export, "3": .reExport, "4": .reImport]
 
-    func parse(_ row: some NamedFields) -> RowOutcome {
+    func parse(_ row: some NamedFields) -> RowOutcome<TradeObservation> {
         let classification = row.text("Classification")
         if !classification.isEmpty && !classification.hasPrefix("H") {
             return .skipped("not an HS classification (SITC or BEC)")
@@ -37,7 +43,7 @@ final class LegacyComtradeParser {
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: period, valueUSD: value,
             quantityT: weight.flatMap { $0 > 0 ? $0 / 1000 : nil },
             valuation: flow == .import || flow == .reImport ? .cif : .fob)
-        return .observation(observation, source: 0)
+        return .record(observation, source: 0)
     }
 
     private func period(_ text: String, _ problems: inout [FieldProblem]) -> Period? {

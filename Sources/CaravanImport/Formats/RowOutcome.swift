@@ -13,13 +13,31 @@ struct FieldProblem: Sendable, Hashable {
 }
 
 /// What one record of a file amounts to.
-enum RowOutcome {
-    /// A figure to store, citing one of the parser's sources.
-    case observation(TradeObservation, source: Int)
+enum RowOutcome<Record> {
+    /// A record to store, citing one of the parser's sources.
+    case record(Record, source: Int)
     /// A record read and deliberately left out, with the reason the summary gives.
     case skipped(String)
     /// A record that fails validation.
     case invalid([FieldProblem])
+}
+
+/// Turns the rows of one format into records.
+protocol RowParser<Record>: AnyObject {
+    associatedtype Record: Sendable & Hashable
+    /// The sources the records cite, by index.
+    var sources: [SourceDraft] { get }
+    /// One CSV row, with its fields by column name.
+    func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<Record>
+    /// One JSON object; only formats that come as JSON read these.
+    func parse(object: JSONFields) -> RowOutcome<Record>
+    /// Records derived from the whole file, handed out after the rows (BACI's pair totals).
+    func derived() -> [Record]
+}
+
+extension RowParser {
+    func parse(object: JSONFields) -> RowOutcome<Record> { .invalid([FieldProblem("row", "this format is not read from JSON")]) }
+    func derived() -> [Record] { [] }
 }
 
 /// A record whose fields are found by column name: a CSV row under its header, or a JSON object.

@@ -42,6 +42,28 @@ enum LedgerSchema {
 
                     """)
         }
+        migrator.registerMigration("v2-corridor") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE network (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES import_batch(id),
+                        name TEXT NOT NULL,
+                        document TEXT NOT NULL
+                    );
+                    CREATE INDEX network_name ON network(name);
+                    CREATE TABLE freight_flow (
+                        element TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        direction TEXT NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        tonnes DOUBLE PRECISION NOT NULL,
+                        note TEXT,
+                        line INTEGER,
+                        PRIMARY KEY (element, period, direction, source_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

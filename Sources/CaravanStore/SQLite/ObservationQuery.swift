@@ -23,10 +23,14 @@ enum ObservationQuery {
             commodity: row["commodity"], period: try periods.period(row["period"]), valueUSD: row["value_usd"],
             quantityT: row["quantity_t"], valuation: (row["valuation"] as String?).flatMap(Valuation.init(rawValue:)),
             note: row["note"])
-        let source = SourceRecord(
+        return RecordedObservation(observation, source: source(row), line: row["line"])
+    }
+
+    /// The source columns every query selects: `source_id, kind, provider, title, url, published, recorded_at, file_name`.
+    static func source(_ row: Row) -> SourceRecord {
+        SourceRecord(
             id: row["source_id"], kind: SourceKind(rawValue: row["kind"]) ?? .figures, provider: row["provider"],
             title: row["title"], url: row["url"], published: row["published"],
             recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast, file: row["file_name"])
-        return RecordedObservation(observation, source: source, line: row["line"])
     }
 }

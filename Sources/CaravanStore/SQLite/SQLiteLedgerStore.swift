@@ -4,7 +4,7 @@ import GRDB
 
 /// The ledger in a SQLite file, through GRDB: the embedded default.
 public struct SQLiteLedgerStore: LedgerStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if need be) the database at `path` and brings its schema up to date.
     public init(path: String) throws {

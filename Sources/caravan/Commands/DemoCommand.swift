@@ -11,11 +11,11 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let ledger = try store.ledger()
+        let workspace = try store.workspace()
         print("Caravan demo: Iran–Kazakhstan, database \(store.path)\n")
-        for result in try await ledger.importBundledData() { print(result.text) }
+        for result in try await workspace.importBundledData() { print(result.text) }
         let query = TradeQuery(reporter: "IRN", partner: "KAZ", flow: .turnover)
         print("\nIRN–KAZ turnover, USD (caravan trade series --reporter IRN --partner KAZ):\n")
-        print(try await ledger.series(query, by: .year).table.rendered(.text))
+        print(try await workspace.series(query, by: .year).table.rendered(.text))
     }
 }

@@ -36,13 +36,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let ledger = try store.ledger()
+        let workspace = try store.workspace()
         var failures = 0
         for file in files {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let policy: InvalidRowPolicy = skipInvalid ? .skip(rejectedFile: rejected ?? "\(name).rejected.csv") : .fail
             do {
-                let result = try await ledger.importFile(
+                let result = try await workspace.importFile(
                     file, format: format, policy: policy, recordedAt: recordedAt?.date ?? Date(), progress: ProgressBar.forFile(file))
                 print(result.text)
             } catch {

@@ -10,7 +10,7 @@ struct ImportsCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let batches = try await store.ledger().batches()
+        let batches = try await store.workspace().batches()
         print(try output.format.render(ImportList(imports: batches)), terminator: "")
     }
 }

@@ -5,7 +5,7 @@ import CaravanService
 struct TradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trade",
-        abstract: "Query the trade ledger: a pair's series, two periods compared, the two sides' reports.",
+        abstract: "Query the trade workspace: a pair's series, two periods compared, the two sides' reports.",
         subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self])
 }
 
@@ -16,7 +16,7 @@ struct SeriesCommand: AsyncParsableCommand {
         discussion: """
             A period the figures cover only in part is marked partial, its value the sum over the days covered, \
             and its change is against the same days a year earlier. Figures of the other calendar are \
-            apportioned by days and marked as estimates. See docs/ledger.md for which figure wins.
+            apportioned by days and marked as estimates. See docs/workspace.md for which figure wins.
             """)
 
     @OptionGroup var pair: PairOptions
@@ -28,8 +28,8 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let ledger = try store.ledger()
-        let series = try await ledger.series(try pair.query(in: ledger), by: by)
+        let workspace = try store.workspace()
+        let series = try await workspace.series(try pair.query(in: workspace), by: by)
         print(try output.format.render(series), terminator: "")
     }
 }
@@ -50,8 +50,8 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let ledger = try store.ledger()
-        let comparison = try await ledger.compare(try pair.query(in: ledger), period: period, versus: versus)
+        let workspace = try store.workspace()
+        let comparison = try await workspace.compare(try pair.query(in: workspace), period: period, versus: versus)
         print(try output.format.render(comparison), terminator: "")
     }
 }
@@ -60,7 +60,7 @@ struct MirrorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mirror",
         abstract: "Each side's report of the same flows, the gap, the CIF/FOB ratio and a best estimate.",
-        discussion: "A's exports to B against B's imports from A, and the other way round. The rule: docs/ledger.md.")
+        discussion: "A's exports to B against B's imports from A, and the other way round. The rule: docs/workspace.md.")
 
     @Option(name: .customLong("a"), help: "One economy, ISO 3166 alpha-3.")
     var a: String
@@ -81,11 +81,11 @@ struct MirrorCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let ledger = try store.ledger()
+        let workspace = try store.workspace()
         for code in [a, b] {
-            if let problem = ledger.problem(withCountry: code) { throw ValidationError(problem) }
+            if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
         }
-        let mirror = try await ledger.mirror(a, b, commodity: commodity, period: period, asOf: asOf?.endOfDay)
+        let mirror = try await workspace.mirror(a, b, commodity: commodity, period: period, asOf: asOf?.endOfDay)
         print(try output.format.render(mirror), terminator: "")
     }
 }

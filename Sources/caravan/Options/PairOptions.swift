@@ -27,9 +27,9 @@ struct PairOptions: ParsableArguments {
         if let problem = CommodityCode.problem(with: commodity) { throw ValidationError("--commodity \(commodity): \(problem)") }
     }
 
-    func query(in ledger: TradeLedger) throws -> TradeQuery {
+    func query(in workspace: Workspace) throws -> TradeQuery {
         for code in [reporter, partner] {
-            if let problem = ledger.problem(withCountry: code) { throw ValidationError(problem) }
+            if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
         }
         return TradeQuery(reporter: reporter, partner: partner, flow: flow, commodity: commodity, asOf: asOf?.endOfDay)
     }

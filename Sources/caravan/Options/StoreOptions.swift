@@ -2,7 +2,7 @@ import ArgumentParser
 import CaravanService
 import Foundation
 
-/// Where the ledger lives, shared by every command that reads or writes it.
+/// Where the workspace lives, shared by every command that reads or writes it.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite database file (default: $CARAVAN_DB, else ./caravan.sqlite).")
     var db: String?
@@ -10,5 +10,5 @@ struct StoreOptions: ParsableArguments {
     /// The database path the options and the environment choose.
     var path: String { db ?? ProcessInfo.processInfo.environment["CARAVAN_DB"] ?? "caravan.sqlite" }
 
-    func ledger() throws -> TradeLedger { try TradeLedger.sqlite(path: path) }
+    func workspace() throws -> Workspace { try Workspace.sqlite(path: path) }
 }

@@ -10,7 +10,7 @@ public struct ImportResult: Sendable {
     public let receipt: ImportReceipt
 }
 
-extension TradeLedger {
+extension Workspace {
     /// Imports one file as one batch: all its figures or none. The same content twice adds nothing.
     /// - Parameters:
     ///   - format: the file's format; detected from its header when nil.
@@ -23,6 +23,11 @@ extension TradeLedger {
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ImportResult {
         let name = name ?? path
+        switch try ImportFormat.detect(path: path, name: name, requested: format) {
+        case .network: return try await importNetwork(path, as: name, recordedAt: recordedAt)
+        case .flows: return try await importFlows(path, as: name, policy: policy, recordedAt: recordedAt)
+        default: break
+        }
         let file = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
         file.progress = progress
         let feed = ReadAheadImport(file)
@@ -36,12 +41,14 @@ extension TradeLedger {
         }
     }
 
-    /// Loads the bundled reference figures (Data/figures); a second run adds nothing.
+    /// Loads the bundled data — the network first, since flows name its elements, then figures
+    /// and flows; a second run adds nothing.
     public func importBundledData(recordedAt: Date = Date()) async throws -> [ImportResult] {
         var results: [ImportResult] = []
-        for url in BundledData.figureFiles {
-            let name = "Data/figures/" + url.lastPathComponent
-            results.append(try await importFile(url.path, as: name, format: .figures, recordedAt: recordedAt))
+        for (folder, urls) in [("networks", BundledData.networkFiles), ("figures", BundledData.figureFiles), ("flows", BundledData.flowFiles)] {
+            for url in urls {
+                results.append(try await importFile(url.path, as: "Data/\(folder)/\(url.lastPathComponent)", recordedAt: recordedAt))
+            }
         }
         return results
     }

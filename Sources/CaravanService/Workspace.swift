@@ -4,9 +4,9 @@ import CaravanImport
 import CaravanStore
 import Foundation
 
-/// The trade ledger behind every command and endpoint: a store and the code tables its figures
-/// are checked against.
-public struct TradeLedger: Sendable {
+/// What every command and endpoint works on: the store (figures, networks, flows) and the code
+/// tables everything is checked against.
+public struct Workspace: Sendable {
     public let store: any LedgerStore
     public let tables: ReferenceTables
 
@@ -15,9 +15,9 @@ public struct TradeLedger: Sendable {
         self.tables = tables
     }
 
-    /// The ledger in a SQLite file, created if need be.
-    public static func sqlite(path: String) throws -> TradeLedger {
-        TradeLedger(store: try SQLiteLedgerStore(path: path))
+    /// A workspace in a SQLite file, created if need be.
+    public static func sqlite(path: String) throws -> Workspace {
+        Workspace(store: try SQLiteLedgerStore(path: path))
     }
 }
 

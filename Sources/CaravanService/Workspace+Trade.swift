@@ -1,7 +1,7 @@
 import CaravanCore
 import Foundation
 
-extension TradeLedger {
+extension Workspace {
     /// The pair's flow period by period, oldest first.
     public func series(_ query: TradeQuery, by grain: SeriesGrain) async throws -> TradeSeries {
         let observations = try await store.observations(between: query.reporter, and: query.partner, commodity: query.commodity)

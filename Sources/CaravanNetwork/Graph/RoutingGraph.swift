@@ -1,0 +1,125 @@
+/// A network compiled for computation: nodes and directed arcs by index in flat arrays, the arcs
+/// of each node contiguous (compressed sparse rows). A bidirectional link becomes two arcs.
+public struct RoutingGraph: Sendable {
+    public let name: String
+    public let nodeIDs: [String]
+    let nodeNames: [String]
+    let nodeCountries: [String?]
+    let nodeIndex: [String: Int32]
+    let dwellHours: [Double]
+    let handlingUSD: [Double]
+    /// Million tonnes a year; infinity where unlimited.
+    let nodeCapacity: [Double]
+
+    /// Arcs leaving node v are `firstArc[v] ..< firstArc[v + 1]`.
+    let firstArc: [Int32]
+    let arcHead: [Int32]
+    let arcTail: [Int32]
+    let arcLink: [Int32]
+
+    public let linkIDs: [String]
+    let linkHours: [Double]
+    let linkUSD: [Double]
+    /// Kilometres; NaN where the length is not given.
+    let linkKm: [Double]
+    let linkMode: [UInt8]
+    let linkCapacity: [Double]
+
+    /// Penalty of arriving by mode a and leaving by mode b, at `a * 4 + b`.
+    let transferHours: [Double]
+    let transferUSD: [Double]
+    /// True when some mode change costs something: routes must then remember how they arrived.
+    let hasTransfers: Bool
+
+    /// Compiles a network that has passed validation.
+    /// - Complexity: O(n + l).
+    public init(_ network: Network) {
+        name = network.name
+        let n = network.nodes.count
+        nodeIDs = network.nodes.map(\.id)
+        nodeNames = network.nodes.map(\.name)
+        nodeCountries = network.nodes.map(\.country)
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(n)
+        for (position, id) in nodeIDs.enumerated() { index[id] = Int32(position) }
+        nodeIndex = index
+        dwellHours = network.nodes.map { $0.dwellHours ?? 0 }
+        handlingUSD = network.nodes.map { $0.handlingUSDPerT ?? 0 }
+        nodeCapacity = network.nodes.map { $0.capacityMt ?? .infinity }
+
+        linkIDs = network.links.map(\.id)
+        linkHours = network.links.map { $0.travelHours ?? 0 }
+        linkUSD = network.links.map { $0.usdPerT ?? 0 }
+        linkKm = network.links.map { $0.lengthKm ?? .nan }
+        linkMode = network.links.map { UInt8($0.mode.index) }
+        linkCapacity = network.links.map { $0.capacityMt ?? .infinity }
+
+        var tails: [Int32] = []
+        var heads: [Int32] = []
+        var links: [Int32] = []
+        let arcCount = network.links.reduce(0) { $0 + ($1.bidirectional == true ? 2 : 1) }
+        tails.reserveCapacity(arcCount)
+        heads.reserveCapacity(arcCount)
+        links.reserveCapacity(arcCount)
+        for (position, link) in network.links.enumerated() {
+            let from = index[link.from]!
+            let to = index[link.to]!
+            tails.append(from)
+            heads.append(to)
+            links.append(Int32(position))
+            if link.bidirectional == true {
+                tails.append(to)
+                heads.append(from)
+                links.append(Int32(position))
+            }
+        }
+        // Counting sort by tail: stable, so each node's arcs keep the file's order.
+        var first = [Int32](repeating: 0, count: n + 1)
+        for tail in tails { first[Int(tail) + 1] += 1 }
+        for v in 0..<n { first[v + 1] += first[v] }
+        var cursor = first
+        var sortedHead = [Int32](repeating: 0, count: tails.count)
+        var sortedTail = [Int32](repeating: 0, count: tails.count)
+        var sortedLink = [Int32](repeating: 0, count: tails.count)
+        for arc in tails.indices {
+            let slot = Int(cursor[Int(tails[arc])])
+            cursor[Int(tails[arc])] += 1
+            sortedHead[slot] = heads[arc]
+            sortedTail[slot] = tails[arc]
+            sortedLink[slot] = links[arc]
+        }
+        firstArc = first
+        arcHead = sortedHead
+        arcTail = sortedTail
+        arcLink = sortedLink
+
+        var hours = [Double](repeating: 0, count: 16)
+        var usd = [Double](repeating: 0, count: 16)
+        for transfer in network.transfers {
+            hours[transfer.fromMode.index * 4 + transfer.toMode.index] = transfer.hours ?? 0
+            usd[transfer.fromMode.index * 4 + transfer.toMode.index] = transfer.usdPerT ?? 0
+        }
+        transferHours = hours
+        transferUSD = usd
+        hasTransfers = zip(hours, usd).contains { $0 != 0 || $1 != 0 }
+    }
+
+    public var nodeCount: Int { nodeIDs.count }
+    public var arcCount: Int { arcHead.count }
+
+    /// The node a route endpoint names: its id, else its name (any case).
+    public func node(named text: String) throws(RouteError) -> Int32 {
+        if let index = nodeIndex[text] { return index }
+        let wanted = text.lowercased()
+        let matches = nodeNames.indices.filter { nodeNames[$0].lowercased() == wanted }
+        if matches.count == 1 { return Int32(matches[0]) }
+        if matches.count > 1 {
+            throw .ambiguousPlace(text, candidates: matches.map { nodeIDs[$0] })
+        }
+        let near = nodeNames.indices.filter { nodeNames[$0].lowercased().contains(wanted) || nodeIDs[$0].contains(wanted) }
+        throw .unknownPlace(text, suggestions: near.prefix(5).map { nodeIDs[$0] })
+    }
+
+    /// The index of a link or node id, for bottlenecks and flows.
+    func linkIndex(of id: String) -> Int? { linkIDs.firstIndex(of: id) }
+}

@@ -1,0 +1,95 @@
+import CaravanCore
+import CaravanImport
+import CaravanNetwork
+import CaravanStore
+import Crypto
+import Foundation
+
+/// Why a corridor question cannot be answered from the workspace.
+public enum CorridorError: Error, Sendable, CustomStringConvertible {
+    case noNetwork
+
+    public var description: String {
+        switch self {
+        case .noNetwork: "there is no network in the store: import a network JSON file, run `caravan demo`, or give --network FILE"
+        }
+    }
+}
+
+extension Workspace {
+    /// The network in `file`, or else the one last imported into the store.
+    public func network(file: String? = nil) async throws -> Network {
+        if let file { return try NetworkReader.read(path: file, tables: tables) }
+        guard let stored = try await store.network(named: nil) else { throw CorridorError.noNetwork }
+        return try Data(stored.document.json.utf8).withUnsafeBytes { bytes in
+            try NetworkReader.parse(bytes, file: stored.batch.file)
+        }
+    }
+
+    /// Checks a network file and stores it as one batch.
+    func importNetwork(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
+        let network = try NetworkReader.read(path: path, name: name, tables: tables)
+        let json = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        let digest = SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
+        let receipt = try await store.record(
+            network: NetworkDocument(name: network.name, json: json), file: name, digest: digest, recordedAt: recordedAt)
+        var summary = ImportSummary(file: name, format: .network)
+        summary.rowsRead = network.nodes.count + network.links.count
+        summary.rowsStored = summary.rowsRead
+        summary.digest = digest
+        return ImportResult(summary: summary, receipt: receipt)
+    }
+
+    /// Checks a flows file against the stored network's elements and stores it as one batch.
+    func importFlows(_ path: String, as name: String, policy: InvalidRowPolicy, recordedAt: Date) async throws -> ImportResult {
+        let network = try await network()
+        let elements = Set(network.nodes.map(\.id) + network.links.map(\.id) + network.corridors.map(\.id))
+        let file = try FileImport<FreightFlow>(flowsAt: path, name: name, elements: elements, policy: policy)
+        var flows: [Staged<FreightFlow>] = []
+        while let flow = try file.next() { flows.append(flow) }
+        do {
+            let receipt = try await store.record(
+                flows: flows, sources: file.sources, file: name, digest: file.summary.digest ?? "", recordedAt: recordedAt)
+            return ImportResult(summary: file.summary, receipt: receipt)
+        } catch StoreError.duplicate(let line, let reason) {
+            throw ImportError.invalidRows(file: name, problems: [RowProblem(file: name, line: line ?? 0, field: "row", reason: reason)], count: 1)
+        }
+    }
+
+    /// The best routes by the request's objective, and its alternatives.
+    public func routes(_ request: RouteRequest, networkFile: String? = nil) async throws -> RouteAnswer {
+        let graph = RoutingGraph(try await network(file: networkFile))
+        return RouteAnswer(network: graph.name, routes: try RoutePlanner(graph).routes(request))
+    }
+
+    /// The most the network can carry between two places, and its bottleneck.
+    public func capacity(
+        from: String, to: String, constraints: RouteConstraints = .init(), networkFile: String? = nil
+    ) async throws
+        -> CapacityAnalysis
+    {
+        try RoutingGraph(try await network(file: networkFile)).capacity(from: from, to: to, constraints: constraints)
+    }
+
+    /// The stored freight flows, each against its element's capacity in the stored network.
+    public func freightFlows(element: String?) async throws -> FlowReport {
+        let network = try await network()
+        return FlowReport(flows: network.utilization(of: try await store.freightFlows(element: element)))
+    }
+}
+
+/// Routes as `caravan route` answers: `{"routes": [...]}`, best first.
+public struct RouteAnswer: Sendable, Codable {
+    public var network: String
+    public var routes: [Route]
+
+    public init(network: String, routes: [Route]) {
+        self.network = network
+        self.routes = routes
+    }
+}
+
+/// Freight flows against capacity, as `caravan corridor flows` answers.
+public struct FlowReport: Sendable, Codable {
+    public var flows: [FlowUtilization]
+}

@@ -1,0 +1,83 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+import GRDB
+
+extension SQLiteLedgerStore {
+    public func record(network: NetworkDocument, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
+        try await writer.write { db in
+            if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) { return .alreadyImported(earlier.batch) }
+            var batch = ImportBatchRecord(
+                fileName: file, format: "network", contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: 1)
+            try batch.insert(db)
+            try db.execute(
+                sql: "INSERT INTO network (import_id, name, document) VALUES (?, ?, ?)", arguments: [batch.id, network.name, network.json])
+            return .stored(batch.batch)
+        }
+    }
+
+    public func network(named name: String?) async throws -> StoredNetwork? {
+        try await writer.read { db in
+            let sql = """
+                SELECT n.name, n.document, b.* FROM network n JOIN import_batch b ON b.id = n.import_id
+                \(name == nil ? "" : "WHERE n.name = ?") ORDER BY n.id DESC LIMIT 1
+                """
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(name.map { [$0] } ?? [])) else { return nil }
+            let batch = try ImportBatchRecord(row: row)
+            return StoredNetwork(document: NetworkDocument(name: row["name"], json: row["document"]), batch: batch.batch)
+        }
+    }
+
+    public func record(
+        flows: [Staged<FreightFlow>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws
+        -> ImportReceipt
+    {
+        do {
+            return try await writer.write { db in
+                if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
+                    return .alreadyImported(earlier.batch)
+                }
+                var batch = ImportBatchRecord(
+                    fileName: file, format: "flows", contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: flows.count)
+                try batch.insert(db)
+                var sourceIDs: [Int: Int64] = [:]
+                for staged in flows {
+                    if sourceIDs[staged.source] == nil {
+                        var row = SourceRow(sources[staged.source], batch: batch.id!)
+                        try row.insert(db)
+                        sourceIDs[staged.source] = row.id
+                    }
+                    let flow = staged.record
+                    try db.execute(
+                        sql: "INSERT INTO freight_flow (element, period, direction, source_id, tonnes, note, line) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            flow.element, flow.period.description, flow.direction.rawValue, sourceIDs[staged.source], flow.tonnes, flow.note,
+                            staged.line,
+                        ])
+                }
+                return .stored(batch.batch)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.duplicate(line: nil, reason: "a flow repeats another of the same file: \(error.message ?? "")")
+        }
+    }
+
+    public func freightFlows(element: String?) async throws -> [RecordedFreightFlow] {
+        try await writer.read { db in
+            let sql = """
+                SELECT f.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name
+                FROM freight_flow f JOIN source s ON s.id = f.source_id JOIN import_batch b ON b.id = s.import_id
+                \(element == nil ? "" : "WHERE f.element = ?")
+                """
+            var periods = PeriodCache()
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(element.map { [$0] } ?? [])).map { row in
+                let flow = FreightFlow(
+                    element: row["element"], period: try periods.period(row["period"]), tonnes: row["tonnes"],
+                    direction: FlowDirection(rawValue: row["direction"]) ?? .both, note: row["note"])
+                return RecordedFreightFlow(flow, source: ObservationQuery.source(row), line: row["line"])
+            }
+            .sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
+        }
+    }
+}

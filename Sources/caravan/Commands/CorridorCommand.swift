@@ -1,0 +1,24 @@
+import ArgumentParser
+import CaravanService
+
+struct CorridorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corridor", abstract: "Freight on the corridor: reported flows against capacity.", subcommands: [FlowsCommand.self])
+}
+
+struct FlowsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flows",
+        abstract: "The freight flows in the store, each against the capacity of its link, node or corridor.",
+        discussion: "Utilization is the tonnes reported over the capacity for the period's length (a year's capacity times its share of a year).")
+
+    @Option(help: "One link, node or corridor id (default: all).")
+    var element: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        print(try output.format.render(try await store.workspace().freightFlows(element: element)), terminator: "")
+    }
+}
