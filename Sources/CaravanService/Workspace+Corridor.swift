@@ -26,6 +26,15 @@ extension Workspace {
         }
     }
 
+    /// The same network compiled for routing and flows.
+    public func graph(file: String? = nil) async throws -> RoutingGraph {
+        if let file { return try NetworkReader.readGraph(path: file, tables: tables) }
+        guard let stored = try await store.network(named: nil) else { throw CorridorError.noNetwork }
+        return try Data(stored.document.json.utf8).withUnsafeBytes { bytes in
+            try NetworkReader.graph(bytes, file: stored.batch.file, tables: tables)
+        }
+    }
+
     /// Checks a network file and stores it as one batch.
     func importNetwork(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
         let network = try NetworkReader.read(path: path, name: name, tables: tables)
@@ -58,7 +67,7 @@ extension Workspace {
 
     /// The best routes by the request's objective, and its alternatives.
     public func routes(_ request: RouteRequest, networkFile: String? = nil) async throws -> RouteAnswer {
-        let graph = RoutingGraph(try await network(file: networkFile))
+        let graph = try await graph(file: networkFile)
         return RouteAnswer(network: graph.name, routes: try RoutePlanner(graph).routes(request))
     }
 
@@ -68,7 +77,7 @@ extension Workspace {
     ) async throws
         -> CapacityAnalysis
     {
-        try RoutingGraph(try await network(file: networkFile)).capacity(from: from, to: to, constraints: constraints)
+        try await graph(file: networkFile).capacity(from: from, to: to, constraints: constraints)
     }
 
     /// The stored freight flows, each against its element's capacity in the stored network.

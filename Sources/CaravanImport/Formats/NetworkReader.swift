@@ -8,63 +8,111 @@ public enum NetworkReader {
     /// Reads a network file (`.gz` too) and checks it: references, ids, figures, countries.
     public static func read(path: String, name: String? = nil, tables: ReferenceTables? = nil) throws(ImportError) -> Network {
         let name = name ?? path
-        let network = try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in try parse(bytes, file: name) }
-        let problems = network.problems(isCountry: tables.map { tables in { tables.countries.contains($0) } })
-        guard problems.isEmpty else { throw .invalidDocument(file: name, problems: problems.map(\.description)) }
-        return network
+        return try checked(
+            try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in try parse(bytes, file: name) }, file: name, tables: tables
+        ).0
+    }
+
+    /// Reads and checks a network file and compiles it for routing, resolving its references once.
+    public static func readGraph(path: String, name: String? = nil, tables: ReferenceTables? = nil) throws(ImportError) -> RoutingGraph {
+        let name = name ?? path
+        let (network, index) = try checked(
+            try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in try parse(bytes, file: name) }, file: name, tables: tables)
+        return RoutingGraph(network, index: index)
+    }
+
+    /// Checks a network document and compiles it for routing.
+    public static func graph(_ bytes: UnsafeRawBufferPointer, file: String, tables: ReferenceTables? = nil) throws(ImportError) -> RoutingGraph {
+        let (network, index) = try checked(try parse(bytes, file: file), file: file, tables: tables)
+        return RoutingGraph(network, index: index)
+    }
+
+    private static func checked(_ network: Network, file: String, tables: ReferenceTables?) throws(ImportError) -> (Network, NetworkIndex) {
+        let index = NetworkIndex(network)
+        let problems = network.problems(isCountry: tables.map { tables in { tables.countries.contains($0) } }, index: index)
+        guard problems.isEmpty else { throw .invalidDocument(file: file, problems: problems.map(\.description)) }
+        return (network, index)
+    }
+
+    /// Where the reader is, kept as parts and written out as a JSON path only for a message: a
+    /// network of millions of links would otherwise build a string per field.
+    struct Location {
+        var section = ""
+        var index = -1
+        /// The key being read, as it stands in the document.
+        var key: JSONKey?
+        /// A path below the key, for nested objects; written out only there.
+        var detail: String?
+
+        var path: String {
+            guard !section.isEmpty else { return "$" }
+            let below = detail ?? key?.description
+            return "$." + section + (index >= 0 ? "[\(index)]" : "") + (below.map { "." + $0 } ?? "")
+        }
+
+        mutating func enter(_ section: String, _ index: Int) {
+            self.section = section
+            self.index = index
+            key = nil
+            detail = nil
+        }
+
+        mutating func at(_ key: JSONKey?) {
+            self.key = key
+            detail = nil
+        }
     }
 
     /// Parses a network document without checking it.
     public static func parse(_ bytes: UnsafeRawBufferPointer, file: String) throws(ImportError) -> Network {
         var reader = JSONReader(bytes)
-        var path = "$"
+        var path = Location()
         do throws(JSONReader.Failure) {
             var network = Network(name: "", nodes: [], links: [])
             try reader.object { reader, key throws(JSONReader.Failure) in
-                path = "$." + key
+                path.enter(key.description, -1)
                 switch key {
                 case "name": network.name = try reader.string()
                 case "nodes":
                     try reader.array { reader, index throws(JSONReader.Failure) in
-                        path = "$.nodes[\(index)]"
+                        path.enter("nodes", index)
                         network.nodes.append(try node(&reader, &path))
                     }
                 case "links":
                     try reader.array { reader, index throws(JSONReader.Failure) in
-                        path = "$.links[\(index)]"
+                        path.enter("links", index)
                         network.links.append(try link(&reader, &path))
                     }
                 case "transfers":
                     try reader.array { reader, index throws(JSONReader.Failure) in
-                        path = "$.transfers[\(index)]"
+                        path.enter("transfers", index)
                         network.transfers.append(try transfer(&reader, &path))
                     }
                 case "corridors":
                     try reader.array { reader, index throws(JSONReader.Failure) in
-                        path = "$.corridors[\(index)]"
+                        path.enter("corridors", index)
                         network.corridors.append(try corridor(&reader, &path))
                     }
                 case "sources":
                     try reader.array { reader, index throws(JSONReader.Failure) in
-                        path = "$.sources[\(index)]"
+                        path.enter("sources", index)
                         network.sources.append(try source(&reader, &path))
                     }
                 default: try reader.skip()
                 }
             }
-            path = "$"
+            path = Location()
             guard reader.atEnd() else { throw JSONReader.Failure(reason: "unexpected content after the document") }
             return network
         } catch {
-            throw .invalidDocument(file: file, problems: ["\(path) (line \(reader.line)): \(error.reason)"])
+            throw .invalidDocument(file: file, problems: ["\(path.path) (line \(reader.line)): \(error.reason)"])
         }
     }
 
-    private static func node(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> NetworkNode {
+    private static func node(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> NetworkNode {
         var node = NetworkNode(id: "", name: "")
-        let base = path
         try reader.object { reader, key throws(JSONReader.Failure) in
-            path = base + "." + key
+            path.at(key)
             switch key {
             case "id": node.id = try reader.string()
             case "name": node.name = try reader.string()
@@ -79,18 +127,17 @@ public enum NetworkReader {
             default: try reader.skip()
             }
         }
-        path = base
+        path.at(nil)
         if node.id.isEmpty { throw JSONReader.Failure(reason: "a node needs an id") }
         if node.name.isEmpty { node.name = node.id }
         return node
     }
 
-    private static func link(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> NetworkLink {
+    private static func link(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> NetworkLink {
         var link = NetworkLink(id: "", from: "", to: "", mode: .rail)
         var mode: TransportMode?
-        let base = path
         try reader.object { reader, key throws(JSONReader.Failure) in
-            path = base + "." + key
+            path.at(key)
             switch key {
             case "id": link.id = try reader.string()
             case "from": link.from = try reader.string()
@@ -111,52 +158,50 @@ public enum NetworkReader {
             default: try reader.skip()
             }
         }
-        path = base
+        path.at(nil)
         for (value, field) in [(link.id, "id"), (link.from, "from"), (link.to, "to")] where value.isEmpty {
-            path = base + "." + field
+            path.detail = field
             throw JSONReader.Failure(reason: "a link needs \(field == "id" ? "an id" : "'\(field)'")")
         }
         guard let mode else {
-            path = base + ".mode"
+            path.detail = "mode"
             throw JSONReader.Failure(reason: "a link needs a mode: rail, road, sea or ferry")
         }
         link.mode = mode
         return link
     }
 
-    private static func transfer(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> ModeTransfer {
+    private static func transfer(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> ModeTransfer {
         var modes: [String: TransportMode] = [:]
         var transfer = ModeTransfer(fromMode: .rail, toMode: .rail)
-        let base = path
         try reader.object { reader, key throws(JSONReader.Failure) in
-            path = base + "." + key
+            path.at(key)
             switch key {
             case "from_mode", "to_mode":
                 let text = try reader.string()
                 guard let mode = TransportMode(rawValue: text) else {
                     throw JSONReader.Failure(reason: "unknown mode '\(text)'; expected rail, road, sea or ferry")
                 }
-                modes[key] = mode
+                modes[key.description] = mode
             case "hours": transfer.hours = try optionalNumber(&reader)
             case "usd_per_t": transfer.usdPerT = try optionalNumber(&reader)
             default: try reader.skip()
             }
         }
         guard let from = modes["from_mode"], let to = modes["to_mode"] else {
-            path = base
+            path.at(nil)
             throw JSONReader.Failure(reason: "a transfer needs from_mode and to_mode")
         }
-        path = base
+        path.at(nil)
         transfer.fromMode = from
         transfer.toMode = to
         return transfer
     }
 
-    private static func corridor(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> Corridor {
+    private static func corridor(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> Corridor {
         var corridor = Corridor(id: "", name: "", elements: [])
-        let base = path
         try reader.object { reader, key throws(JSONReader.Failure) in
-            path = base + "." + key
+            path.at(key)
             switch key {
             case "id": corridor.id = try reader.string()
             case "name": corridor.name = try reader.string()
@@ -165,16 +210,15 @@ public enum NetworkReader {
             default: try reader.skip()
             }
         }
-        path = base
+        path.at(nil)
         if corridor.id.isEmpty { throw JSONReader.Failure(reason: "a corridor needs an id") }
         return corridor
     }
 
-    private static func source(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> NetworkSource {
+    private static func source(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> NetworkSource {
         var source = NetworkSource(id: "", title: "")
-        let base = path
         try reader.object { reader, key throws(JSONReader.Failure) in
-            path = base + "." + key
+            path.at(key)
             switch key {
             case "id": source.id = try reader.string()
             case "title": source.title = try reader.string()
@@ -184,18 +228,17 @@ public enum NetworkReader {
             default: try reader.skip()
             }
         }
-        path = base
+        path.at(nil)
         if source.id.isEmpty { throw JSONReader.Failure(reason: "a source needs an id") }
         return source
     }
 
-    private static func evidence(_ reader: inout JSONReader, _ path: inout String) throws(JSONReader.Failure) -> [String: Evidence] {
+    private static func evidence(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> [String: Evidence] {
         var evidence: [String: Evidence] = [:]
-        let base = path
         try reader.object { reader, field throws(JSONReader.Failure) in
             var entry = Evidence()
             try reader.object { reader, key throws(JSONReader.Failure) in
-                path = base + "." + field + "." + key
+                path.detail = "evidence.\(field).\(key)"
                 switch key {
                 case "source": entry.source = try optionalString(&reader)
                 case "note": entry.note = try optionalString(&reader)
@@ -208,7 +251,7 @@ public enum NetworkReader {
                         var source = ""
                         var note: String?
                         try reader.object { reader, key throws(JSONReader.Failure) in
-                            path = base + "." + field + ".others[\(index)]." + key
+                            path.detail = "evidence.\(field).others[\(index)].\(key)"
                             switch key {
                             case "value": value = try reader.number()
                             case "source": source = try reader.string()
@@ -222,9 +265,9 @@ public enum NetworkReader {
                 default: try reader.skip()
                 }
             }
-            evidence[field] = entry
+            evidence[field.description] = entry
         }
-        path = base
+        path.at(nil)
         return evidence
     }
 

@@ -35,14 +35,14 @@ struct JSONReader {
     }
 
     /// Reads `{ "key": value, ... }`, handing each key to `body`, which must read its value.
-    mutating func object(_ body: (inout JSONReader, String) throws(Failure) -> Void) throws(Failure) {
+    mutating func object(_ body: (inout JSONReader, JSONKey) throws(Failure) -> Void) throws(Failure) {
         try expect(0x7B, "an object")
         if peek() == 0x7D {
             offset += 1
             return
         }
         while true {
-            let key = try string()
+            let key = try self.key()
             try expect(0x3A, "':' after a key")
             try body(&self, key)
             switch peek() {
@@ -82,6 +82,18 @@ struct JSONReader {
         else { return false }
         offset += 4
         return true
+    }
+
+    /// An object's key, left as bytes: matched against the keys a reader knows without building a string.
+    mutating func key() throws(Failure) -> JSONKey {
+        try expect(0x22, "a key")
+        let start = offset
+        while offset < bytes.count && bytes[offset] != 0x22 {
+            offset += bytes[offset] == 0x5C ? 2 : 1
+        }
+        guard offset < bytes.count else { throw Failure(reason: "the document ends inside a key") }
+        offset += 1
+        return JSONKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<offset - 1]))
     }
 
     mutating func string() throws(Failure) -> String {
@@ -225,4 +237,17 @@ struct JSONReader {
         guard offset < bytes.count else { return ", found the end of the document" }
         return ", found '\(Character(UnicodeScalar(bytes[offset])))'"
     }
+}
+
+/// An object key as it stands in the document, valid while the document is.
+struct JSONKey: CustomStringConvertible {
+    let bytes: UnsafeRawBufferPointer
+
+    /// Matches `case "id":` in a switch, comparing bytes.
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        pattern.utf8CodeUnitCount == key.bytes.count
+            && (key.bytes.isEmpty || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+    }
+
+    var description: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -23,63 +23,123 @@ public struct FlowPath: Sendable, Hashable, Codable {
 }
 
 extension RoutingGraph {
-    /// The maximum flow from one place to another (Dinic's algorithm): each node is split in two
-    /// by an arc of its capacity, so node capacities count, the two ends' included; a missing
-    /// capacity is unlimited. Nodes, countries and modes the constraints rule out carry nothing.
-    /// - Complexity: that of `MaxFlow.run` on 2n nodes and a + n arcs.
+    /// The maximum flow from one place to another: node capacities count, the two ends'
+    /// included; a missing capacity is unlimited. Nodes, countries and modes the constraints rule
+    /// out carry nothing.
     public func capacity(from: String, to: String, constraints: RouteConstraints = .init()) throws(RouteError) -> CapacityAnalysis {
-        let source = try node(named: from)
-        let sink = try node(named: to)
-        let (forbiddenNode, forbiddenArc) = constraints.forbidden(in: self)
-        let n = nodeCount
-        // Unlimited capacities become one more than everything finite together, which no cut can reach.
-        let finite = (nodeCapacity + linkCapacity).filter(\.isFinite).reduce(0, +)
-        let unlimited = finite * 2 + 1
-        var network = MaxFlow(nodeCount: 2 * n)
-        for v in 0..<n where !forbiddenNode[v] {
-            network.addArc(Int32(v), Int32(n + v), capacity: nodeCapacity[v].isFinite ? nodeCapacity[v] : unlimited)
+        try FlowProblem(self, from: from, to: to, constraints: constraints).solve()
+    }
+}
+
+/// A maximum-flow question set up on the graph: a node with a capacity is split in two by an arc
+/// of that capacity; an unlimited node stays one.
+public struct FlowProblem: Sendable {
+    private let graph: RoutingGraph
+    private var network: MaxFlow
+    private let source: Int
+    private let sink: Int
+    /// For each flow-network node, the graph node it stands for.
+    private let place: [Int32]
+    /// Each graph node's split arc, or -1.
+    private let nodeArc: [Int32]
+    /// Each link arc in the flow network, and its link.
+    private let linkArcs: [(arc: Int32, link: Int32)]
+    private let unlimited: Double
+
+    /// - Complexity: O(n + a).
+    public init(_ graph: RoutingGraph, from: String, to: String, constraints: RouteConstraints = .init()) throws(RouteError) {
+        self.graph = graph
+        let s = try graph.node(named: from)
+        let t = try graph.node(named: to)
+        let (forbiddenNode, forbiddenArc) = constraints.forbidden(in: graph)
+        let n = graph.nodeCount
+        // Unlimited capacities become one more than everything finite together, which no cut reaches.
+        unlimited = (graph.nodeCapacity + graph.linkCapacity).filter(\.isFinite).reduce(0, +) * 2 + 1
+        var outOf = (0..<n).map(Int32.init)
+        var place = (0..<n).map(Int32.init)
+        var tails: [Int32] = []
+        var heads: [Int32] = []
+        var capacities: [Double] = []
+        var nodeArc = [Int32](repeating: -1, count: n)
+        for v in 0..<n where graph.nodeCapacity[v].isFinite || forbiddenNode[v] {
+            outOf[v] = Int32(place.count)
+            place.append(Int32(v))
+            if !forbiddenNode[v] {
+                nodeArc[v] = Int32(tails.count)
+                tails.append(Int32(v))
+                heads.append(outOf[v])
+                capacities.append(graph.nodeCapacity[v])
+            }
         }
-        var linkArcs: [(arc: Int, link: Int)] = []
-        for arc in 0..<arcCount where !forbiddenArc[arc] {
-            let link = Int(arcLink[arc])
-            let capacity = linkCapacity[link].isFinite ? linkCapacity[link] : unlimited
-            linkArcs.append((network.addArc(Int32(n) + arcTail[arc], arcHead[arc], capacity: capacity), link))
+        var linkArcs: [(arc: Int32, link: Int32)] = []
+        linkArcs.reserveCapacity(graph.arcCount)
+        for arc in 0..<graph.arcCount where !forbiddenArc[arc] {
+            let link = graph.arcLink[arc]
+            linkArcs.append((Int32(tails.count), link))
+            tails.append(outOf[Int(graph.arcTail[arc])])
+            heads.append(graph.arcHead[arc])
+            capacities.append(graph.linkCapacity[Int(link)].isFinite ? graph.linkCapacity[Int(link)] : unlimited)
         }
-        let total = network.run(from: source, to: Int32(n) + sink)
-        let fromID = nodeIDs[Int(source)]
-        let toID = nodeIDs[Int(sink)]
-        if total >= unlimited - network.epsilon {
+        let flow = MaxFlow(nodeCount: place.count, tails: tails, heads: heads, capacities: capacities)
+        network = flow
+        self.place = place
+        self.nodeArc = nodeArc.map { $0 < 0 ? -1 : flow.arcOf[Int($0)] }
+        self.linkArcs = linkArcs.map { (flow.arcOf[Int($0.arc)], $0.link) }
+        source = Int(s)
+        sink = Int(outOf[Int(t)])
+    }
+
+    /// Runs the maximum flow, and names the minimum cut and the paths the flow takes.
+    public func solve() -> CapacityAnalysis {
+        var network = self.network
+        let total = network.run(from: source, to: sink)
+        let fromID = graph.nodeIDs[source]
+        let toID = graph.nodeIDs[Int(place[sink])]
+        if total >= unlimited - MaxFlow.epsilon {
             return CapacityAnalysis(from: fromID, to: toID, maxMt: nil, bottleneck: [], paths: [])
         }
         let side = network.reachable(from: source)
         var bottleneck: [String] = []
-        for v in 0..<n where side[v] && !side[n + v] { bottleneck.append(nodeIDs[v]) }
-        for (arc, link) in linkArcs where side[Int(network.arcTo[arc ^ 1])] && !side[Int(network.arcTo[arc])] {
-            if !bottleneck.contains(linkIDs[link]) { bottleneck.append(linkIDs[link]) }
+        for v in 0..<graph.nodeCount where nodeArc[v] >= 0 {
+            let arc = Int(nodeArc[v])
+            if side[Int(network.head[Int(network.partner[arc])])] && !side[Int(network.head[arc])] { bottleneck.append(graph.nodeIDs[v]) }
         }
-        return CapacityAnalysis(
-            from: fromID, to: toID, maxMt: total, bottleneck: bottleneck,
-            paths: decompose(network, source: Int(source), sink: n + Int(sink)))
+        for (arc, link) in linkArcs where side[Int(network.head[Int(network.partner[Int(arc)])])] && !side[Int(network.head[Int(arc)])] {
+            if !bottleneck.contains(graph.linkIDs[Int(link)]) { bottleneck.append(graph.linkIDs[Int(link)]) }
+        }
+        return CapacityAnalysis(from: fromID, to: toID, maxMt: total, bottleneck: bottleneck, paths: decompose(network))
     }
 
     /// The flow as paths from source to sink, each taking the least flow along it, largest first.
-    private func decompose(_ network: MaxFlow, source: Int, sink: Int, limit: Int = 100) -> [FlowPath] {
-        var remaining = network.flow
+    /// Cycles of flow met on the way carry nothing from source to sink and are cancelled.
+    private func decompose(_ network: MaxFlow, limit: Int = 100) -> [FlowPath] {
+        var remaining = network.capacity.indices.map { network.capacity[$0] > 0 ? network.flow($0) : 0 }
         var paths: [FlowPath] = []
-        let n = nodeCount
         while paths.count < limit {
             var v = source
             var arcs: [Int] = []
-            var seen = Set<Int>()
-            while v != sink, seen.insert(v).inserted {
-                guard let arc = network.flowingArcs(from: v).first(where: { remaining[$0] > network.epsilon }) else { break }
+            var position = [source: 0]
+            while v != sink {
+                guard let arc = (Int(network.first[v])..<Int(network.first[v + 1])).first(where: { remaining[$0] > MaxFlow.epsilon }) else { break }
                 arcs.append(arc)
-                v = Int(network.arcTo[arc])
+                v = Int(network.head[arc])
+                if let start = position[v] {
+                    let cycle = arcs[start...]
+                    let amount = cycle.map { remaining[$0] }.min()!
+                    for arc in cycle { remaining[arc] -= amount }
+                    arcs.removeSubrange(start...)
+                    position = position.filter { $0.value <= start }
+                } else {
+                    position[v] = arcs.count
+                }
             }
-            guard v == sink, let amount = arcs.map({ remaining[$0] }).min(), amount > network.epsilon else { break }
+            guard v == sink, let amount = arcs.map({ remaining[$0] }).min(), amount > MaxFlow.epsilon else { break }
             for arc in arcs { remaining[arc] -= amount }
-            var nodes = [nodeIDs[source]]
-            for arc in arcs where Int(network.arcTo[arc]) < n { nodes.append(nodeIDs[Int(network.arcTo[arc])]) }
+            var nodes = [graph.nodeIDs[source]]
+            for arc in arcs {
+                let id = graph.nodeIDs[Int(place[Int(network.head[arc])])]
+                if nodes.last != id { nodes.append(id) }
+            }
             paths.append(FlowPath(nodes: nodes, mt: amount))
         }
         return paths.sorted { $0.mt > $1.mt }

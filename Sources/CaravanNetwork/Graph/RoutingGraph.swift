@@ -5,7 +5,7 @@ public struct RoutingGraph: Sendable {
     public let nodeIDs: [String]
     let nodeNames: [String]
     let nodeCountries: [String?]
-    let nodeIndex: [String: Int32]
+    let nodeIndex: IDTable
     let dwellHours: [Double]
     let handlingUSD: [Double]
     /// Million tonnes a year; infinity where unlimited.
@@ -33,16 +33,16 @@ public struct RoutingGraph: Sendable {
 
     /// Compiles a network that has passed validation.
     /// - Complexity: O(n + l).
-    public init(_ network: Network) {
+    public init(_ network: Network) { self.init(network, index: NetworkIndex(network)) }
+
+    /// Compiles a network with its references already resolved.
+    package init(_ network: Network, index networkIndex: NetworkIndex) {
         name = network.name
         let n = network.nodes.count
         nodeIDs = network.nodes.map(\.id)
         nodeNames = network.nodes.map(\.name)
         nodeCountries = network.nodes.map(\.country)
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(n)
-        for (position, id) in nodeIDs.enumerated() { index[id] = Int32(position) }
-        nodeIndex = index
+        nodeIndex = networkIndex.nodes
         dwellHours = network.nodes.map { $0.dwellHours ?? 0 }
         handlingUSD = network.nodes.map { $0.handlingUSDPerT ?? 0 }
         nodeCapacity = network.nodes.map { $0.capacityMt ?? .infinity }
@@ -57,17 +57,17 @@ public struct RoutingGraph: Sendable {
         var tails: [Int32] = []
         var heads: [Int32] = []
         var links: [Int32] = []
-        let arcCount = network.links.reduce(0) { $0 + ($1.bidirectional == true ? 2 : 1) }
+        let arcCount = network.links.count + network.links.lazy.filter { $0.bidirectional == true }.count
         tails.reserveCapacity(arcCount)
         heads.reserveCapacity(arcCount)
         links.reserveCapacity(arcCount)
-        for (position, link) in network.links.enumerated() {
-            let from = index[link.from]!
-            let to = index[link.to]!
+        for position in network.links.indices {
+            let from = networkIndex.linkFrom[position]
+            let to = networkIndex.linkTo[position]
             tails.append(from)
             heads.append(to)
             links.append(Int32(position))
-            if link.bidirectional == true {
+            if network.links[position].bidirectional == true {
                 tails.append(to)
                 heads.append(from)
                 links.append(Int32(position))
@@ -109,7 +109,7 @@ public struct RoutingGraph: Sendable {
 
     /// The node a route endpoint names: its id, else its name (any case).
     public func node(named text: String) throws(RouteError) -> Int32 {
-        if let index = nodeIndex[text] { return index }
+        if let index = nodeIndex.find(text) { return index }
         let wanted = text.lowercased()
         let matches = nodeNames.indices.filter { nodeNames[$0].lowercased() == wanted }
         if matches.count == 1 { return Int32(matches[0]) }

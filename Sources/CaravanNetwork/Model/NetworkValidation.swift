@@ -15,82 +15,112 @@ public struct NetworkProblem: Sendable, Hashable, CustomStringConvertible {
 extension Network {
     /// Every problem that keeps the network from being routed: references to unknown nodes or
     /// sources, repeated ids, self-loops, figures that are not positive, links without a time.
+    /// Paths are written out only for problems: a clean network of millions of links builds none.
     /// - Parameter isCountry: whether a node's country code is known; nil accepts any.
     /// - Complexity: O(n + l) for n nodes and l links.
     public func problems(isCountry: ((String) -> Bool)? = nil) -> [NetworkProblem] {
+        problems(isCountry: isCountry, index: NetworkIndex(self))
+    }
+
+    /// The same, with the references already resolved.
+    package func problems(isCountry: ((String) -> Bool)?, index resolved: NetworkIndex) -> [NetworkProblem] {
         var problems: [NetworkProblem] = []
-        var firstPath: [String: String] = [:]
-        func claim(_ id: String, _ path: String) {
+        let nodeIndex = resolved.nodes
+        /// Where each link, source and corridor id was first seen: a section and an index.
+        let sections = ["links", "sources", "corridors"]
+        var seen = IDTable(capacity: links.count + sources.count + corridors.count)
+        func claim(_ id: String, _ section: String, _ index: Int) {
             if id.isEmpty {
-                problems.append(NetworkProblem(path, "an id may not be empty"))
-            } else if let earlier = firstPath[id] {
-                problems.append(NetworkProblem(path, "duplicate id '\(id)' (also \(earlier))"))
-            } else {
-                firstPath[id] = path
+                problems.append(NetworkProblem("$.\(section)[\(index)].id", "an id may not be empty"))
+            } else if let node = nodeIndex.find(id), section != "nodes" || node != index {
+                problems.append(NetworkProblem("$.\(section)[\(index)].id", "duplicate id '\(id)' (also $.nodes[\(node)].id)"))
+            } else if section != "nodes", let earlier = seen.insert(id, Int32(sections.firstIndex(of: section)! << 28 | index)) {
+                let place = "$.\(sections[Int(earlier >> 28)])[\(Int(earlier) & (1 << 28 - 1))].id"
+                problems.append(NetworkProblem("$.\(section)[\(index)].id", "duplicate id '\(id)' (also \(place))"))
             }
+        }
+        func check(_ value: Double?, _ path: @autoclosure () -> String, zeroAllowed: Bool = false) {
+            guard let value, !value.isFinite || value < 0 || (value == 0 && !zeroAllowed) else { return }
+            problems.append(NetworkProblem(path(), "must be \(zeroAllowed ? "zero or more" : "greater than 0"), not \(value)"))
         }
         let sourceIDs = Set(sources.map(\.id))
-        func positive(_ value: Double?, _ path: String, zeroAllowed: Bool = false) {
-            guard let value else { return }
-            if !value.isFinite || value < 0 || (value == 0 && !zeroAllowed) {
-                problems.append(NetworkProblem(path, "must be \(zeroAllowed ? "zero or more" : "greater than 0"), not \(value)"))
-            }
-        }
-        func cited(_ evidence: [String: Evidence]?, _ path: String) {
-            for (field, entry) in (evidence ?? [:]).sorted(by: { $0.key < $1.key }) {
+        func cited(_ evidence: [String: Evidence]?, _ path: @autoclosure () -> String) {
+            guard let evidence else { return }
+            for (field, entry) in evidence.sorted(by: { $0.key < $1.key }) {
                 if let source = entry.source, !sourceIDs.contains(source) {
-                    problems.append(NetworkProblem("\(path).evidence.\(field).source", "unknown source '\(source)'"))
+                    problems.append(NetworkProblem("\(path()).evidence.\(field).source", "unknown source '\(source)'"))
                 }
                 for (index, other) in (entry.others ?? []).enumerated() where !sourceIDs.contains(other.source) {
-                    problems.append(NetworkProblem("\(path).evidence.\(field).others[\(index)].source", "unknown source '\(other.source)'"))
+                    problems.append(NetworkProblem("\(path()).evidence.\(field).others[\(index)].source", "unknown source '\(other.source)'"))
                 }
             }
         }
-        for (index, source) in sources.enumerated() { claim(source.id, "$.sources[\(index)].id") }
-        var nodeIDs = Set<String>()
+        for (index, source) in sources.enumerated() { claim(source.id, "sources", index) }
         for (index, node) in nodes.enumerated() {
-            let path = "$.nodes[\(index)]"
-            claim(node.id, path + ".id")
-            nodeIDs.insert(node.id)
+            claim(node.id, "nodes", index)
             if let country = node.country, let isCountry, !isCountry(country) {
-                problems.append(NetworkProblem(path + ".country", "unknown country '\(country)'; expected an ISO 3166 alpha-3 code"))
+                problems.append(NetworkProblem("$.nodes[\(index)].country", "unknown country '\(country)'; expected an ISO 3166 alpha-3 code"))
             }
-            positive(node.dwellHours, path + ".dwell_hours", zeroAllowed: true)
-            positive(node.handlingUSDPerT, path + ".handling_usd_per_t", zeroAllowed: true)
-            positive(node.capacityMt, path + ".capacity_mt")
-            if let lat = node.lat, !(-90...90).contains(lat) { problems.append(NetworkProblem(path + ".lat", "must lie between -90 and 90")) }
-            if let lon = node.lon, !(-180...180).contains(lon) { problems.append(NetworkProblem(path + ".lon", "must lie between -180 and 180")) }
-            cited(node.evidence, path)
+            check(node.dwellHours, "$.nodes[\(index)].dwell_hours", zeroAllowed: true)
+            check(node.handlingUSDPerT, "$.nodes[\(index)].handling_usd_per_t", zeroAllowed: true)
+            check(node.capacityMt, "$.nodes[\(index)].capacity_mt")
+            if let lat = node.lat, !(-90...90).contains(lat) {
+                problems.append(NetworkProblem("$.nodes[\(index)].lat", "must lie between -90 and 90"))
+            }
+            if let lon = node.lon, !(-180...180).contains(lon) {
+                problems.append(NetworkProblem("$.nodes[\(index)].lon", "must lie between -180 and 180"))
+            }
+            cited(node.evidence, "$.nodes[\(index)]")
         }
-        for (index, link) in links.enumerated() {
-            let path = "$.links[\(index)]"
-            claim(link.id, path + ".id")
-            for (end, field) in [(link.from, "from"), (link.to, "to")] where !nodeIDs.contains(end) {
-                problems.append(NetworkProblem("\(path).\(field)", "unknown node '\(end)'"))
+        // By index, not by element: copying each link would retain and release its strings.
+        for index in links.indices {
+            claim(links[index].id, "links", index)
+            if resolved.linkFrom[index] < 0 { problems.append(NetworkProblem("$.links[\(index)].from", "unknown node '\(links[index].from)'")) }
+            if resolved.linkTo[index] < 0 { problems.append(NetworkProblem("$.links[\(index)].to", "unknown node '\(links[index].to)'")) }
+            if links[index].from == links[index].to {
+                problems.append(NetworkProblem("$.links[\(index)].to", "a link may not end where it starts ('\(links[index].to)')"))
             }
-            if link.from == link.to { problems.append(NetworkProblem(path + ".to", "a link may not end where it starts ('\(link.to)')")) }
-            positive(link.lengthKm, path + ".length_km")
-            positive(link.speedKmh, path + ".speed_kmh")
-            positive(link.hours, path + ".hours")
-            positive(link.usdPerT, path + ".usd_per_t", zeroAllowed: true)
-            positive(link.capacityMt, path + ".capacity_mt")
-            if link.hours == nil && (link.lengthKm == nil || link.speedKmh == nil) {
-                problems.append(NetworkProblem(path, "needs hours, or length_km and speed_kmh"))
+            check(links[index].lengthKm, "$.links[\(index)].length_km")
+            check(links[index].speedKmh, "$.links[\(index)].speed_kmh")
+            check(links[index].hours, "$.links[\(index)].hours")
+            check(links[index].usdPerT, "$.links[\(index)].usd_per_t", zeroAllowed: true)
+            check(links[index].capacityMt, "$.links[\(index)].capacity_mt")
+            if links[index].hours == nil && (links[index].lengthKm == nil || links[index].speedKmh == nil) {
+                problems.append(NetworkProblem("$.links[\(index)]", "needs hours, or length_km and speed_kmh"))
             }
-            cited(link.evidence, path)
+            cited(links[index].evidence, "$.links[\(index)]")
         }
         for (index, transfer) in transfers.enumerated() {
-            positive(transfer.hours, "$.transfers[\(index)].hours", zeroAllowed: true)
-            positive(transfer.usdPerT, "$.transfers[\(index)].usd_per_t", zeroAllowed: true)
+            check(transfer.hours, "$.transfers[\(index)].hours", zeroAllowed: true)
+            check(transfer.usdPerT, "$.transfers[\(index)].usd_per_t", zeroAllowed: true)
         }
-        let elementIDs = nodeIDs.union(links.map(\.id))
         for (index, corridor) in corridors.enumerated() {
-            claim(corridor.id, "$.corridors[\(index)].id")
-            for (position, element) in corridor.elements.enumerated() where !elementIDs.contains(element) {
+            claim(corridor.id, "corridors", index)
+            for (position, element) in corridor.elements.enumerated()
+            where nodeIndex.find(element) == nil && seen.find(element).map({ $0 >> 28 != 0 }) ?? true {
                 problems.append(NetworkProblem("$.corridors[\(index)].elements[\(position)]", "unknown link or node '\(element)'"))
             }
-            positive(corridor.capacityMt, "$.corridors[\(index)].capacity_mt")
+            check(corridor.capacityMt, "$.corridors[\(index)].capacity_mt")
         }
         return problems
+    }
+}
+
+/// A network's references resolved to positions, worked out once for both checking the network
+/// and compiling it: on millions of links the hash lookups are most of the cost.
+package struct NetworkIndex: Sendable {
+    /// Each node id's position; the first node's where ids repeat.
+    package let nodes: IDTable
+    /// Each link's end nodes by position; -1 for an unknown id.
+    package let linkFrom: [Int32]
+    package let linkTo: [Int32]
+
+    /// - Complexity: O(n + l).
+    package init(_ network: Network) {
+        var nodes = IDTable(capacity: network.nodes.count)
+        for position in network.nodes.indices { nodes.insert(network.nodes[position].id, Int32(position)) }
+        self.nodes = nodes
+        linkFrom = network.links.map { nodes.find($0.from) ?? -1 }
+        linkTo = network.links.map { nodes.find($0.to) ?? -1 }
     }
 }

@@ -33,9 +33,11 @@ struct CapacityCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = Timings(enabled: timings)
-        let graph = RoutingGraph(try await store.workspace().network(file: network))
+        let graph = try await store.workspace().graph(file: network)
         clock.lap("load")
-        let analysis = try graph.capacity(from: from, to: to, constraints: avoid.constraints)
+        let problem = try FlowProblem(graph, from: from, to: to, constraints: avoid.constraints)
+        clock.lap("flow network")
+        let analysis = problem.solve()
         clock.lap("max-flow")
         if format == .json {
             print(try JSONOutput.string(analysis), terminator: "")

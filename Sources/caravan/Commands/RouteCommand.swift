@@ -64,7 +64,7 @@ struct RouteCommand: AsyncParsableCommand {
             constraints: avoid.constraints,
             count: alternatives + 1)
         let clock = Timings(enabled: timings)
-        let graph = RoutingGraph(try await store.workspace().network(file: network))
+        let graph = try await store.workspace().graph(file: network)
         clock.lap("load")
         let answer: RouteAnswer
         do {

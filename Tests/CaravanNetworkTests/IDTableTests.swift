@@ -1,0 +1,17 @@
+import CaravanNetwork
+import Testing
+
+@Suite("The id table")
+struct IDTableTests {
+    @Test("finds what was inserted, keeps the first value of a repeated id, and grows past its size")
+    func table() {
+        var table = IDTable(capacity: 4)
+        for i in 0..<10_000 { #expect(table.insert("n\(i)", Int32(i)) == nil) }
+        #expect(table.insert("n42", 7) == 42)
+        #expect(table.count == 10_000)
+        #expect((0..<10_000).allSatisfy { table.find("n\($0)") == Int32($0) })
+        #expect(table.find("n10000") == nil && table.find("") == nil && table.find("Zürich") == nil)
+        table.insert("Zürich", -5)
+        #expect(table.find("Zürich") == -5)
+    }
+}
