@@ -89,3 +89,36 @@ struct CLITests {
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown country 'XYZ'"))
     }
 }
+
+@Suite("The corridor commands")
+struct CorridorCLITests {
+    let cli = CLI()
+
+    @Test("route prints the routes and the best one's time–cost–distance steps; JSON has the documented shape")
+    func route() throws {
+        _ = try cli.run("demo")
+        let table = try cli.run("route", "--from", "Astana", "--to", "bandar_abbas", "--alternatives", "1")
+        #expect(table.status == 0 && table.stdout.contains("Route 1 step by step") && table.stdout.contains("dwell     inche_burun"))
+        let json = try cli.run("route", "--from", "astana", "--to", "bandar_abbas", "--by", "cost", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let first = try #require((object?["routes"] as? [[String: Any]])?.first)
+        #expect(Set(first.keys).isSuperset(of: ["nodes", "links", "hours", "usd_per_t", "km", "legs"]))
+    }
+
+    @Test("no route: exit code 3 and the constraint that cut it off")
+    func noRoute() throws {
+        _ = try cli.run("demo")
+        let result = try cli.run("route", "--from", "astana", "--to", "bandar_abbas", "--avoid-country", "TKM", "--avoid-mode", "sea")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("without --avoid-country TKM, or without --avoid-mode sea a route exists"))
+    }
+
+    @Test("capacity names the bottleneck; corridor flows sets flows against capacity")
+    func capacity() throws {
+        _ = try cli.run("demo")
+        let capacity = try cli.run("capacity", "--from", "uzen", "--to", "gorgan", "--avoid-mode", "sea")
+        #expect(capacity.stdout.hasPrefix("uzen → gorgan: at most 10.00 Mt a year; bottleneck: uzen-bolashak"))
+        let flows = try cli.run("corridor", "flows", "--format", "csv")
+        #expect(flows.stdout.contains("kti,corridor,2024,\"1,600,000\",both,10.0,16.0%"))
+    }
+}

@@ -1,9 +1,10 @@
-/// Ids to positions in an open-addressing hash table hashed with FNV-1a. Written by hand because
-/// a network of millions of links is mostly id lookups, and `Dictionary` seeds and finalises a
-/// SipHash for each one: this table costs a third as much. Never shrinks; no removal.
+/// Ids to values in an open-addressing hash table hashed with FNV-1a, each slot holding a
+/// fingerprint of its key's hash so that a probe reads a key only when the fingerprints match.
+/// Written by hand because a network of millions of links is mostly id lookups, and `Dictionary`
+/// seeds and finalises a SipHash for each one: this table costs a third as much. Never shrinks.
 package struct IDTable: Sendable {
-    /// Positions into `keys`, or -1 for an empty slot; a power of two long.
-    private var slots: [Int32]
+    /// Fingerprint in the high 32 bits, position in `keys` in the low 32; 0 for an empty slot.
+    private var slots: [UInt64]
     private var keys: [String] = []
     private var values: [Int32] = []
     private var mask: Int
@@ -12,7 +13,7 @@ package struct IDTable: Sendable {
     package init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
@@ -20,14 +21,19 @@ package struct IDTable: Sendable {
 
     package var count: Int { keys.count }
 
-    /// The position stored for `key`, or nil.
+    /// The value stored for `key`, or nil.
     /// - Complexity: O(1) on average.
     package func find(_ key: String) -> Int32? {
-        var slot = Self.hash(key) & mask
+        let hash = Self.hash(key)
+        let fingerprint = UInt64(UInt32(truncatingIfNeeded: hash >> 32) | 1) << 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if keys[entry] == key { return values[entry] }
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let position = Int(entry & 0xFFFF_FFFF)
+                if keys[position] == key { return values[position] }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -37,37 +43,46 @@ package struct IDTable: Sendable {
     @discardableResult
     package mutating func insert(_ key: String, _ value: Int32) -> Int32? {
         if keys.count * 2 >= slots.count { grow() }
-        var slot = Self.hash(key) & mask
+        let hash = Self.hash(key)
+        let fingerprint = UInt64(UInt32(truncatingIfNeeded: hash >> 32) | 1) << 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 {
-                slots[slot] = Int32(keys.count)
+            let entry = slots[slot]
+            if entry == 0 {
+                slots[slot] = fingerprint | UInt64(keys.count)
                 keys.append(key)
                 values.append(value)
                 return nil
             }
-            if keys[entry] == key { return values[entry] }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let position = Int(entry & 0xFFFF_FFFF)
+                if keys[position] == key { return values[position] }
+            }
             slot = (slot + 1) & mask
         }
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
-        for (entry, key) in keys.enumerated() {
-            var slot = Self.hash(key) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
+        for entry in old where entry != 0 {
+            let key = keys[Int(entry & 0xFFFF_FFFF)]
+            var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 
-    /// FNV-1a over the UTF-8 bytes, with the high bits folded in for the low-bit mask.
+    /// FNV-1a over the UTF-8 bytes, its bits mixed once more so that both halves spread.
     @inline(__always)
-    private static func hash(_ key: String) -> Int {
+    package static func hash(_ key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        return hash ^ (hash >> 33)
     }
 }

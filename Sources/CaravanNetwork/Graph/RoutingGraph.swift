@@ -47,17 +47,38 @@ public struct RoutingGraph: Sendable {
         handlingUSD = network.nodes.map { $0.handlingUSDPerT ?? 0 }
         nodeCapacity = network.nodes.map { $0.capacityMt ?? .infinity }
 
-        linkIDs = network.links.map(\.id)
-        linkHours = network.links.map { $0.travelHours ?? 0 }
-        linkUSD = network.links.map { $0.usdPerT ?? 0 }
-        linkKm = network.links.map { $0.lengthKm ?? .nan }
-        linkMode = network.links.map { UInt8($0.mode.index) }
-        linkCapacity = network.links.map { $0.capacityMt ?? .infinity }
+        // One pass over the links for all their columns: on millions of links each pass is a
+        // walk through hundreds of megabytes.
+        let l = network.links.count
+        var linkIDs = [String]()
+        var linkHours = [Double](repeating: 0, count: l)
+        var linkUSD = [Double](repeating: 0, count: l)
+        var linkKm = [Double](repeating: .nan, count: l)
+        var linkMode = [UInt8](repeating: 0, count: l)
+        var linkCapacity = [Double](repeating: .infinity, count: l)
+        var bidirectional = 0
+        linkIDs.reserveCapacity(l)
+        for position in 0..<l {
+            let link = network.links[position]
+            linkIDs.append(link.id)
+            linkHours[position] = link.travelHours ?? 0
+            linkUSD[position] = link.usdPerT ?? 0
+            if let km = link.lengthKm { linkKm[position] = km }
+            linkMode[position] = UInt8(link.mode.index)
+            if let capacity = link.capacityMt { linkCapacity[position] = capacity }
+            if link.bidirectional == true { bidirectional += 1 }
+        }
+        self.linkIDs = linkIDs
+        self.linkHours = linkHours
+        self.linkUSD = linkUSD
+        self.linkKm = linkKm
+        self.linkMode = linkMode
+        self.linkCapacity = linkCapacity
 
         var tails: [Int32] = []
         var heads: [Int32] = []
         var links: [Int32] = []
-        let arcCount = network.links.count + network.links.lazy.filter { $0.bidirectional == true }.count
+        let arcCount = l + bidirectional
         tails.reserveCapacity(arcCount)
         heads.reserveCapacity(arcCount)
         links.reserveCapacity(arcCount)

@@ -25,18 +25,15 @@ extension Network {
     /// The same, with the references already resolved.
     package func problems(isCountry: ((String) -> Bool)?, index resolved: NetworkIndex) -> [NetworkProblem] {
         var problems: [NetworkProblem] = []
-        let nodeIndex = resolved.nodes
-        /// Where each link, source and corridor id was first seen: a section and an index.
-        let sections = ["links", "sources", "corridors"]
-        var seen = IDTable(capacity: links.count + sources.count + corridors.count)
-        func claim(_ id: String, _ section: String, _ index: Int) {
+        let sections = ["nodes", "links", "sources", "corridors"]
+        let repeats = repeatedIDs()
+        func claim(_ id: String, _ section: Int, _ index: Int) {
             if id.isEmpty {
-                problems.append(NetworkProblem("$.\(section)[\(index)].id", "an id may not be empty"))
-            } else if let node = nodeIndex.find(id), section != "nodes" || node != index {
-                problems.append(NetworkProblem("$.\(section)[\(index)].id", "duplicate id '\(id)' (also $.nodes[\(node)].id)"))
-            } else if section != "nodes", let earlier = seen.insert(id, Int32(sections.firstIndex(of: section)! << 28 | index)) {
-                let place = "$.\(sections[Int(earlier >> 28)])[\(Int(earlier) & (1 << 28 - 1))].id"
-                problems.append(NetworkProblem("$.\(section)[\(index)].id", "duplicate id '\(id)' (also \(place))"))
+                problems.append(NetworkProblem("$.\(sections[section])[\(index)].id", "an id may not be empty"))
+            } else if let earlier = repeats[IDPlace(section: section, index: index)] {
+                problems.append(
+                    NetworkProblem(
+                        "$.\(sections[section])[\(index)].id", "duplicate id '\(id)' (also $.\(sections[earlier.section])[\(earlier.index)].id)"))
             }
         }
         func check(_ value: Double?, _ path: @autoclosure () -> String, zeroAllowed: Bool = false) {
@@ -55,9 +52,9 @@ extension Network {
                 }
             }
         }
-        for (index, source) in sources.enumerated() { claim(source.id, "sources", index) }
+        for (index, source) in sources.enumerated() { claim(source.id, 2, index) }
         for (index, node) in nodes.enumerated() {
-            claim(node.id, "nodes", index)
+            claim(node.id, 0, index)
             if let country = node.country, let isCountry, !isCountry(country) {
                 problems.append(NetworkProblem("$.nodes[\(index)].country", "unknown country '\(country)'; expected an ISO 3166 alpha-3 code"))
             }
@@ -74,7 +71,7 @@ extension Network {
         }
         // By index, not by element: copying each link would retain and release its strings.
         for index in links.indices {
-            claim(links[index].id, "links", index)
+            claim(links[index].id, 1, index)
             if resolved.linkFrom[index] < 0 { problems.append(NetworkProblem("$.links[\(index)].from", "unknown node '\(links[index].from)'")) }
             if resolved.linkTo[index] < 0 { problems.append(NetworkProblem("$.links[\(index)].to", "unknown node '\(links[index].to)'")) }
             if links[index].from == links[index].to {
@@ -94,15 +91,80 @@ extension Network {
             check(transfer.hours, "$.transfers[\(index)].hours", zeroAllowed: true)
             check(transfer.usdPerT, "$.transfers[\(index)].usd_per_t", zeroAllowed: true)
         }
+        let linkIDs = corridors.isEmpty ? [] : Set(links.map(\.id))
         for (index, corridor) in corridors.enumerated() {
-            claim(corridor.id, "corridors", index)
-            for (position, element) in corridor.elements.enumerated()
-            where nodeIndex.find(element) == nil && seen.find(element).map({ $0 >> 28 != 0 }) ?? true {
+            claim(corridor.id, 3, index)
+            for (position, element) in corridor.elements.enumerated() where resolved.nodes.find(element) == nil && !linkIDs.contains(element) {
                 problems.append(NetworkProblem("$.corridors[\(index)].elements[\(position)]", "unknown link or node '\(element)'"))
             }
             check(corridor.capacityMt, "$.corridors[\(index)].capacity_mt")
         }
         return problems
+    }
+}
+
+/// Where an id stands: a section (nodes, links, sources, corridors) and an index in it.
+struct IDPlace: Hashable {
+    let section: Int
+    let index: Int
+}
+
+extension Network {
+    /// Each id that repeats an earlier one (in the order nodes, links, sources, corridors), with
+    /// the earlier one's place. Found by sorting the ids' hashes, which reads memory in order
+    /// where a hash table of millions of ids would miss the cache on every insertion.
+    /// - Complexity: O(m log m) for m ids.
+    func repeatedIDs() -> [IDPlace: IDPlace] {
+        let counts = [nodes.count, links.count, sources.count, corridors.count]
+        // Each id as one integer: 38 bits of its hash, 2 of its section, 24 of its index, so that
+        // sorting compares integers; a network too large for 24 bits sorts its hashes instead.
+        guard counts.allSatisfy({ $0 < 1 << 24 }) else { return repeatedIDs(by: counts) }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(counts.reduce(0, +))
+        for (section, count) in counts.enumerated() {
+            for index in 0..<count {
+                keys.append(IDTable.hash(id(section, index)) & ~(1 << 26 - 1) | UInt64(section) << 24 | UInt64(index))
+            }
+        }
+        keys.sort()
+        return repeats(
+            among: keys.count, hash: { keys[$0] >> 26 }, place: { IDPlace(section: Int(keys[$0] >> 24 & 3), index: Int(keys[$0] & (1 << 24 - 1))) })
+    }
+
+    private func repeatedIDs(by counts: [Int]) -> [IDPlace: IDPlace] {
+        var keyed: [(hash: UInt64, section: Int, index: Int)] = []
+        for (section, count) in counts.enumerated() {
+            for index in 0..<count { keyed.append((IDTable.hash(id(section, index)), section, index)) }
+        }
+        keyed.sort { ($0.hash, $0.section, $0.index) < ($1.hash, $1.section, $1.index) }
+        return repeats(among: keyed.count, hash: { keyed[$0].hash }, place: { IDPlace(section: keyed[$0].section, index: keyed[$0].index) })
+    }
+
+    /// Runs of equal hashes in sorted order: each id in a run that equals an earlier one repeats it.
+    private func repeats(among count: Int, hash: (Int) -> UInt64, place: (Int) -> IDPlace) -> [IDPlace: IDPlace] {
+        var repeats: [IDPlace: IDPlace] = [:]
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count && hash(end) == hash(start) { end += 1 }
+            for later in (start + 1)..<end {
+                let text = id(place(later))
+                if let first = (start..<later).first(where: { id(place($0)) == text }) { repeats[place(later)] = place(first) }
+            }
+            start = end
+        }
+        return repeats
+    }
+
+    private func id(_ place: IDPlace) -> String { id(place.section, place.index) }
+
+    private func id(_ section: Int, _ index: Int) -> String {
+        switch section {
+        case 0: nodes[index].id
+        case 1: links[index].id
+        case 2: sources[index].id
+        default: corridors[index].id
+        }
     }
 }
 
