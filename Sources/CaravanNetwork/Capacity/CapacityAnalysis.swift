@@ -61,10 +61,11 @@ public struct FlowProblem: Sendable {
         var heads: [Int32] = []
         var capacities: [Double] = []
         var nodeArc = [Int32](repeating: -1, count: n)
-        for v in 0..<n where graph.nodeCapacity[v].isFinite || forbiddenNode[v] {
+        let ruledOut = { (v: Int) in !forbiddenNode.isEmpty && forbiddenNode[v] }
+        for v in 0..<n where graph.nodeCapacity[v].isFinite || ruledOut(v) {
             outOf[v] = Int32(place.count)
             place.append(Int32(v))
-            if !forbiddenNode[v] {
+            if !ruledOut(v) {
                 nodeArc[v] = Int32(tails.count)
                 tails.append(Int32(v))
                 heads.append(outOf[v])
@@ -73,7 +74,7 @@ public struct FlowProblem: Sendable {
         }
         var linkArcs: [(arc: Int32, link: Int32)] = []
         linkArcs.reserveCapacity(graph.arcCount)
-        for arc in 0..<graph.arcCount where !forbiddenArc[arc] {
+        for arc in 0..<graph.arcCount where forbiddenArc.isEmpty || !forbiddenArc[arc] {
             let link = graph.arcLink[arc]
             linkArcs.append((Int32(tails.count), link))
             tails.append(outOf[Int(graph.arcTail[arc])])

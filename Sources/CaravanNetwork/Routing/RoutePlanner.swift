@@ -36,7 +36,7 @@ public struct RoutePlanner: Sendable {
         let (forbiddenNode, forbiddenArc) = constraints.forbidden(in: graph)
         let search = ShortestPathSearch(graph, objective: objective, forbiddenNode: forbiddenNode, forbiddenArc: forbiddenArc)
         search.reset()
-        guard !forbiddenNode[Int(source)], let best = search.search(from: source, to: target) else { return [] }
+        guard forbiddenNode.isEmpty || !forbiddenNode[Int(source)], let best = search.search(from: source, to: target) else { return [] }
         return AlternativeRoutes(graph: graph, search: search, objective: objective, source: source, target: target)
             .routes(first: best.arcs, count: count)
     }

@@ -40,8 +40,9 @@ public struct RouteConstraints: Sendable, Hashable {
             + avoidModes.map(\.rawValue).sorted().map { ("--avoid-mode \($0)", RouteConstraints(avoidModes: [TransportMode(rawValue: $0)!])) }
     }
 
-    /// The nodes and arcs of `graph` the constraints rule out, by index.
+    /// The nodes and arcs of `graph` the constraints rule out, by index; empty when none are.
     func forbidden(in graph: RoutingGraph) -> (nodes: [Bool], arcs: [Bool]) {
+        if avoidCountries.isEmpty && avoidNodes.isEmpty && avoidModes.isEmpty { return ([], []) }
         let nodes = graph.nodeIDs.indices.map { index in
             avoidNodes.contains(graph.nodeIDs[index]) || graph.nodeCountries[index].map(avoidCountries.contains) == true
         }

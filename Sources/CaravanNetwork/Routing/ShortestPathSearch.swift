@@ -19,7 +19,7 @@ final class ShortestPathSearch {
     private var generation: UInt32 = 0
     private var heap = StateHeap()
 
-    /// Nodes and arcs the constraints forbid for every search.
+    /// Nodes and arcs the constraints forbid for every search; empty when none are.
     private let forbiddenNode: [Bool]
     private let forbiddenArc: [Bool]
     /// Nodes and arcs one search of Yen's algorithm forbids, marked with the current generation.
@@ -88,9 +88,9 @@ final class ShortestPathSearch {
                             let charged = node != Int(source) || chargeSource
                             let leave = charged ? nodeWeight[node] : 0
                             for arc in Int(firstArc[node])..<Int(firstArc[node + 1]) {
-                                if forbiddenArc[arc] || bannedArc[arc] == generation { continue }
+                                if bannedArc[arc] == generation || (!forbiddenArc.isEmpty && forbiddenArc[arc]) { continue }
                                 let next = Int(head[arc])
-                                if forbiddenNode[next] || bannedNode[next] == generation { continue }
+                                if bannedNode[next] == generation || (!forbiddenNode.isEmpty && forbiddenNode[next]) { continue }
                                 let link = Int(arcLink[arc])
                                 let mode = Int(linkMode[link])
                                 var total = weight + leave + linkWeight[link]

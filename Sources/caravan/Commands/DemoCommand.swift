@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaravanCore
+import CaravanNetwork
 import CaravanService
 
 struct DemoCommand: AsyncParsableCommand {
@@ -17,5 +18,11 @@ struct DemoCommand: AsyncParsableCommand {
         let query = TradeQuery(reporter: "IRN", partner: "KAZ", flow: .turnover)
         print("\nIRN–KAZ turnover, USD (caravan trade series --reporter IRN --partner KAZ):\n")
         print(try await workspace.series(query, by: .year).table.rendered(.text))
+        print("Fastest routes Astana → Bandar Abbas (caravan route --from Astana --to bandar_abbas --alternatives 2):\n")
+        print(try await workspace.routes(RouteRequest(from: "astana", to: "bandar_abbas", count: 3)).table.rendered(.text))
+        let capacity = try await workspace.capacity(from: "astana", to: "bandar_abbas")
+        print("Capacity (caravan capacity --from astana --to bandar_abbas): \(capacity.headline)\n")
+        print("Freight flows against capacity (caravan corridor flows):\n")
+        print(try await workspace.freightFlows(element: nil).table.rendered(.text), terminator: "")
     }
 }

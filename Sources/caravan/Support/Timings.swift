@@ -12,7 +12,7 @@ final class Timings {
         guard enabled else { return }
         let now = ContinuousClock.now
         let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
-        FileHandle.standardError.write(Data("\(label): \(String(format: "%.3f", seconds)) s\n".utf8))
+        FileHandle.standardError.write(Data("\(label): \(String(format: "%.6f", seconds)) s\n".utf8))
         last = now
     }
 }
