@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "caravan", targets: ["caravan"]),
         .library(name: "CaravanCore", targets: ["CaravanCore"]),
         .library(name: "CaravanNetwork", targets: ["CaravanNetwork"]),
+        .library(name: "CaravanDossier", targets: ["CaravanDossier"]),
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
         .library(name: "CaravanService", targets: ["CaravanService"]),
@@ -16,22 +17,28 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
         .target(name: "CaravanCore"),
         // The corridor as a graph: routing, alternatives, maximum flow and its bottleneck. No I/O.
         .target(name: "CaravanNetwork", dependencies: ["CaravanCore"]),
+        // A partnership's dossier and its scorecard: targets, claims, agreements, projects, the three tests. No I/O.
+        .target(name: "CaravanDossier", dependencies: ["CaravanCore", "CaravanNetwork"]),
         // The bundled reference dataset (Data/), every figure with its source.
         .target(
             name: "CaravanData", path: "Data", exclude: ["README.md"],
-            resources: [.copy("reference"), .copy("figures"), .copy("networks"), .copy("flows")]),
+            resources: [.copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers")]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Parsers for the interchange formats, streaming, with line-numbered errors.
         .target(
             name: "CaravanImport",
-            dependencies: ["CaravanCore", "CaravanNetwork", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CaravanCore", "CaravanNetwork", "CaravanDossier", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // The store protocol and its SQLite implementation.
         .target(
@@ -44,7 +51,8 @@ let package = Package(
         .target(
             name: "CaravanService",
             dependencies: [
-                "CaravanCore", "CaravanNetwork", "CaravanData", "CaravanImport", "CaravanStore", .product(name: "Crypto", package: "swift-crypto"),
+                "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanData", "CaravanImport", "CaravanStore",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "caravan",
@@ -52,13 +60,14 @@ let package = Package(
         ),
         .target(name: "CaravanTestSupport", path: "Tests/CaravanTestSupport"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
+        .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData", "CaravanTestSupport"],
             resources: [.copy("Oracle")]),
         .testTarget(
             name: "CaravanImportTests", dependencies: ["CaravanImport", "CaravanData", "CaravanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
-        .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanTestSupport"]),
+        .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanData", "CaravanDossier", "CaravanTestSupport"]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
     ]
 )

@@ -17,6 +17,9 @@ public enum BundledData {
     /// The bundled freight flows (flows CSV).
     public static var flowFiles: [URL] { files(in: "flows", ending: ".csv") }
 
+    /// The bundled partnership dossiers (YAML).
+    public static var dossierFiles: [URL] { files(in: "dossiers", ending: ".yaml") }
+
     private static func files(in folder: String, ending suffix: String) -> [URL] {
         let folder = Bundle.module.resourceURL!.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -153,7 +153,7 @@ extension FileImport where Record == TradeObservation {
         case .comtradeLegacy: parser = LegacyComtradeParser(tables: tables, file: opened.name)
         case .baci: parser = BACIParser(tables: tables, file: opened.name)
         case .figures: parser = FiguresParser(tables: tables)
-        case .flows, .network:
+        case .flows, .network, .dossier:
             throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file holds no trade figures")
         }
         try self.init(opened: opened, format: format, parser: parser, policy: policy)

@@ -20,8 +20,8 @@ extension Workspace {
     /// The network in `file`, or else the one last imported into the store.
     public func network(file: String? = nil) async throws -> Network {
         if let file { return try NetworkReader.read(path: file, tables: tables) }
-        guard let stored = try await store.network(named: nil) else { throw CorridorError.noNetwork }
-        return try Data(stored.document.json.utf8).withUnsafeBytes { bytes in
+        guard let stored = try await store.document(.network, named: nil) else { throw CorridorError.noNetwork }
+        return try Data(stored.document.text.utf8).withUnsafeBytes { bytes in
             try NetworkReader.parse(bytes, file: stored.batch.file)
         }
     }
@@ -29,8 +29,8 @@ extension Workspace {
     /// The same network compiled for routing and flows.
     public func graph(file: String? = nil) async throws -> RoutingGraph {
         if let file { return try NetworkReader.readGraph(path: file, tables: tables) }
-        guard let stored = try await store.network(named: nil) else { throw CorridorError.noNetwork }
-        return try Data(stored.document.json.utf8).withUnsafeBytes { bytes in
+        guard let stored = try await store.document(.network, named: nil) else { throw CorridorError.noNetwork }
+        return try Data(stored.document.text.utf8).withUnsafeBytes { bytes in
             try NetworkReader.graph(bytes, file: stored.batch.file, tables: tables)
         }
     }
@@ -41,7 +41,7 @@ extension Workspace {
         let json = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         let digest = SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
         let receipt = try await store.record(
-            network: NetworkDocument(name: network.name, json: json), file: name, digest: digest, recordedAt: recordedAt)
+            document: Document(kind: .network, name: network.name, text: json), file: name, digest: digest, recordedAt: recordedAt)
         var summary = ImportSummary(file: name, format: .network)
         summary.rowsRead = network.nodes.count + network.links.count
         summary.rowsStored = summary.rowsRead

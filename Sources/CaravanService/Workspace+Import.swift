@@ -26,6 +26,7 @@ extension Workspace {
         switch try ImportFormat.detect(path: path, name: name, requested: format) {
         case .network: return try await importNetwork(path, as: name, recordedAt: recordedAt)
         case .flows: return try await importFlows(path, as: name, policy: policy, recordedAt: recordedAt)
+        case .dossier: return try await importDossier(path, as: name, recordedAt: recordedAt)
         default: break
         }
         let file = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
@@ -41,11 +42,15 @@ extension Workspace {
         }
     }
 
-    /// Loads the bundled data — the network first, since flows name its elements, then figures
-    /// and flows; a second run adds nothing.
+    /// Loads the bundled data — the network first, since flows and dossiers name its elements,
+    /// then figures, flows and dossiers; a second run adds nothing.
     public func importBundledData(recordedAt: Date = Date()) async throws -> [ImportResult] {
         var results: [ImportResult] = []
-        for (folder, urls) in [("networks", BundledData.networkFiles), ("figures", BundledData.figureFiles), ("flows", BundledData.flowFiles)] {
+        let folders = [
+            ("networks", BundledData.networkFiles), ("figures", BundledData.figureFiles), ("flows", BundledData.flowFiles),
+            ("dossiers", BundledData.dossierFiles),
+        ]
+        for (folder, urls) in folders {
             for url in urls {
                 results.append(try await importFile(url.path, as: "Data/\(folder)/\(url.lastPathComponent)", recordedAt: recordedAt))
             }

@@ -72,10 +72,12 @@ public protocol LedgerStore: Sendable {
     /// The files imported, oldest first.
     func batches() async throws -> [ImportBatch]
 
-    /// Stores a network document as one batch; content imported before adds nothing.
-    func record(network: NetworkDocument, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt
-    /// The network last imported under `name`, or the last imported of any name.
-    func network(named name: String?) async throws -> StoredNetwork?
+    /// Stores a whole document (a network, a dossier) as one batch; content imported before adds nothing.
+    func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt
+    /// The document of `kind` last imported under `name`, or the last imported of any name.
+    func document(_ kind: Document.Kind, named name: String?) async throws -> StoredDocument?
+    /// The last imported document of `kind` under each name, oldest name first.
+    func documents(_ kind: Document.Kind) async throws -> [StoredDocument]
     /// Stores a file's freight flows as one batch: all or nothing; content imported before adds nothing.
     func record(
         flows: [Staged<FreightFlow>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
@@ -85,19 +87,27 @@ public protocol LedgerStore: Sendable {
     func freightFlows(element: String?) async throws -> [RecordedFreightFlow]
 }
 
-/// A network as imported: its name and its JSON text, read again when used.
-public struct NetworkDocument: Sendable, Hashable {
-    public var name: String
-    public var json: String
+/// A document stored whole and read again when used: a network (JSON) or a partnership dossier
+/// (YAML). A later import under the same name supersedes the earlier, which stays stored.
+public struct Document: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case network, dossier
+    }
 
-    public init(name: String, json: String) {
+    public var kind: Kind
+    /// The network's name, the partnership's id.
+    public var name: String
+    public var text: String
+
+    public init(kind: Kind, name: String, text: String) {
+        self.kind = kind
         self.name = name
-        self.json = json
+        self.text = text
     }
 }
 
-/// A stored network with the batch it came in.
-public struct StoredNetwork: Sendable, Hashable {
-    public var document: NetworkDocument
+/// A stored document with the batch it came in.
+public struct StoredDocument: Sendable, Hashable {
+    public var document: Document
     public var batch: ImportBatch
 }

@@ -12,8 +12,10 @@ struct Caravan: AsyncParsableCommand {
             3 no route; 64 a usage error.
             """,
         subcommands: [
-            DemoCommand.self, ImportCommand.self, TradeCommand.self, RouteCommand.self, CapacityCommand.self, CorridorCommand.self,
-            CalendarCommand.self, ImportsCommand.self,
+            DemoCommand.self, ImportCommand.self, ScorecardCommand.self, ReportCommand.self, TradeCommand.self, RouteCommand.self,
+            CapacityCommand.self,
+            CorridorCommand.self, DossierPartCommand<TargetsPart>.self, DossierPartCommand<ClaimsPart>.self,
+            DossierPartCommand<ProjectsPart>.self, DossierPartCommand<AgreementsPart>.self, CalendarCommand.self, ImportsCommand.self,
         ]
     )
 }

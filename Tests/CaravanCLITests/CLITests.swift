@@ -122,3 +122,60 @@ struct CorridorCLITests {
         #expect(flows.stdout.contains("kti,corridor,2024,\"1,600,000\",both,10.0,16.0%"))
     }
 }
+
+@Suite("The scorecard and the report")
+struct ScorecardCLITests {
+    let cli = CLI()
+
+    @Test("the demo prints the scorecard: 2024 trade of $340M below the $400M level, 1.6 Mt far from 15 Mt")
+    func demoScorecard() throws {
+        let demo = try cli.run("demo")
+        #expect(demo.status == 0)
+        #expect(
+            demo.stdout.contains("The report, with its charts and every source: \(cli.directory.url.standardizedFileURL.path)/caravan-report.html"))
+        let json = try cli.run("scorecard", "--format", "json")
+        let card = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let tests = try #require(card["tests"] as? [String: [String: Any]])
+        let trade = try #require(tests["trade"])
+        #expect((trade["latest"] as? [String: Any])?["value"] as? Double == 340_000_000)
+        let level = try #require((trade["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "level-400m" })
+        #expect(level["status"] as? String == "off_track" && level["assumed"] as? Bool == true)
+        let corridor = try #require(tests["corridor"])
+        let freight = try #require((corridor["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "freight-15mt" })
+        #expect((freight["latest"] as? [String: Any])?["value"] as? Double == 1_600_000)
+        #expect(freight["status"] as? String == "off_track" && (freight["capacity"] as? [String: Any])?["max_mt"] as? Double == 10)
+        #expect(
+            Set((card["claims"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String } ?? []) == [
+                "consistent", "inconsistent", "unverifiable",
+            ])
+        #expect(card["as_of"] is String && card["partnership"] is [String: Any])
+    }
+
+    @Test("the parts list on their own: targets, claims, projects, agreements")
+    func parts() throws {
+        _ = try cli.run("demo")
+        #expect(try cli.run("targets").stdout.contains("freight-15mt"))
+        #expect(try cli.run("claims", "--format", "md").stdout.contains("| a12 | inconsistent |"))
+        #expect(try cli.run("projects").stdout.contains("aktau-kuryk-expansion"))
+        #expect(try cli.run("agreements").stdout.contains("eaeu-iran-fta"))
+        let capacity = try cli.run("capacity", "--from", "astana", "--to", "bandar_abbas", "--year", "2028")
+        #expect(capacity.stdout.contains("29.70 Mt a year") && capacity.stdout.contains("with aktau-kuryk-expansion"))
+    }
+
+    @Test("the report opens in a real headless browser with its charts", .enabled(if: Browser.available))
+    func report() throws {
+        _ = try cli.run("demo")
+        let out = cli.directory.path("report.html")
+        #expect(try cli.run("report", "--out", out).status == 0)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+        let url = URL(fileURLWithPath: out)
+        let dom = try Browser.dom(of: url)
+        for id in ["trade-chart", "corridor-chart", "funding-chart", "claims", "projects", "trade-series"] {
+            #expect(dom.contains("id=\"\(id)\""), "\(id) is missing from the page")
+        }
+        #expect(dom.contains("<polyline") && dom.contains("<circle") && dom.contains("<rect"))
+        let shot = try Browser.screenshot(of: url, name: "report.png")
+        #expect(((try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0) > 10_000)
+    }
+}

@@ -1,4 +1,6 @@
 import CaravanCore
+import CaravanData
+import CaravanDossier
 import CaravanImport
 import CaravanNetwork
 import CaravanService
@@ -18,7 +20,7 @@ struct CorridorTests {
     @Test("the bundled network and flows load with the demo data, once")
     func bundled() async throws {
         let results = try await workspace.importBundledData()
-        #expect(results.map(\.summary.format) == [.network, .figures, .flows])
+        #expect(results.map(\.summary.format) == [.network, .figures, .flows, .dossier])
         let again = try await workspace.importBundledData()
         #expect(again.allSatisfy { if case .alreadyImported = $0.receipt { true } else { false } })
         let answer = try await workspace.routes(RouteRequest(from: "Astana", to: "bandar_abbas", count: 3))
@@ -61,5 +63,34 @@ struct CorridorTests {
             "\(error)".hasPrefix("\(path): $.links[0].to: unknown node 'b'")
         }
         #expect(try await workspace.batches().isEmpty)
+    }
+}
+
+@Suite("The dossier and scorecard end to end")
+struct ScorecardServiceTests {
+    let directory = TemporaryDirectory()
+    let workspace: Workspace
+
+    init() throws { workspace = try Workspace.sqlite(path: directory.path("card.sqlite")) }
+
+    @Test("as of a date before the figures were recorded, the trade test has no data")
+    func asOf() async throws {
+        _ = try await workspace.importBundledData(recordedAt: Date(timeIntervalSince1970: 1_767_225_600))
+        let now = try await workspace.scorecard()
+        #expect(now.tests.trade.latest?.value == 340_000_000)
+        let before = try await workspace.scorecard(asOf: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(before.tests.trade.status == .noData)
+    }
+
+    @Test("a second import of the same partnership supersedes the first")
+    func supersede() async throws {
+        _ = try await workspace.importBundledData()
+        let text = try String(contentsOf: BundledData.dossierFiles[0], encoding: .utf8)
+            .replacingOccurrences(of: "value: 400000000", with: "value: 300000000")
+        let path = directory.write("dossier.yaml", text)
+        _ = try await workspace.importFile(path)
+        let card = try await workspace.scorecard("iran-kazakhstan")
+        #expect(card.tests.trade.targets.first { $0.id == "level-400m" }?.status == .met)
+        await #expect(throws: DossierError.self) { _ = try await workspace.scorecard("nobody") }
     }
 }

@@ -14,6 +14,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
     case flows
     /// A transport network (the network JSON of PRODUCT.md).
     case network
+    /// A partnership dossier (YAML, docs/dossier.md).
+    case dossier
 
     /// The columns a header must hold for the format; other columns are ignored.
     var requiredColumns: [String] {
@@ -28,7 +30,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         case .baci: ["t", "i", "j", "k", "v", "q"]
         case .figures: FiguresParser.columns
         case .flows: FlowsParser.columns
-        case .network: []
+        case .network, .dossier: []
         }
     }
 
@@ -58,11 +60,12 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
             return detected
         }
         if let requested { return requested }
+        if sniff.looksLikeYAML { return .dossier }
         guard let detected = detect(header: sniff.header) else {
             throw .unknownFormat(
                 file: file,
                 reason: "the header '\(sniff.header.prefix(6).joined(separator: ","))…' is none of "
-                    + allCases.filter { $0 != .network }.map(\.rawValue).joined(separator: ", ") + " (see docs/formats.md)")
+                    + allCases.filter { $0 != .network && $0 != .dossier }.map(\.rawValue).joined(separator: ", ") + " (see docs/formats.md)")
         }
         return detected
     }
@@ -74,6 +77,8 @@ struct FileSniff {
     var isJSON: Bool
     /// True for JSON whose start names nodes or links rather than a `data` array.
     var looksLikeNetwork = false
+    /// True for YAML: a `.yaml` or `.yml` name, or a first line that opens a mapping or a document.
+    var looksLikeYAML = false
     var delimiter: UInt8
     var header: [String]
 
@@ -104,6 +109,11 @@ struct FileSniff {
             looksLikeNetwork = (text.contains("\"nodes\"") || text.contains("\"links\"")) && !text.contains("\"data\"")
         }
         let headerLine = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+        let firstLine = String(decoding: headerLine, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        looksLikeYAML =
+            !isJSON
+            && (location.hasSuffix(".yaml") || location.hasSuffix(".yml") || firstLine == "---" || firstLine.hasPrefix("#")
+                || (firstLine.hasSuffix(":") && !firstLine.contains(",")))
         delimiter = headerLine.contains(0x09) ? 0x09 : 0x2C
         header = headerLine.split(separator: delimiter, omittingEmptySubsequences: false).map {
             String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\" "))

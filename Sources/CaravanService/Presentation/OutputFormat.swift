@@ -14,11 +14,43 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .md: value.table.rendered(.markdown)
         }
     }
+
+    /// Writes `value` as JSON, or its sections, each a title, a line and a table.
+    public func render<Value: Encodable & Sectioned>(sections value: Value) throws -> String {
+        switch self {
+        case .json: return try JSONOutput.string(value)
+        case .csv: return value.sections.first?.table.rendered(.csv) ?? ""
+        case .table, .md:
+            return value.sections.map { section in
+                let title = section.title.map { self == .md ? "### \($0)\n\n" : "\($0)\n\n" } ?? ""
+                let lead = section.lead.map { "\($0)\n\n" } ?? ""
+                return title + lead + section.table.rendered(self == .md ? .markdown : .text)
+            }.joined(separator: "\n")
+        }
+    }
 }
 
 /// A result that can be shown as a table.
 public protocol Tabular {
     var table: TextTable { get }
+}
+
+/// A result shown as several titled tables.
+public protocol Sectioned {
+    var sections: [TableSection] { get }
+}
+
+/// One titled table of a longer answer.
+public struct TableSection: Sendable {
+    public var title: String?
+    public var lead: String?
+    public var table: TextTable
+
+    public init(title: String? = nil, lead: String? = nil, table: TextTable) {
+        self.title = title
+        self.lead = lead
+        self.table = table
+    }
 }
 
 /// The JSON every interface writes: stable key order, ISO 8601 dates.

@@ -64,6 +64,21 @@ enum LedgerSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-documents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE document (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES import_batch(id),
+                        kind TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    CREATE INDEX document_kind_name ON document(kind, name);
+                    INSERT INTO document (import_id, kind, name, body) SELECT import_id, 'network', name, document FROM network ORDER BY id;
+                    DROP TABLE network;
+                    """)
+        }
         return migrator
     }
 }

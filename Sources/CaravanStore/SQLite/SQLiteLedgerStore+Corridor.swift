@@ -4,28 +4,44 @@ import Foundation
 import GRDB
 
 extension SQLiteLedgerStore {
-    public func record(network: NetworkDocument, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
+    public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
         try await writer.write { db in
             if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) { return .alreadyImported(earlier.batch) }
             var batch = ImportBatchRecord(
-                fileName: file, format: "network", contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: 1)
+                fileName: file, format: document.kind.rawValue, contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: 1)
             try batch.insert(db)
             try db.execute(
-                sql: "INSERT INTO network (import_id, name, document) VALUES (?, ?, ?)", arguments: [batch.id, network.name, network.json])
+                sql: "INSERT INTO document (import_id, kind, name, body) VALUES (?, ?, ?, ?)",
+                arguments: [batch.id, document.kind.rawValue, document.name, document.text])
             return .stored(batch.batch)
         }
     }
 
-    public func network(named name: String?) async throws -> StoredNetwork? {
+    public func document(_ kind: Document.Kind, named name: String?) async throws -> StoredDocument? {
         try await writer.read { db in
             let sql = """
-                SELECT n.name, n.document, b.* FROM network n JOIN import_batch b ON b.id = n.import_id
-                \(name == nil ? "" : "WHERE n.name = ?") ORDER BY n.id DESC LIMIT 1
+                SELECT d.kind AS document_kind, d.name, d.body, b.* FROM document d JOIN import_batch b ON b.id = d.import_id
+                WHERE d.kind = ? \(name == nil ? "" : "AND d.name = ?") ORDER BY d.id DESC LIMIT 1
                 """
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(name.map { [$0] } ?? [])) else { return nil }
-            let batch = try ImportBatchRecord(row: row)
-            return StoredNetwork(document: NetworkDocument(name: row["name"], json: row["document"]), batch: batch.batch)
+            let arguments: [any DatabaseValueConvertible] = [kind.rawValue] + (name.map { [$0] } ?? [])
+            return try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.document)
         }
+    }
+
+    public func documents(_ kind: Document.Kind) async throws -> [StoredDocument] {
+        try await writer.read { db in
+            let sql = """
+                SELECT d.kind AS document_kind, d.name, d.body, b.* FROM document d JOIN import_batch b ON b.id = d.import_id
+                WHERE d.id IN (SELECT max(id) FROM document WHERE kind = ? GROUP BY name) ORDER BY d.name
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: [kind.rawValue]).map(Self.document)
+        }
+    }
+
+    private static func document(_ row: Row) throws -> StoredDocument {
+        StoredDocument(
+            document: Document(kind: Document.Kind(rawValue: row["document_kind"]) ?? .network, name: row["name"], text: row["body"]),
+            batch: try ImportBatchRecord(row: row).batch)
     }
 
     public func record(

@@ -23,6 +23,12 @@ struct CapacityCommand: AsyncParsableCommand {
 
     @OptionGroup var avoid: AvoidOptions
 
+    @Option(help: "The network as it stands at the end of this year, with the effects of the dossier's projects completed by then.")
+    var year: Int?
+
+    @Option(help: "Whose dossier's projects count for --year (default: the dossier last imported).")
+    var partnership: String?
+
     @Option(help: "table or json.")
     var format: OutputFormat = .table
 
@@ -33,7 +39,14 @@ struct CapacityCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = Timings(enabled: timings)
-        let graph = try await store.workspace().graph(file: network)
+        let workspace = try store.workspace()
+        var applied: [String] = []
+        let graph: RoutingGraph
+        if let year {
+            (graph, applied) = try await workspace.graph(file: network, year: year, partnership: partnership)
+        } else {
+            graph = try await workspace.graph(file: network)
+        }
         clock.lap("load")
         let problem = try FlowProblem(graph, from: from, to: to, constraints: avoid.constraints)
         clock.lap("flow network")
@@ -43,7 +56,9 @@ struct CapacityCommand: AsyncParsableCommand {
             print(try JSONOutput.string(analysis), terminator: "")
             return
         }
-        print(analysis.headline + "\n")
+        print(
+            analysis.headline + (year.map { " (network of \($0)\(applied.isEmpty ? "" : ", with \(applied.joined(separator: ", "))"))" } ?? "") + "\n"
+        )
         print(analysis.table.rendered(.text), terminator: "")
     }
 }

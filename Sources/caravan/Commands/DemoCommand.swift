@@ -2,12 +2,16 @@ import ArgumentParser
 import CaravanCore
 import CaravanNetwork
 import CaravanService
+import Foundation
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Load the bundled Iran–Kazakhstan data into the database and show what Caravan answers.",
         discussion: "Safe to run again: content already loaded adds nothing.")
+
+    @Option(help: "Where to write the HTML report.")
+    var report: String = "caravan-report.html"
 
     @OptionGroup var store: StoreOptions
 
@@ -23,6 +27,10 @@ struct DemoCommand: AsyncParsableCommand {
         let capacity = try await workspace.capacity(from: "astana", to: "bandar_abbas")
         print("Capacity (caravan capacity --from astana --to bandar_abbas): \(capacity.headline)\n")
         print("Freight flows against capacity (caravan corridor flows):\n")
-        print(try await workspace.freightFlows(element: nil).table.rendered(.text), terminator: "")
+        print(try await workspace.freightFlows(element: nil).table.rendered(.text))
+        print(try OutputFormat.table.render(sections: try await workspace.scorecard()))
+        let html = try await workspace.report()
+        try html.write(toFile: report, atomically: true, encoding: .utf8)
+        print("The report, with its charts and every source: \(URL(fileURLWithPath: report).standardizedFileURL.path)")
     }
 }

@@ -1,0 +1,102 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+
+/// Claims checked against the data. A claim is never confirmed by its own source: figures from
+/// the claim's publisher are set aside, so a newspaper repeating its own number proves nothing.
+struct ClaimCheck {
+    let dossier: Dossier
+    let trade: (TradeQuery) -> [RecordedObservation]
+    let flows: [RecordedFreightFlow]
+    let asOf: Date
+
+    func evaluate(_ claim: Claim) -> ClaimResult {
+        let source = dossier.source(claim.source)
+        var result = ClaimResult(
+            id: claim.id, verdict: .unverifiable, quote: claim.quote, source: source.map(Provenance.init(source:)), metric: claim.metric,
+            period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
+            reason: "", basis: [])
+        let own = source?.publisher
+        let measure: (Period) -> (value: Double?, basis: [Provenance], why: String)
+        switch claim.metric {
+        case .trade(var query):
+            query.asOf = asOf
+            let independent = trade(query).filter { $0.source.provider != own }
+            measure = { period in
+                guard let value = Ledger.value(of: query, over: period, from: independent) else {
+                    return (nil, [], "no figure for \(period) from a source other than \(own ?? "the claim's")")
+                }
+                if value.partial { return (nil, value.sources.map(Provenance.init(citation:)), "the figures cover only part of \(period)") }
+                return (value.valueUSD, value.sources.map(Provenance.init(citation:)), "")
+            }
+        case .freight(let element):
+            measure = { period in
+                let matching = flows.filter { $0.flow.element == element && $0.flow.period == period && $0.source.provider != own }
+                guard let latest = matching.max(by: { $0.source.recordedAt < $1.source.recordedAt }) else {
+                    return (nil, [], "no flow through \(element) reported for \(period) by another source")
+                }
+                return (latest.flow.tonnes, [Provenance(flow: latest)], "")
+            }
+        case .agreements:
+            measure = { period in
+                let signed = dossier.agreements.filter { DateText.day($0.signed).map(period.days.contains) ?? false }
+                return (Double(signed.reduce(0) { $0 + $1.count }), signed.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
+            }
+        case .funding(let ids):
+            measure = { period in
+                let events = dossier.projects.filter { ids.contains($0.id) }.flatMap(\.funding)
+                    .filter { $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false) }
+                return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
+            }
+        case .statement:
+            result.reason = "the claim states nothing the ledger, the network or the dossier measures"
+            return result
+        }
+        let current = measure(claim.period)
+        result.basis = current.basis
+        guard let value = current.value else {
+            result.reason = current.why
+            return result
+        }
+        let computed: Double
+        let consistent: Bool
+        switch claim.expectation {
+        case .value(let expected, let tolerance):
+            computed = value
+            result.gap = value - expected
+            consistent = abs(value - expected) <= abs(expected) * tolerance / 100
+        case .below(let bound):
+            computed = value
+            result.gap = value - bound
+            consistent = value < bound
+        case .above(let bound):
+            computed = value
+            result.gap = value - bound
+            consistent = value > bound
+        case .change(let percent, let versus, let tolerance):
+            let base = measure(versus)
+            result.basis += base.basis
+            guard let baseValue = base.value, baseValue != 0 else {
+                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
+                return result
+            }
+            computed = (value / baseValue - 1) * 100
+            result.gap = computed - percent
+            consistent = abs(computed - percent) <= tolerance
+        case .ratio(let ratio, let versus, let tolerance):
+            let base = measure(versus)
+            result.basis += base.basis
+            guard let baseValue = base.value, baseValue != 0 else {
+                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
+                return result
+            }
+            computed = value / baseValue
+            result.gap = computed - ratio
+            consistent = abs(computed - ratio) <= tolerance
+        }
+        result.computed = computed
+        result.verdict = consistent ? .consistent : .inconsistent
+        result.reason = consistent ? "within what the claim allows" : "outside what the claim allows"
+        return result
+    }
+}

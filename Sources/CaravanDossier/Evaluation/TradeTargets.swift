@@ -1,0 +1,84 @@
+import CaravanCore
+import Foundation
+
+/// Trade targets read against the ledger: the latest full year, the current year's run-rate,
+/// growth needed against growth observed, the year reached on the present trend.
+enum TradeTargets {
+    static func evaluate(
+        _ target: Target, query: TradeQuery, observations: [RecordedObservation], asOf: Date, source: DossierSource?
+    )
+        -> TargetResult
+    {
+        var query = query
+        query.asOf = asOf
+        let progress = TradeProgress(query: query, observations: observations)
+        let reading = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
+            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { NumberText.grouped($0) + " USD" }
+        return TargetResult(
+            id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
+            assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
+            status: reading.status, reason: reading.reason, progressPct: reading.progressPct, requiredGrowthPct: reading.requiredGrowthPct,
+            observedGrowthPct: reading.observedGrowthPct, window: reading.window, projectedYear: reading.projectedYear,
+            latest: progress.latest, runRate: progress.runRate)
+    }
+}
+
+/// A pair's yearly trade as a target reads it.
+struct TradeProgress {
+    let fullYears: [(year: Int, value: Double)]
+    let latest: MeasuredValue?
+    let runRate: RunRate?
+
+    init(query: TradeQuery, observations: [RecordedObservation]) {
+        let series = TradeSeries(query, by: .year, from: observations)
+        let full = series.points.filter { !$0.value.partial }
+        fullYears = full.map { (Int($0.value.period.first), $0.value.valueUSD) }
+        latest = full.last.map { point in
+            MeasuredValue(
+                period: point.value.period, value: point.value.valueUSD, partial: false, sources: point.value.sources.map(Provenance.init(citation:)))
+        }
+        let lastFull = fullYears.last?.year ?? Int.min
+        runRate = series.points.last { $0.value.partial && Int($0.value.period.first) > lastFull }.flatMap {
+            RunRates.runRate(for: $0.value, query: query, observations: observations)
+        }
+    }
+}
+
+/// Projecting a partial year to a full one.
+enum RunRates {
+    /// How many earlier years the seasonal shares are taken from.
+    static let seasonYears = 3
+
+    /// The full year a partial one points to: by the share of the year its months held in earlier
+    /// years with every month known, else by its share of the year's days.
+    static func runRate(for value: PeriodValue, query: TradeQuery, observations: [RecordedObservation]) -> RunRate? {
+        guard value.partial, let covered = value.covered, value.period.grain == .year else { return nil }
+        let year = Int(value.period.first)
+        let monthly = TradeSeries(query, by: .month, from: observations).points.filter { !$0.value.partial && !$0.value.estimate }
+        var shares: [(year: Int, share: Double)] = []
+        for earlier in (year - seasonYears)..<year {
+            let months = monthly.filter { Period.unit(.year, containing: $0.value.period.days.lowerBound, in: .gregorian).first == earlier }
+            guard months.count == 12 else { continue }
+            let total = months.reduce(0) { $0 + $1.value.valueUSD }
+            let shifted = covered.shifted(years: earlier - year).days
+            let part = months.filter { shifted.contains($0.value.period.days.lowerBound) }.reduce(0) { $0 + $1.value.valueUSD }
+            if total > 0 && part > 0 { shares.append((earlier, part / total)) }
+        }
+        if !shares.isEmpty {
+            let share = shares.reduce(0) { $0 + $1.share } / Double(shares.count)
+            return RunRate(
+                year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD / share,
+                method: "seasonal shares of " + shares.map { String($0.year) }.joined(separator: ", "))
+        }
+        let days = covered.days.dayCount
+        let yearDays = value.period.days.dayCount
+        return RunRate(
+            year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD * Double(yearDays) / Double(days),
+            method: "by days (\(days) of \(yearDays))")
+    }
+}
+
+/// The Gregorian year a moment falls in.
+enum Calendars {
+    static func year(of date: Date) -> Int { Int(Period.unit(.year, containing: Day(containing: date), in: .gregorian).first) }
+}

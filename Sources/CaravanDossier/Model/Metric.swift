@@ -1,0 +1,179 @@
+import CaravanCore
+
+/// What a target or a claim measures.
+public enum Metric: Sendable, Hashable {
+    /// A trade flow between two economies, in USD.
+    case trade(TradeQuery)
+    /// Tonnes carried through a corridor, link or node of the network.
+    case freight(element: String)
+    /// USD committed to a set of projects.
+    case funding(projects: [String])
+    /// How many agreements were signed (a package of documents counts as its size).
+    case agreements
+    /// A statement the ledger does not measure; a claim of it stays unverifiable.
+    case statement(String)
+
+    /// The metric's kind, as the dossier writes it.
+    public var kind: String {
+        switch self {
+        case .trade: "trade"
+        case .freight: "freight"
+        case .funding: "funding"
+        case .agreements: "agreements"
+        case .statement: "statement"
+        }
+    }
+
+    /// The unit its values are in.
+    public var unit: String {
+        switch self {
+        case .trade, .funding: "USD"
+        case .freight: "t"
+        case .agreements, .statement: ""
+        }
+    }
+}
+
+/// A level to reach by a year.
+public struct Target: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var metric: Metric
+    public var value: Double
+    /// The year by whose end the value is to be reached.
+    public var deadline: Int
+    /// True when the source gave no date and the deadline is the dossier's assumption.
+    public var assumed: Bool
+    /// Why the deadline was assumed, when it was.
+    public var assumption: String?
+    public var source: String
+    public var quote: String?
+
+    public init(
+        id: String, title: String? = nil, metric: Metric, value: Double, deadline: Int, assumed: Bool = false, assumption: String? = nil,
+        source: String, quote: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.metric = metric
+        self.value = value
+        self.deadline = deadline
+        self.assumed = assumed
+        self.assumption = assumption
+        self.source = source
+        self.quote = quote
+    }
+}
+
+/// A published statement turned into something the data can confirm or refute.
+public struct Claim: Sendable, Hashable {
+    public var id: String
+    public var source: String
+    public var quote: String
+    public var metric: Metric
+    public var period: Period
+    public var expectation: ClaimExpectation
+
+    public init(id: String, source: String, quote: String, metric: Metric, period: Period, expectation: ClaimExpectation) {
+        self.id = id
+        self.source = source
+        self.quote = quote
+        self.metric = metric
+        self.period = period
+        self.expectation = expectation
+    }
+}
+
+/// What a claim says of its metric over its period.
+public enum ClaimExpectation: Sendable, Hashable {
+    /// About this value, within `tolerancePct` percent of it.
+    case value(Double, tolerancePct: Double)
+    /// A change of `percent` against `versus`, within `tolerancePoints` percentage points.
+    case change(percent: Double, versus: Period, tolerancePoints: Double)
+    /// This multiple of the value over `versus` ("nearly double": 2), within `tolerance`.
+    case ratio(Double, versus: Period, tolerance: Double)
+    /// Below this value ("sub-$400 million").
+    case below(Double)
+    /// Above this value ("over 20 agreements").
+    case above(Double)
+}
+
+extension Metric: CustomStringConvertible, Encodable {
+    /// The metric in words: `KAZ–IRN turnover, TOTAL`, `freight through kti`.
+    public var description: String {
+        switch self {
+        case .trade(let query): "\(query.reporter)–\(query.partner) \(query.flow.rawValue), \(query.commodity)"
+        case .freight(let element): "freight through \(element)"
+        case .funding(let projects): "funding committed to \(projects.joined(separator: ", "))"
+        case .agreements: "agreements signed"
+        case .statement(let text): text
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .trade(let query):
+            try container.encode(query.reporter, forKey: .reporter)
+            try container.encode(query.partner, forKey: .partner)
+            try container.encode(query.flow, forKey: .flow)
+            try container.encode(query.commodity, forKey: .commodity)
+        case .freight(let element): try container.encode(element, forKey: .element)
+        case .funding(let projects): try container.encode(projects, forKey: .projects)
+        case .agreements: break
+        case .statement(let text): try container.encode(text, forKey: .statement)
+        }
+    }
+
+    private enum Keys: String, CodingKey {
+        case kind, reporter, partner, flow, commodity, element, projects, statement
+    }
+}
+
+extension ClaimExpectation: CustomStringConvertible, Encodable {
+    /// The expectation in words: `about 340,000,000 (±5%)`, `ratio 2 to 2024-01..2024-09 (±0.15)`.
+    public var description: String {
+        switch self {
+        case .value(let value, let tolerance): "about \(NumberText.grouped(value)) (±\(NumberText.fixed(tolerance, decimals: 1))%)"
+        case .change(let percent, let versus, let tolerance):
+            "\(NumberText.percent(percent)) on \(versus) (±\(NumberText.fixed(tolerance, decimals: 1)) points)"
+        case .ratio(let ratio, let versus, let tolerance):
+            "\(NumberText.fixed(ratio, decimals: 2))× \(versus) (±\(NumberText.fixed(tolerance, decimals: 2)))"
+        case .below(let bound): "below \(NumberText.grouped(bound))"
+        case .above(let bound): "above \(NumberText.grouped(bound))"
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .value(let value, let tolerance):
+            try container.encode("value", forKey: .kind)
+            try container.encode(value, forKey: .value)
+            try container.encode(tolerance, forKey: .tolerancePct)
+        case .change(let percent, let versus, let tolerance):
+            try container.encode("change", forKey: .kind)
+            try container.encode(percent, forKey: .percent)
+            try container.encode(versus, forKey: .versus)
+            try container.encode(tolerance, forKey: .tolerancePoints)
+        case .ratio(let ratio, let versus, let tolerance):
+            try container.encode("ratio", forKey: .kind)
+            try container.encode(ratio, forKey: .ratio)
+            try container.encode(versus, forKey: .versus)
+            try container.encode(tolerance, forKey: .tolerance)
+        case .below(let bound):
+            try container.encode("below", forKey: .kind)
+            try container.encode(bound, forKey: .value)
+        case .above(let bound):
+            try container.encode("above", forKey: .kind)
+            try container.encode(bound, forKey: .value)
+        }
+    }
+
+    private enum Keys: String, CodingKey {
+        case kind, value, percent, versus, ratio, tolerance
+        case tolerancePct = "tolerance_pct"
+        case tolerancePoints = "tolerance_points"
+    }
+}

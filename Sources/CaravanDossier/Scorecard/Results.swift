@@ -1,0 +1,182 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+
+/// Where a figure behind a result comes from: publisher, document, vintage, file and line.
+public struct Provenance: Sendable, Hashable, Encodable {
+    public var provider: String
+    public var url: String?
+    public var published: String?
+    public var recordedAt: Date?
+    public var file: String?
+    public var line: Int?
+    public var note: String?
+
+    public init(citation: Citation) {
+        provider = citation.provider
+        url = citation.url
+        published = citation.published
+        recordedAt = citation.recordedAt
+        file = citation.file
+        line = citation.line
+        note = citation.note
+    }
+
+    public init(flow: RecordedFreightFlow) {
+        provider = flow.source.provider
+        url = flow.source.url
+        published = flow.source.published
+        recordedAt = flow.source.recordedAt
+        file = flow.source.file
+        line = flow.line
+        note = flow.flow.note
+    }
+
+    public init(source: DossierSource) {
+        provider = source.publisher ?? source.title
+        url = source.url
+        published = source.published
+        note = source.title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provider, url, published, file, line, note
+        case recordedAt = "recorded_at"
+    }
+}
+
+/// A measured value for a period, with its sources.
+public struct MeasuredValue: Sendable, Encodable {
+    public var period: Period
+    public var value: Double
+    public var partial: Bool
+    public var sources: [Provenance]
+}
+
+/// A partial year's value so far and the full year it points to.
+public struct RunRate: Sendable, Encodable {
+    public var year: Int
+    public var covered: Period
+    public var valueSoFar: Double
+    public var fullYear: Double
+    /// `seasonal shares of 2022, 2023` or `by days`.
+    public var method: String
+
+    enum CodingKeys: String, CodingKey {
+        case year, covered, method
+        case valueSoFar = "value_so_far"
+        case fullYear = "full_year"
+    }
+}
+
+/// What the network can carry for a target in its target year.
+public struct CapacityInYear: Sendable, Encodable {
+    public var year: Int
+    public var maxMt: Double?
+    public var bottleneck: [String]
+    /// Projects whose effects were applied for the year.
+    public var projectsApplied: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case year, bottleneck
+        case maxMt = "max_mt"
+        case projectsApplied = "projects_applied"
+    }
+}
+
+/// A target judged.
+public struct TargetResult: Sendable, Encodable {
+    public var id: String
+    public var title: String?
+    public var metric: Metric
+    public var value: Double
+    public var unit: String
+    public var deadline: Int
+    public var assumed: Bool
+    public var assumption: String?
+    public var source: Provenance?
+    public var quote: String?
+    public var status: TestStatus
+    public var reason: String
+    public var progressPct: Double?
+    public var requiredGrowthPct: Double?
+    public var observedGrowthPct: Double?
+    public var window: String?
+    public var projectedYear: Int?
+    public var latest: MeasuredValue?
+    public var runRate: RunRate?
+    public var capacity: CapacityInYear?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, metric, value, unit, deadline, assumed, assumption, source, quote, status, reason, window, latest, capacity
+        case progressPct = "progress_pct"
+        case requiredGrowthPct = "required_growth_pct"
+        case observedGrowthPct = "observed_growth_pct"
+        case projectedYear = "projected_year"
+        case runRate = "run_rate"
+    }
+}
+
+/// A claim checked: `consistent`, `inconsistent` or `unverifiable`.
+public struct ClaimResult: Sendable, Encodable {
+    public enum Verdict: String, Sendable, Encodable {
+        case consistent, inconsistent, unverifiable
+    }
+
+    public var id: String
+    public var verdict: Verdict
+    public var quote: String
+    public var source: Provenance?
+    public var metric: Metric
+    public var period: Period
+    public var expectation: ClaimExpectation
+    /// The expectation in words.
+    public var expected: String
+    /// What the data give, in the expectation's terms (a value, a percent change, a ratio).
+    public var computed: Double?
+    /// Computed minus expected, in the same terms.
+    public var gap: Double?
+    public var reason: String
+    public var basis: [Provenance]
+}
+
+/// A project judged.
+public struct ProjectResult: Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var kind: String
+    public var countries: [String]
+    public var declared: Project.Status
+    public var status: TestStatus
+    public var reason: String
+    public var budgetUSD: Double?
+    public var committedUSD: Double
+    public var disbursedUSD: Double
+    public var lateMilestones: [LateMilestone]
+    public var milestones: [Milestone]
+    public var completionYear: Int?
+    public var effects: [ProjectEffect]
+    public var source: Provenance?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, countries, declared, status, reason, milestones, effects, source
+        case budgetUSD = "budget_usd"
+        case committedUSD = "committed_usd"
+        case disbursedUSD = "disbursed_usd"
+        case lateMilestones = "late_milestones"
+        case completionYear = "completion_year"
+    }
+}
+
+/// A milestone past its planned date.
+public struct LateMilestone: Sendable, Encodable {
+    public var name: String
+    public var planned: String
+    public var actual: String?
+    public var daysLate: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, planned, actual
+        case daysLate = "days_late"
+    }
+}

@@ -1,0 +1,113 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+
+/// The data a scorecard is judged on, gathered by whoever holds the store.
+public struct ScorecardInput: Sendable {
+    public var dossier: Dossier
+    public var asOf: Date
+    /// The stored figures between two economies for one commodity, both directions, all vintages.
+    public var trade: @Sendable (_ a: String, _ b: String, _ commodity: String) -> [RecordedObservation]
+    public var flows: [RecordedFreightFlow]
+    /// The network as it stands, before the dossier's projects; nil when none is stored.
+    public var network: Network?
+
+    public init(
+        dossier: Dossier, asOf: Date, trade: @escaping @Sendable (String, String, String) -> [RecordedObservation], flows: [RecordedFreightFlow],
+        network: Network?
+    ) {
+        self.dossier = dossier
+        self.asOf = asOf
+        self.trade = trade
+        self.flows = flows
+        self.network = network
+    }
+}
+
+/// Is the partnership delivering? Its three tests, each with a status and the evidence behind
+/// it, and every claim checked (docs/scorecard.md).
+public struct Scorecard: Sendable, Encodable {
+    public var partnership: Partnership
+    public var asOf: Period
+    public var tests: Tests
+    public var claims: [ClaimResult]
+    public var agreements: [Agreement]
+    public var sources: [DossierSource]
+
+    public struct Tests: Sendable, Encodable {
+        public var trade: TradeTest
+        public var projects: ProjectsTest
+        public var corridor: CorridorTest
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case partnership, tests, claims, agreements, sources
+        case asOf = "as_of"
+    }
+
+    public init(_ input: ScorecardInput) {
+        let dossier = input.dossier
+        partnership = dossier.partnership
+        asOf = .days(Day(containing: input.asOf)...Day(containing: input.asOf), in: .gregorian)
+        func trade(_ query: TradeQuery) -> [RecordedObservation] { input.trade(query.reporter, query.partner, query.commodity) }
+        var targets: [TargetResult] = []
+        for target in dossier.targets {
+            let source = dossier.source(target.source)
+            switch target.metric {
+            case .trade(let query):
+                targets.append(TradeTargets.evaluate(target, query: query, observations: trade(query), asOf: input.asOf, source: source))
+            case .freight(let element):
+                targets.append(
+                    CorridorTargets.evaluate(
+                        target, element: element, flows: input.flows, network: input.network, projects: dossier.projects, asOf: input.asOf,
+                        source: source))
+            case .funding(let ids):
+                targets.append(
+                    FundingTargets.evaluate(target, projects: dossier.projects.filter { ids.contains($0.id) }, asOf: input.asOf, source: source))
+            case .agreements, .statement:
+                break
+            }
+        }
+        let economies = dossier.partnership.economies
+        let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", flow: .turnover)
+        let projects = dossier.projects.map { ProjectCheck.evaluate($0, asOf: input.asOf, source: dossier.source($0.source)) }
+        tests = Tests(
+            trade: TradeTest(
+                pair: pair,
+                progress: TradeProgress(
+                    query: {
+                        var q = pair
+                        q.asOf = input.asOf
+                        return q
+                    }(), observations: trade(pair)),
+                targets: targets.filter { $0.metric.kind == "trade" }),
+            projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
+            corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
+        let check = ClaimCheck(dossier: dossier, trade: trade, flows: input.flows, asOf: input.asOf)
+        claims = dossier.claims.map(check.evaluate)
+        agreements = dossier.agreements
+        sources = dossier.sources
+    }
+}
+
+/// Funding targets: USD committed to a set of projects by a deadline.
+enum FundingTargets {
+    static func evaluate(_ target: Target, projects: [Project], asOf: Date, source: DossierSource?) -> TargetResult {
+        let committed = projects.map { ProjectCheck.evaluate($0, asOf: asOf, source: nil).committedUSD }.reduce(0, +)
+        let status: TestStatus
+        let reason: String
+        if projects.isEmpty {
+            (status, reason) = (.noData, "none of the projects named is in the dossier")
+        } else if committed >= target.value {
+            (status, reason) = (.met, "\(NumberText.grouped(committed)) USD committed")
+        } else if Calendars.year(of: asOf) > target.deadline {
+            (status, reason) = (.offTrack, "\(NumberText.grouped(committed)) USD committed by the \(target.deadline) deadline")
+        } else {
+            (status, reason) = (.atRisk, "\(NumberText.grouped(committed)) USD committed so far")
+        }
+        return TargetResult(
+            id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
+            assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote, status: status,
+            reason: reason, progressPct: target.value > 0 ? committed / target.value * 100 : nil)
+    }
+}

@@ -1,0 +1,250 @@
+import CaravanCore
+import CaravanDossier
+import Foundation
+
+/// A partnership's report as one self-contained HTML page: the scorecard, the trade series with
+/// its targets and run-rate, corridor tonnes against capacity and targets, projects, claims and
+/// every source — inline CSS and SVG, nothing fetched.
+public struct HTMLReport: Sendable {
+    let data: ReportData
+
+    public init(_ data: ReportData) { self.data = data }
+
+    private var scorecard: Scorecard { data.scorecard }
+
+    public var html: String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(scorecard.partnership.title)) — Caravan report</title>
+        <style>\(Self.style)</style></head>
+        <body>
+        <header><h1>\(HTML.escape(scorecard.partnership.title))</h1>
+        <p>Scorecard as of \(scorecard.asOf), made by Caravan on \(Timestamp.text(data.generated)). Every figure names its source; hover a chart mark for its figure and source.</p></header>
+        \(tests)
+        \(trade)
+        \(corridor)
+        \(projects)
+        \(claims)
+        \(agreements)
+        \(sources)
+        </body></html>
+        """
+    }
+
+    private static let style = """
+        body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1d2330;line-height:1.45}
+        h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccd;padding-bottom:.3rem}
+        table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.6rem 0}th,td{border-bottom:1px solid #e3e6ee;padding:.3rem .45rem;text-align:left;vertical-align:top}
+        th{background:#f4f6fa}td.num{text-align:right;white-space:nowrap}
+        .tests{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:.8rem}
+        .test{border:1px solid #dde;border-radius:8px;padding:.7rem}.test h3{margin:.1rem 0 .4rem}
+        .status{display:inline-block;border-radius:4px;padding:.05rem .45rem;font-weight:600;font-size:.85rem;color:white}
+        .met{background:#1b7f3b}.on_track{background:#2f8f5b}.at_risk{background:#c57f0a}.off_track{background:#b3261e}.no_data{background:#777}
+        .consistent{color:#1b7f3b;font-weight:600}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#777;font-weight:600}
+        svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:.5rem 0}
+        svg .grid{stroke:#e6e8ef}svg .axis{font-size:11px;fill:#555}svg .label{font-size:11px}
+        blockquote{margin:0;color:#444;font-style:italic}.scroll{overflow-x:auto}
+        @media (max-width:600px){table{font-size:.78rem}}
+        """
+
+    private func badge(_ status: String) -> String {
+        "<span class=\"status \(HTML.escape(status))\">\(HTML.escape(status.replacingOccurrences(of: "_", with: " ")))</span>"
+    }
+
+    private func cite(_ source: Provenance?) -> String {
+        guard let source else { return "" }
+        let where_ = [source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }]
+            .compactMap { $0 }.joined()
+        return HTML.link(source.provider + (source.published.map { " \($0)" } ?? ""), source.url)
+            + (where_.isEmpty ? "" : " <small>(\(HTML.escape(where_)))</small>")
+    }
+
+    private var tests: String {
+        let cards = [
+            ("Trade", scorecard.tests.trade.status, scorecard.tests.trade.summary),
+            ("Projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
+            ("Corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary),
+        ].map { name, status, summary in
+            "<div class=\"test\" id=\"test-\(name.lowercased())\"><h3>\(name) \(badge(status.rawValue))</h3><p>\(HTML.escape(summary))</p></div>"
+        }
+        return "<h2>The three tests</h2><div class=\"tests\">\(cards.joined())</div>"
+    }
+
+    private var trade: String {
+        let points = data.series.points.filter { !$0.value.partial }.map { point in
+            YearChart.Point(
+                year: Int(point.value.period.first), value: point.value.valueUSD,
+                note: "\(point.value.period): \(NumberText.grouped(point.value.valueUSD)) USD — "
+                    + point.value.sources.map(\.provider).joined(separator: ", "))
+        }
+        var series = [YearChart.Series(name: "turnover (USD)", points: points, style: .line, color: "#2856a3")]
+        if let runRate = scorecard.tests.trade.runRate {
+            series.append(
+                YearChart.Series(
+                    name: "run-rate (\(runRate.method))",
+                    points: [
+                        .init(
+                            year: runRate.year, value: runRate.fullYear,
+                            note: "\(runRate.year) run-rate \(NumberText.grouped(runRate.fullYear)) USD from \(runRate.covered) (\(runRate.method))")
+                    ],
+                    style: .hollow, color: "#2856a3"))
+        }
+        let targets = scorecard.tests.trade.targets.map { target in
+            YearChart.Reference(
+                label: "\(target.id): \(NumberText.grouped(target.value)) by \(target.deadline)\(target.assumed ? " (assumed)" : "")",
+                value: target.value,
+                year: target.deadline, color: "#b3261e")
+        }
+        let chart = YearChart(id: "trade-chart", title: "Turnover by year against the targets", series: series, references: targets) {
+            Self.money($0)
+        }
+        let rows = data.series.points.map { point in
+            [
+                HTML.escape(point.value.period.description), "<span class=\"num\">\(NumberText.grouped(point.value.valueUSD))</span>",
+                point.changePct.map(NumberText.percent) ?? "",
+                HTML.escape(point.value.partial ? "partial: \(point.value.covered?.description ?? "")" : ""),
+                point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
+            ]
+        }
+        return "<h2>Trade</h2>\(chart.svg)" + targetTable(scorecard.tests.trade.targets)
+            + HTML.table(["period", "value (USD)", "change", "note", "sources"], rows, id: "trade-series")
+    }
+
+    private var corridor: String {
+        let test = scorecard.tests.corridor
+        let observed = data.flows.flows.filter { $0.element == test.element && $0.period.calendar == .gregorian && $0.period.grain == .year }.map {
+            flow in
+            YearChart.Point(
+                year: Int(flow.period.first), value: flow.tonnes / 1e6, note: "\(flow.period): \(NumberText.grouped(flow.tonnes)) t — \(flow.source)")
+        }
+        let capacity = data.capacity.compactMap { year in
+            year.maxMt.map {
+                YearChart.Point(
+                    year: year.year, value: $0,
+                    note: "\(year.year): \(NumberText.fixed($0, decimals: 1)) Mt a year; bottleneck \(year.bottleneck.joined(separator: ", "))"
+                        + (year.projects.isEmpty ? "" : "; with \(year.projects.joined(separator: ", "))"))
+            }
+        }
+        let targets = test.targets.map { target in
+            YearChart.Reference(
+                label: "\(target.id): \(NumberText.fixed(target.value / 1e6, decimals: 0)) Mt by \(target.deadline)", value: target.value / 1e6,
+                year: target.deadline, color: "#b3261e")
+        }
+        let chart = YearChart(
+            id: "corridor-chart", title: "Freight on \(test.element ?? "the corridor") against capacity and targets (Mt a year)",
+            series: [
+                YearChart.Series(name: "observed (Mt)", points: observed, style: .bars, color: "#6a7f2a"),
+                YearChart.Series(name: "capacity (Mt a year)", points: capacity, style: .line, color: "#7a4fa3"),
+            ],
+            references: targets
+        ) { NumberText.fixed($0, decimals: 1) }
+        let rows = data.flows.flows.map { flow in
+            [
+                HTML.escape(flow.element), HTML.escape(flow.period.description), "<span class=\"num\">\(NumberText.grouped(flow.tonnes))</span>",
+                flow.capacityMt.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited",
+                flow.utilizationPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "",
+                HTML.link(flow.source + (flow.published.map { " \($0)" } ?? ""), flow.url),
+            ]
+        }
+        return "<h2>Corridor</h2>\(chart.svg)" + targetTable(test.targets)
+            + HTML.table(["element", "period", "tonnes", "capacity (Mt/yr)", "utilization", "source"], rows, id: "flows")
+    }
+
+    private var projects: String {
+        let test = scorecard.tests.projects
+        let rows = test.projects.map { project in
+            [
+                HTML.escape(project.title), badge(project.status.rawValue), HTML.escape(project.declared.rawValue),
+                project.budgetUSD.map(NumberText.grouped) ?? "unknown", NumberText.grouped(project.committedUSD),
+                NumberText.grouped(project.disbursedUSD),
+                project.milestones.map { "\(HTML.escape($0.name)): planned \($0.planned ?? "—"), done \($0.actual ?? "—")" }.joined(
+                    separator: "<br>"),
+                HTML.escape(project.reason), cite(project.source),
+            ]
+        }
+        let bars = FundingBars(projects: test.projects).svg
+        return "<h2>Projects</h2><p>\(HTML.escape(test.summary))</p>\(bars)"
+            + HTML.table(
+                ["project", "status", "declared", "budget (USD)", "committed", "disbursed", "milestones", "why", "source"], rows, id: "projects")
+    }
+
+    private var claims: String {
+        let rows = scorecard.claims.map { claim in
+            [
+                HTML.escape(claim.id), "<span class=\"\(claim.verdict.rawValue)\">\(claim.verdict.rawValue)</span>",
+                "<blockquote>\(HTML.escape(claim.quote))</blockquote>",
+                HTML.escape(claim.period.description), HTML.escape(claim.expected), HTML.escape(ScorecardTables.computed(claim) ?? "—"),
+                HTML.escape(claim.reason), cite(claim.source), claim.basis.map(cite).joined(separator: "; "),
+            ]
+        }
+        return "<h2>Claims</h2>"
+            + HTML.table(["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked against"], rows, id: "claims")
+    }
+
+    private var agreements: String {
+        let rows = scorecard.agreements.map { agreement in
+            [
+                HTML.escape(agreement.title), HTML.escape(agreement.status.rawValue), agreement.signed ?? "", agreement.inForce ?? "",
+                HTML.escape(agreement.parties.joined(separator: " ")), String(agreement.count),
+                scorecard.sources.first { $0.id == agreement.source }.map { cite(Provenance(source: $0)) } ?? "",
+            ]
+        }
+        return "<h2>Agreements</h2>"
+            + HTML.table(["agreement", "status", "signed", "in force", "parties", "documents", "source"], rows, id: "agreements")
+    }
+
+    private var sources: String {
+        let items = scorecard.sources.map { source in
+            "<li id=\"source-\(HTML.escape(source.id))\">\(HTML.link(source.title, source.url)) — \(HTML.escape(source.publisher ?? ""))\(source.published.map { ", \($0)" } ?? "")</li>"
+        }
+        return "<h2>Sources</h2><ul>\(items.joined())</ul>"
+    }
+
+    private func targetTable(_ targets: [TargetResult]) -> String {
+        let rows = targets.map { target in
+            [
+                HTML.escape(target.title ?? target.id), NumberText.grouped(target.value) + " " + target.unit,
+                "\(target.deadline)" + (target.assumed ? " <small>(assumed: \(HTML.escape(target.assumption ?? "")))</small>" : ""),
+                badge(target.status.rawValue),
+                target.requiredGrowthPct.map(NumberText.percent) ?? "", target.observedGrowthPct.map(NumberText.percent) ?? "",
+                target.projectedYear.map(String.init) ?? "—", HTML.escape(target.reason), cite(target.source),
+            ]
+        }
+        return HTML.table(["target", "value", "deadline", "status", "needed a year", "observed a year", "reached", "why", "source"], rows)
+    }
+
+    static func money(_ value: Double) -> String {
+        value >= 1e9
+            ? NumberText.fixed(value / 1e9, decimals: 1) + " bn"
+            : value >= 1e6 ? NumberText.fixed(value / 1e6, decimals: 0) + " m" : NumberText.grouped(value)
+    }
+}
+
+/// Each project's committed and disbursed funding against its budget, as bars.
+struct FundingBars {
+    let projects: [ProjectResult]
+
+    var svg: String {
+        let width = 720.0
+        let rowHeight = 26.0
+        let scale = max(1, projects.map { max($0.budgetUSD ?? 0, $0.committedUSD) }.max() ?? 1)
+        let rows = projects.enumerated().map { index, project in
+            let y = 24 + Double(index) * rowHeight
+            let budget = (project.budgetUSD ?? 0) / scale * 400
+            let committed = project.committedUSD / scale * 400
+            let disbursed = project.disbursedUSD / scale * 400
+            return "<text x=\"0\" y=\"\(y + 13)\" class=\"label\">\(HTML.escape(String(project.id.prefix(28))))</text>"
+                + "<rect x=\"220\" y=\"\(y)\" width=\"\(budget)\" height=\"16\" fill=\"#e3e6ee\"><title>budget \(project.budgetUSD.map(NumberText.grouped) ?? "unknown") USD</title></rect>"
+                + "<rect x=\"220\" y=\"\(y)\" width=\"\(committed)\" height=\"16\" fill=\"#7a9cd6\"><title>committed \(NumberText.grouped(project.committedUSD)) USD</title></rect>"
+                + "<rect x=\"220\" y=\"\(y + 5)\" width=\"\(disbursed)\" height=\"6\" fill=\"#2856a3\"><title>disbursed \(NumberText.grouped(project.disbursedUSD)) USD</title></rect>"
+                + "<text x=\"\(230 + max(budget, committed))\" y=\"\(y + 13)\" class=\"label\">\(HTML.escape(project.status.rawValue))</text>"
+        }
+        let height = 30 + Double(projects.count) * rowHeight
+        return
+            "<svg id=\"funding-chart\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title>Funding against budget</title><text x=\"220\" y=\"14\" class=\"label\">budget (grey), committed (light), disbursed (dark)</text>"
+            + rows.joined() + "</svg>"
+    }
+}

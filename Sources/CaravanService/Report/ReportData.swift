@@ -1,0 +1,53 @@
+import CaravanCore
+import CaravanDossier
+import CaravanNetwork
+import Foundation
+
+/// Everything a partnership's report shows, gathered from the store.
+public struct ReportData: Sendable {
+    public var scorecard: Scorecard
+    /// The partnership's turnover by year.
+    public var series: TradeSeries
+    /// Freight flows against capacity.
+    public var flows: FlowReport
+    /// The corridor's capacity year by year, with the projects due by then.
+    public var capacity: [CorridorYear]
+    public var generated: Date
+
+    public struct CorridorYear: Sendable {
+        public var year: Int
+        public var maxMt: Double?
+        public var bottleneck: [String]
+        public var projects: [String]
+    }
+}
+
+extension Workspace {
+    /// The data of the partnership's report as of a moment.
+    public func reportData(_ partnership: String? = nil, asOf: Date = Date()) async throws -> ReportData {
+        let scorecard = try await scorecard(partnership, asOf: asOf)
+        let dossier = try await dossier(scorecard.partnership.id)
+        let economies = scorecard.partnership.economies
+        let series = try await self.series(
+            TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf), by: .year)
+        let flows = (try? await freightFlows(element: nil)) ?? FlowReport(flows: [])
+        var capacity: [ReportData.CorridorYear] = []
+        if let element = scorecard.partnership.corridor, let network = try? await network() {
+            let firstYear = min(
+                Int(Period.unit(.year, containing: Day(containing: asOf), in: .gregorian).first),
+                flows.flows.map { Int($0.period.days.lowerBound.number / 365 + 1970) }.min() ?? .max)
+            let lastYear = max(firstYear, scorecard.tests.corridor.targets.map(\.deadline).max() ?? firstYear)
+            for year in firstYear...lastYear {
+                let (standing, applied) = network.asOf(year: year, projects: dossier.projects)
+                let analysis = standing.capacity(ofElement: element)
+                capacity.append(.init(year: year, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projects: applied))
+            }
+        }
+        return ReportData(scorecard: scorecard, series: series, flows: flows, capacity: capacity, generated: Date())
+    }
+
+    /// The partnership's report as one self-contained HTML file.
+    public func report(_ partnership: String? = nil, asOf: Date = Date()) async throws -> String {
+        HTMLReport(try await reportData(partnership, asOf: asOf)).html
+    }
+}

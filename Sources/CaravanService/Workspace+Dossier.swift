@@ -1,0 +1,96 @@
+import CaravanCore
+import CaravanDossier
+import CaravanImport
+import CaravanNetwork
+import CaravanStore
+import Crypto
+import Foundation
+
+/// Why a dossier question cannot be answered.
+public enum DossierError: Error, Sendable, CustomStringConvertible {
+    case none
+    case unknown(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .none: "there is no dossier in the store: import one (a YAML file, docs/dossier.md) or run `caravan demo`"
+        case .unknown(let id, let known):
+            "no dossier for partnership '\(id)'; the store has \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+        }
+    }
+}
+
+extension Workspace {
+    /// Checks a dossier against the code tables and the stored network, and stores it as one batch;
+    /// it supersedes an earlier dossier of the same partnership.
+    func importDossier(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
+        let text: String
+        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
+            throw ImportError.unreadable(file: name, reason: "not UTF-8 text, or not readable")
+        }
+        let dossier = try await reader().read(text: text, file: name)
+        let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let receipt = try await store.record(
+            document: Document(kind: .dossier, name: dossier.partnership.id, text: text), file: name, digest: digest, recordedAt: recordedAt)
+        var summary = ImportSummary(file: name, format: .dossier)
+        summary.rowsRead = dossier.targets.count + dossier.claims.count + dossier.agreements.count + dossier.projects.count
+        summary.rowsStored = summary.rowsRead
+        summary.digest = digest
+        return ImportResult(summary: summary, receipt: receipt)
+    }
+
+    private func reader() async throws -> DossierReader {
+        let network = try? await network()
+        let elements = network.map { Set($0.nodes.map(\.id) + $0.links.map(\.id) + $0.corridors.map(\.id)) }
+        return DossierReader(tables: tables, elements: elements)
+    }
+
+    /// The stored dossier of a partnership, or the last imported when none is named.
+    public func dossier(_ partnership: String? = nil) async throws -> Dossier {
+        guard let stored = try await store.document(.dossier, named: partnership) else {
+            if let partnership { throw DossierError.unknown(partnership, known: try await store.documents(.dossier).map(\.document.name)) }
+            throw DossierError.none
+        }
+        return try await reader().read(text: stored.document.text, file: stored.batch.file)
+    }
+
+    /// The partnership's scorecard as of a moment (default now): its three tests and its claims.
+    public func scorecard(_ partnership: String? = nil, asOf: Date = Date()) async throws -> Scorecard {
+        let dossier = try await dossier(partnership)
+        var pairs: [PairKey: [RecordedObservation]] = [:]
+        var queries = dossier.targets.map(\.metric) + dossier.claims.map(\.metric)
+        if dossier.partnership.economies.count == 2 {
+            queries.append(.trade(TradeQuery(reporter: dossier.partnership.economies[0], partner: dossier.partnership.economies[1])))
+        }
+        for case .trade(let query) in queries {
+            let key = PairKey(query.reporter, query.partner, query.commodity)
+            if pairs[key] == nil { pairs[key] = try await store.observations(between: key.a, and: key.b, commodity: key.commodity) }
+        }
+        let found = pairs
+        let input = ScorecardInput(
+            dossier: dossier, asOf: asOf, trade: { a, b, commodity in found[PairKey(a, b, commodity)] ?? [] },
+            flows: try await store.freightFlows(element: nil), network: try? await network())
+        return Scorecard(input)
+    }
+}
+
+/// Two economies, in either order, and a commodity.
+private struct PairKey: Hashable {
+    let a: String
+    let b: String
+    let commodity: String
+
+    init(_ x: String, _ y: String, _ commodity: String) {
+        (a, b) = x < y ? (x, y) : (y, x)
+        self.commodity = commodity
+    }
+}
+
+extension Workspace {
+    /// The network compiled as it stands at the end of `year`, with the effects of the projects the
+    /// partnership's dossier (default: the last imported) has completed by then.
+    public func graph(file: String? = nil, year: Int, partnership: String? = nil) async throws -> (graph: RoutingGraph, projects: [String]) {
+        let (network, applied) = try await network(file: file).asOf(year: year, projects: try await dossier(partnership).projects)
+        return (RoutingGraph(network), applied)
+    }
+}

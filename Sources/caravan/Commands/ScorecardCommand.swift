@@ -1,0 +1,112 @@
+import ArgumentParser
+import CaravanCore
+import CaravanDossier
+import CaravanService
+import Foundation
+
+/// The partnership and moment a dossier command speaks of.
+struct DossierOptions: ParsableArguments {
+    @Option(help: "The partnership's id (default: the dossier last imported).")
+    var partnership: String?
+
+    @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC): figures recorded later do not count.")
+    var asOf: RecordedTime?
+
+    @Option(help: "table, json or md.")
+    var format: OutputFormat = .table
+
+    func scorecard(_ store: StoreOptions) async throws -> Scorecard {
+        try await store.workspace().scorecard(partnership, asOf: asOf?.endOfDay ?? Date())
+    }
+}
+
+struct ScorecardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Is the partnership delivering? Its three tests — trade, projects, corridor — and every claim checked.",
+        discussion:
+            "Each test has a status (met, on_track, at_risk, off_track, no_data) and the evidence behind it; the rules are in docs/scorecard.md.")
+
+    @OptionGroup var options: DossierOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        print(try options.format.render(sections: try await options.scorecard(store)), terminator: "")
+    }
+}
+
+/// `caravan targets`, `claims`, `projects`, `agreements`: one part of the dossier, judged.
+struct DossierPartCommand<Part: DossierPart>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Part.name, abstract: Part.abstract)
+    }
+
+    @OptionGroup var options: DossierOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let part = Part(try await options.scorecard(store))
+        print(try options.format.render(sections: part), terminator: "")
+    }
+}
+
+protocol DossierPart: Encodable, Sectioned {
+    static var name: String { get }
+    static var abstract: String { get }
+    init(_ scorecard: Scorecard)
+}
+
+struct TargetsPart: DossierPart {
+    static let name = "targets"
+    static let abstract = "The partnership's targets: progress, growth needed against growth observed, the year reached on the present trend."
+    let targets: [TargetResult]
+    init(_ scorecard: Scorecard) { targets = scorecard.allTargets }
+    var sections: [TableSection] { [TableSection(table: ScorecardTables.targets(targets))] }
+}
+
+struct ClaimsPart: DossierPart {
+    static let name = "claims"
+    static let abstract = "Published claims checked against data from other sources: consistent, inconsistent or unverifiable."
+    let claims: [ClaimResult]
+    init(_ scorecard: Scorecard) { claims = scorecard.claims }
+    var sections: [TableSection] { [TableSection(table: ScorecardTables.claims(claims))] }
+}
+
+struct ProjectsPart: DossierPart {
+    static let name = "projects"
+    static let abstract = "The partnership's projects: funding against budget, milestones against plan."
+    let projects: [ProjectResult]
+    init(_ scorecard: Scorecard) { projects = scorecard.tests.projects.projects }
+    var sections: [TableSection] { [TableSection(table: ScorecardTables.projects(projects))] }
+}
+
+struct AgreementsPart: DossierPart {
+    static let name = "agreements"
+    static let abstract = "The agreements between the parties and how far each has come."
+    let agreements: [Agreement]
+    init(_ scorecard: Scorecard) { agreements = scorecard.agreements }
+    var sections: [TableSection] { [TableSection(table: ScorecardTables.agreements(agreements))] }
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the partnership's report: one self-contained HTML file with the scorecard, charts, claims and sources.")
+
+    @Option(help: "Where to write it.")
+    var out: String = "caravan-report.html"
+
+    @Option(help: "The partnership's id (default: the dossier last imported).")
+    var partnership: String?
+
+    @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC).")
+    var asOf: RecordedTime?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let html = try await store.workspace().report(partnership, asOf: asOf?.endOfDay ?? Date())
+        try html.write(toFile: out, atomically: true, encoding: .utf8)
+        print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
+    }
+}

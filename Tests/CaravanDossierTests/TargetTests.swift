@@ -1,0 +1,89 @@
+import CaravanCore
+import CaravanDossier
+import Foundation
+import Testing
+
+@Suite("Targets: status rules and growth arithmetic")
+struct TargetTests {
+    func target(_ value: Double, by deadline: Int, metric: Metric = .trade(turnover)) -> Target {
+        Target(id: "t", metric: metric, value: value, deadline: deadline, source: "ministry")
+    }
+
+    func status(_ years: [(String, Double)], target value: Double, by deadline: Int, asOf: String = "2025-06-30") -> TargetResult {
+        var ledger = FigureBook()
+        for (period, amount) in years { ledger.add(period, amount) }
+        return scorecard(dossier(targets: [target(value, by: deadline)]), ledger: ledger, asOf: asOf).tests.trade.targets[0]
+    }
+
+    @Test("compound growth and the year a trend reaches a level")
+    func arithmetic() throws {
+        #expect(abs(try #require(Growth.compound(from: 100, to: 121, years: 2)) - 10) < 1e-9)
+        #expect(Growth.yearReached(from: 100, in: 2020, growingBy: 10, target: 133.1) == 2023)
+        #expect(Growth.yearReached(from: 100, in: 2020, growingBy: 10, target: 133.2) == 2024)
+        #expect(Growth.yearReached(from: 100, in: 2020, growingBy: -3, target: 150) == nil)
+        #expect(Growth.compound(from: 0, to: 5, years: 3) == nil)
+    }
+
+    @Test("met: the latest full year reaches the target")
+    func met() {
+        #expect(status([("2023", 90), ("2024", 120)], target: 100, by: 2027).status == .met)
+    }
+
+    @Test("on track: the observed growth reaches the target by the deadline")
+    func onTrack() throws {
+        let result = status([("2020", 100), ("2024", 146.41)], target: 200, by: 2028)
+        #expect(result.status == .onTrack)
+        #expect(abs(try #require(result.observedGrowthPct) - 10) < 1e-9)
+        #expect(abs(try #require(result.requiredGrowthPct) - (pow(200 / 146.41, 0.25) - 1) * 100) < 1e-9)
+        #expect(result.projectedYear == 2028 && result.window == "2020..2024")
+    }
+
+    @Test("at risk: reached within two years after the deadline, or no trend to judge by")
+    func atRisk() {
+        #expect(status([("2020", 100), ("2024", 121.55)], target: 150, by: 2027).status == .atRisk)
+        #expect(status([("2024", 100)], target: 150, by: 2027).status == .atRisk)
+    }
+
+    @Test("off track: too slow, falling, or past the deadline")
+    func offTrack() {
+        #expect(status([("2020", 100), ("2024", 101)], target: 200, by: 2027).status == .offTrack)
+        #expect(status([("2020", 100), ("2024", 90)], target: 150, by: 2030).status == .offTrack)
+        #expect(status([("2020", 100), ("2024", 146.41)], target: 200, by: 2024, asOf: "2025-06-30").status == .offTrack)
+    }
+
+    @Test("no data without figures")
+    func noData() {
+        #expect(status([], target: 100, by: 2030).status == .noData)
+    }
+
+    @Test("a partial year runs on by days, or by the seasonal shares of earlier complete years")
+    func runRates() throws {
+        var byDays = FigureBook()
+        byDays.add("2024", 300)
+        byDays.add("2025-01..2025-09", 273)
+        let days = try #require(scorecard(dossier(targets: [target(1000, by: 2030)]), ledger: byDays).tests.trade.runRate)
+        #expect(abs(days.fullYear - 365) < 1e-9 && days.method == "by days (273 of 365)")
+        var seasonal = FigureBook()
+        for month in 1...12 { seasonal.add(String(format: "2024-%02d", month), month <= 9 ? 1 : 3) }
+        seasonal.add("2025-01..2025-09", 10)
+        let season = try #require(scorecard(dossier(targets: [target(1000, by: 2030)]), ledger: seasonal).tests.trade.runRate)
+        #expect(abs(season.fullYear - 20) < 1e-9 && season.method == "seasonal shares of 2024")
+    }
+
+    @Test("freight: off track when the network cannot carry the target in its year, whatever the trend")
+    func freightCapacity() {
+        let target = Target(id: "f", metric: .freight(element: "line"), value: 7_000_000, deadline: 2028, source: "ministry")
+        let flows = [flow("2022", 2_000_000), flow("2024", 4_000_000)]
+        let card = scorecard(dossier(targets: [target]), flows: flows, network: corridorNetwork)
+        let result = card.tests.corridor.targets[0]
+        #expect(result.capacity?.maxMt == 6 && result.capacity?.bottleneck == ["bc"])
+        #expect(result.status == .offTrack && result.reason.hasPrefix("the network carries at most 6.0 Mt a year in 2028 (bottleneck: bc)"))
+        let project = Project(
+            id: "bc2", title: "Second track", kind: "railway", countries: ["KAZ"],
+            effects: [ProjectEffect(element: "bc", figure: .capacityMt, change: .add, amount: 6)], status: .funded, completionYear: 2027,
+            source: "ministry")
+        let upgraded = scorecard(dossier(targets: [target], projects: [project]), flows: flows, network: corridorNetwork).tests.corridor.targets[0]
+        #expect(upgraded.capacity?.maxMt == 8 && upgraded.capacity?.bottleneck == ["C"] && upgraded.capacity?.projectsApplied == ["bc2"])
+        #expect(upgraded.status == .onTrack)
+    }
+}
