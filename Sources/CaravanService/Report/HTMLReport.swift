@@ -55,10 +55,10 @@ public struct HTMLReport: Sendable {
 
     private func cite(_ source: Provenance?) -> String {
         guard let source else { return "" }
-        let where_ = [source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }]
+        let location = [source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }]
             .compactMap { $0 }.joined()
         return HTML.link(source.provider + (source.published.map { " \($0)" } ?? ""), source.url)
-            + (where_.isEmpty ? "" : " <small>(\(HTML.escape(where_)))</small>")
+            + (location.isEmpty ? "" : " <small>(\(HTML.escape(location)))</small>")
     }
 
     private var tests: String {
