@@ -12,12 +12,18 @@ let package = Package(
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
         .library(name: "CaravanService", targets: ["CaravanService"]),
+        .library(name: "CaravanServer", targets: ["CaravanServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
@@ -45,7 +51,8 @@ let package = Package(
             name: "CaravanStore",
             dependencies: [
                 "CaravanCore", "CaravanNetwork", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The use cases the CLI and the server share: import files, answer queries.
         .target(
@@ -54,11 +61,18 @@ let package = Package(
                 "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanData", "CaravanImport", "CaravanStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The HTTP server: the JSON API, its OpenAPI document, the dashboard, access control.
+        .target(
+            name: "CaravanServer",
+            dependencies: [
+                "CaravanService", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "caravan",
-            dependencies: ["CaravanService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CaravanService", "CaravanServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "CaravanTestSupport", path: "Tests/CaravanTestSupport"),
+        .target(name: "CaravanTestSupport", dependencies: ["CaravanStore"], path: "Tests/CaravanTestSupport"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
@@ -69,5 +83,8 @@ let package = Package(
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
         .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanData", "CaravanDossier", "CaravanTestSupport"]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
+        .testTarget(
+            name: "CaravanServerTests",
+            dependencies: ["CaravanServer", "CaravanService", "CaravanTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

@@ -71,13 +71,19 @@ extension Workspace {
         return RouteAnswer(network: graph.name, routes: try RoutePlanner(graph).routes(request))
     }
 
-    /// The most the network can carry between two places, and its bottleneck.
+    /// The most the network can carry between two places, and its bottleneck; with `year`, on the
+    /// network as it stands at the end of that year (see `graph(file:year:partnership:)`).
     public func capacity(
-        from: String, to: String, constraints: RouteConstraints = .init(), networkFile: String? = nil
+        from: String, to: String, constraints: RouteConstraints = .init(), networkFile: String? = nil, year: Int? = nil,
+        partnership: String? = nil
     ) async throws
         -> CapacityAnalysis
     {
-        try await graph(file: networkFile).capacity(from: from, to: to, constraints: constraints)
+        let graph =
+            if let year { try await self.graph(file: networkFile, year: year, partnership: partnership).graph } else {
+                try await self.graph(file: networkFile)
+            }
+        return try graph.capacity(from: from, to: to, constraints: constraints)
     }
 
     /// The stored freight flows, each against its element's capacity in the stored network.

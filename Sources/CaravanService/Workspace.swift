@@ -4,20 +4,47 @@ import CaravanImport
 import CaravanStore
 import Foundation
 
-/// What every command and endpoint works on: the store (figures, networks, flows) and the code
-/// tables everything is checked against.
+/// What every command and endpoint works on: the store (figures, networks, flows, tokens) and the
+/// code tables everything is checked against.
 public struct Workspace: Sendable {
-    public let store: any LedgerStore
+    public let store: any WorkspaceStore
     public let tables: ReferenceTables
 
-    public init(store: any LedgerStore, tables: ReferenceTables = .bundled) {
+    public init(store: any WorkspaceStore, tables: ReferenceTables = .bundled) {
         self.store = store
         self.tables = tables
     }
 
-    /// A workspace in a SQLite file, created if need be.
-    public static func sqlite(path: String) throws -> Workspace {
-        Workspace(store: try SQLiteLedgerStore(path: path))
+    /// The workspace in a SQLite file (created and migrated if need be) or a PostgreSQL database
+    /// (migrated beforehand with `caravan migrate`).
+    public static func open(_ location: StoreLocation) async throws -> Workspace {
+        switch location {
+        case .sqlite(let path): Workspace(store: try SQLiteLedgerStore(path: path))
+        case .postgres(let url): Workspace(store: try await PostgresLedgerStore.open(url: url))
+        }
+    }
+
+    /// Brings the database's schema up to date; returns the migrations applied.
+    public static func migrate(_ location: StoreLocation) async throws -> [String] {
+        switch location {
+        case .sqlite(let path): try SQLiteLedgerStore.migrate(path: path)
+        case .postgres(let url): try await PostgresLedgerStore.migrate(url: url)
+        }
+    }
+}
+
+/// Where a workspace is kept.
+public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
+    /// A SQLite file: the embedded default.
+    case sqlite(path: String)
+    /// A PostgreSQL database, by libpq-style URL.
+    case postgres(url: String)
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let url): PostgresLedgerStore.redact(url)
+        }
     }
 }
 

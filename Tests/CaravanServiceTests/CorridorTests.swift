@@ -15,7 +15,7 @@ struct CorridorTests {
     let workspace: Workspace
     let flowsHeader = "element,period,tonnes,direction,source,url,published,note"
 
-    init() throws { workspace = try Workspace.sqlite(path: directory.path("corridor.sqlite")) }
+    init() throws { workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("corridor.sqlite"))) }
 
     @Test("the bundled network and flows load with the demo data, once")
     func bundled() async throws {
@@ -71,7 +71,7 @@ struct ScorecardServiceTests {
     let directory = TemporaryDirectory()
     let workspace: Workspace
 
-    init() throws { workspace = try Workspace.sqlite(path: directory.path("card.sqlite")) }
+    init() throws { workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("card.sqlite"))) }
 
     @Test("as of a date before the figures were recorded, the trade test has no data")
     func asOf() async throws {

@@ -12,7 +12,7 @@ struct LedgerTests {
     let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
     let ledger: Workspace
 
-    init() throws { ledger = try Workspace.sqlite(path: directory.path("ledger.sqlite")) }
+    init() throws { ledger = Workspace(store: try SQLiteLedgerStore(path: directory.path("ledger.sqlite"))) }
 
     @Test("the bundled figures give the IRN–KAZ series, each number with its source, and load only once")
     func bundled() async throws {

@@ -44,16 +44,15 @@ func figure(
         line: line, source: source)
 }
 
-@Suite("The SQLite store")
+let ministry = SourceDraft(kind: .figures, provider: "Ministry", title: "Bulletin", url: "https://example.org", published: "2025-01-02")
+
+@Suite("The store, on SQLite and on PostgreSQL")
 struct StoreTests {
     let directory = TemporaryDirectory()
-    let ministry = SourceDraft(kind: .figures, provider: "Ministry", title: "Bulletin", url: "https://example.org", published: "2025-01-02")
-    let store: SQLiteLedgerStore
 
-    init() throws { store = try SQLiteLedgerStore(path: directory.path("ledger.sqlite")) }
-
-    @Test("figures come back with their source, line and vintage")
-    func roundTrip() async throws {
+    @Test("figures come back with their source, line and vintage", arguments: StoreBackend.available)
+    func roundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         let recorded = Date(timeIntervalSince1970: 1_700_000_000.25)
         let feed = ListFeed([try figure("KAZ", "IRN", .export, "SH1404-01..SH1404-07", 159e6, line: 7)], sources: [ministry], digest: "a")
         let (receipt, report) = try await store.record(feed, file: "f.csv", format: "figures", recordedAt: recorded)
@@ -70,8 +69,9 @@ struct StoreTests {
         #expect(abs(row.source.recordedAt.timeIntervalSince(recorded)) < 0.001)
     }
 
-    @Test("the same content twice adds nothing")
-    func idempotent() async throws {
+    @Test("the same content twice adds nothing", arguments: StoreBackend.available)
+    func idempotent(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         let rows = [try figure("KAZ", "IRN", .export, "2024", 1)]
         _ = try await store.record(ListFeed(rows, sources: [ministry], digest: "same"), file: "a.csv", format: "figures", recordedAt: Date())
         let (receipt, _) = try await store.record(
@@ -85,8 +85,9 @@ struct StoreTests {
         #expect(try await store.observations(between: "KAZ", and: "IRN", commodity: "TOTAL").count == 1)
     }
 
-    @Test("a file that fails on its last row leaves the database as it was")
-    func atomic() async throws {
+    @Test("a file that fails on its last row leaves the database as it was", arguments: StoreBackend.available)
+    func atomic(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         _ = try await store.record(
             ListFeed([try figure("KAZ", "IRN", .export, "2023", 1)], sources: [ministry], digest: "x"), file: "a", format: "figures",
             recordedAt: Date())
@@ -99,8 +100,9 @@ struct StoreTests {
         #expect(try await store.observations(between: "KAZ", and: "IRN", commodity: "TOTAL").count == 1)
     }
 
-    @Test("a figure repeated within one file is refused, naming its line, and nothing is stored")
-    func duplicate() async throws {
+    @Test("a figure repeated within one file is refused, naming its line, and nothing is stored", arguments: StoreBackend.available)
+    func duplicate(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         let rows = [try figure("KAZ", "IRN", .export, "2024", 1, line: 2), try figure("KAZ", "IRN", .export, "2024", 2, line: 3)]
         await #expect {
             _ = try await store.record(ListFeed(rows, sources: [ministry], digest: "d"), file: "a", format: "figures", recordedAt: Date())
@@ -111,8 +113,9 @@ struct StoreTests {
         #expect(try await store.batches().isEmpty)
     }
 
-    @Test("a repeat among many rows, inserted 64 at a time, is still named by its line")
-    func duplicateInBulk() async throws {
+    @Test("a repeat among many rows, inserted 64 at a time, is still named by its line", arguments: StoreBackend.available)
+    func duplicateInBulk(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         var rows = try (0..<150).map { try figure("KAZ", "IRN", .export, String(1_900 + $0), 1, line: $0 + 2) }
         rows[100] = try figure("KAZ", "IRN", .export, "1910", 1, line: 102)
         await #expect {
@@ -124,8 +127,9 @@ struct StoreTests {
         #expect(try await store.batches().isEmpty)
     }
 
-    @Test("a revision is a new row with a later vintage; the first stays")
-    func revisions() async throws {
+    @Test("a revision is a new row with a later vintage; the first stays", arguments: StoreBackend.available)
+    func revisions(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         let first = Date(timeIntervalSince1970: 1_700_000_000)
         let second = first.addingTimeInterval(86_400)
         _ = try await store.record(
@@ -140,8 +144,9 @@ struct StoreTests {
         #expect(Set(rows.map(\.source.recordedAt)) == [first, second])
     }
 
-    @Test("other commodities and other pairs are not returned")
-    func scope() async throws {
+    @Test("other commodities and other pairs are not returned", arguments: StoreBackend.available)
+    func scope(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
         var other = try figure("KAZ", "TKM", .export, "2024", 9)
         other.observation.partner = "TKM"
         var chapter = try figure("KAZ", "IRN", .export, "2024", 8)

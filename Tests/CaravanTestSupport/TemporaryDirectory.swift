@@ -3,13 +3,20 @@ import Foundation
 /// A directory of its own for one test, removed when the test is done with it.
 public final class TemporaryDirectory: @unchecked Sendable {
     public let url: URL
+    private var cleanups: [() -> Void] = []
 
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("caravan-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        for cleanup in cleanups { cleanup() }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Runs `cleanup` when the directory is removed: for what a test made outside it.
+    public func onRemove(_ cleanup: @escaping () -> Void) { cleanups.append(cleanup) }
 
     /// The path of `name` inside the directory.
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
@@ -18,7 +25,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, _ text: String) -> String {
         let path = path(name)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 
@@ -26,7 +33,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) -> String {
         let path = path(name)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 

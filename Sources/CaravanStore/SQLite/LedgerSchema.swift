@@ -79,6 +79,19 @@ enum LedgerSchema {
                     DROP TABLE network;
                     """)
         }
+        migrator.registerMigration("v4-access-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_token (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        secret_sha256 TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    CREATE UNIQUE INDEX access_token_active_name ON access_token(name) WHERE revoked_at IS NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The ledger in a SQLite file, through GRDB: the embedded default.
-public struct SQLiteLedgerStore: LedgerStore {
+public struct SQLiteLedgerStore: WorkspaceStore {
     let writer: any DatabaseWriter
 
     /// Opens (creating if need be) the database at `path` and brings its schema up to date.
@@ -18,6 +18,18 @@ public struct SQLiteLedgerStore: LedgerStore {
             try LedgerSchema.migrator.migrate(writer)
         } catch {
             throw StoreError.unavailable("\(path): cannot open the database: \(error)")
+        }
+    }
+
+    /// Brings the schema of the file at `path` up to date; returns the migrations applied.
+    public static func migrate(path: String) throws -> [String] {
+        do {
+            let queue = try DatabaseQueue(path: path)
+            let pending = try queue.read { try LedgerSchema.migrator.appliedIdentifiers($0) }
+            try LedgerSchema.migrator.migrate(queue)
+            return LedgerSchema.migrator.migrations.filter { !pending.contains($0) }
+        } catch {
+            throw StoreError.unavailable("\(path): cannot migrate the database: \(error)")
         }
     }
 

@@ -39,7 +39,7 @@ struct CapacityCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = Timings(enabled: timings)
-        let workspace = try store.workspace()
+        let workspace = try await store.workspace()
         var applied: [String] = []
         let graph: RoutingGraph
         if let year {

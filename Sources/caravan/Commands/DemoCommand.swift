@@ -16,8 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let workspace = try store.workspace()
-        print("Caravan demo: Iran–Kazakhstan, database \(store.path)\n")
+        let workspace = try await store.workspace()
+        print("Caravan demo: Iran–Kazakhstan, database \(store.location)\n")
         for result in try await workspace.importBundledData() { print(result.text) }
         let query = TradeQuery(reporter: "IRN", partner: "KAZ", flow: .turnover)
         print("\nIRN–KAZ turnover, USD (caravan trade series --reporter IRN --partner KAZ):\n")

@@ -36,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try store.workspace()
+        let workspace = try await store.workspace()
         var failures = 0
         for file in files {
             let name = file.split(separator: "/").last.map(String.init) ?? file

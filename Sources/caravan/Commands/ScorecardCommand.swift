@@ -50,44 +50,6 @@ struct DossierPartCommand<Part: DossierPart>: AsyncParsableCommand {
     }
 }
 
-protocol DossierPart: Encodable, Sectioned {
-    static var name: String { get }
-    static var abstract: String { get }
-    init(_ scorecard: Scorecard)
-}
-
-struct TargetsPart: DossierPart {
-    static let name = "targets"
-    static let abstract = "The partnership's targets: progress, growth needed against growth observed, the year reached on the present trend."
-    let targets: [TargetResult]
-    init(_ scorecard: Scorecard) { targets = scorecard.allTargets }
-    var sections: [TableSection] { [TableSection(table: ScorecardTables.targets(targets))] }
-}
-
-struct ClaimsPart: DossierPart {
-    static let name = "claims"
-    static let abstract = "Published claims checked against data from other sources: consistent, inconsistent or unverifiable."
-    let claims: [ClaimResult]
-    init(_ scorecard: Scorecard) { claims = scorecard.claims }
-    var sections: [TableSection] { [TableSection(table: ScorecardTables.claims(claims))] }
-}
-
-struct ProjectsPart: DossierPart {
-    static let name = "projects"
-    static let abstract = "The partnership's projects: funding against budget, milestones against plan."
-    let projects: [ProjectResult]
-    init(_ scorecard: Scorecard) { projects = scorecard.tests.projects.projects }
-    var sections: [TableSection] { [TableSection(table: ScorecardTables.projects(projects))] }
-}
-
-struct AgreementsPart: DossierPart {
-    static let name = "agreements"
-    static let abstract = "The agreements between the parties and how far each has come."
-    let agreements: [Agreement]
-    init(_ scorecard: Scorecard) { agreements = scorecard.agreements }
-    var sections: [TableSection] { [TableSection(table: ScorecardTables.agreements(agreements))] }
-}
-
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

@@ -28,7 +28,7 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let workspace = try store.workspace()
+        let workspace = try await store.workspace()
         let series = try await workspace.series(try pair.query(in: workspace), by: by)
         print(try output.format.render(series), terminator: "")
     }
@@ -50,7 +50,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let workspace = try store.workspace()
+        let workspace = try await store.workspace()
         let comparison = try await workspace.compare(try pair.query(in: workspace), period: period, versus: versus)
         print(try output.format.render(comparison), terminator: "")
     }
@@ -81,7 +81,7 @@ struct MirrorCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let workspace = try store.workspace()
+        let workspace = try await store.workspace()
         for code in [a, b] {
             if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
         }

@@ -1,0 +1,69 @@
+import CaravanCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Reads and writes `import_batch`, the store's record of every file it took in.
+enum PostgresBatches {
+    static let columns = "id, file_name, format, content_sha256, recorded_at, observations"
+
+    /// A new batch, its digest still unknown; vintages are kept to the millisecond, as SQLite keeps them.
+    static func insert(
+        _ connection: PostgresConnection, file: String, format: String, digest: String? = nil, observations: Int = 0, recordedAt: Date,
+        logger: Logger
+    ) async throws -> ImportBatch {
+        let vintage = Timestamp.date(Timestamp.text(recordedAt)) ?? recordedAt
+        let rows = try await connection.query(
+            """
+            INSERT INTO import_batch (file_name, format, content_sha256, recorded_at, observations)
+            VALUES (\(file), \(format), \(digest), \(vintage), \(Int64(observations))) RETURNING \(unescaped: columns)
+            """, logger: logger)
+        return try await one(rows)!
+    }
+
+    /// Sets the digest and the count once the file has been read.
+    static func complete(
+        _ batch: ImportBatch, digest: String, observations: Int, _ connection: PostgresConnection, logger: Logger
+    ) async throws -> ImportBatch {
+        try await connection.query(
+            "UPDATE import_batch SET content_sha256 = \(digest), observations = \(Int64(observations)) WHERE id = \(batch.id)",
+            logger: logger)
+        var done = batch
+        done.contentDigest = digest
+        done.observations = observations
+        return done
+    }
+
+    /// The batch of that content, if it was stored before.
+    static func find(digest: String, _ connection: PostgresConnection, logger: Logger) async throws -> ImportBatch? {
+        try await one(
+            try await connection.query(
+                "SELECT \(unescaped: columns) FROM import_batch WHERE content_sha256 = \(digest)", logger: logger))
+    }
+
+    static func find(digest: String, _ client: PostgresClient, logger: Logger) async throws -> ImportBatch? {
+        try await client.withConnection { try await find(digest: digest, $0, logger: logger) }
+    }
+
+    static func all(_ client: PostgresClient, logger: Logger) async throws -> [ImportBatch] {
+        var batches: [ImportBatch] = []
+        for try await row in try await client.query("SELECT \(unescaped: columns) FROM import_batch ORDER BY id", logger: logger) {
+            batches.append(try decode(row))
+        }
+        return batches
+    }
+
+    private static func one(_ rows: PostgresRowSequence) async throws -> ImportBatch? {
+        // Read to the end, so the connection is free for the next statement.
+        var found: ImportBatch?
+        for try await row in rows { found = try decode(row) }
+        return found
+    }
+
+    /// A row selected with `columns`, in that order.
+    static func decode(_ row: PostgresRow) throws -> ImportBatch {
+        let (id, file, format, digest, recordedAt, observations) = try row.decode((Int64, String, String, String?, Date, Int64).self)
+        return ImportBatch(
+            id: id, file: file, format: format, contentDigest: digest ?? "", recordedAt: recordedAt, observations: Int(observations))
+    }
+}

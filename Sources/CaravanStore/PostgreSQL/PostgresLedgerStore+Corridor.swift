@@ -1,0 +1,125 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+import PostgresNIO
+
+extension PostgresLedgerStore {
+    public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
+        try await storeOnce(digest: digest, file: file) { connection in
+            let batch = try await PostgresBatches.insert(
+                connection, file: file, format: document.kind.rawValue, digest: digest, observations: 1, recordedAt: recordedAt, logger: self.logger)
+            try await connection.query(
+                "INSERT INTO document (import_id, kind, name, body) VALUES (\(batch.id), \(document.kind.rawValue), \(document.name), \(document.text))",
+                logger: self.logger)
+            return batch
+        }
+    }
+
+    public func document(_ kind: Document.Kind, named name: String?) async throws -> StoredDocument? {
+        let query: PostgresQuery =
+            if let name {
+                "\(unescaped: Self.documentColumns) WHERE d.kind = \(kind.rawValue) AND d.name = \(name) ORDER BY d.id DESC LIMIT 1"
+            } else {
+                "\(unescaped: Self.documentColumns) WHERE d.kind = \(kind.rawValue) ORDER BY d.id DESC LIMIT 1"
+            }
+        return try await documents(query).first
+    }
+
+    public func documents(_ kind: Document.Kind) async throws -> [StoredDocument] {
+        try await documents(
+            """
+            \(unescaped: Self.documentColumns)
+            WHERE d.id IN (SELECT max(id) FROM document WHERE kind = \(kind.rawValue) GROUP BY name) ORDER BY d.name COLLATE "C"
+            """)
+    }
+
+    private static let documentColumns = """
+        SELECT b.id, b.file_name, b.format, b.content_sha256, b.recorded_at, b.observations, d.kind, d.name, d.body
+        FROM document d JOIN import_batch b ON b.id = d.import_id
+        """
+
+    private func documents(_ query: PostgresQuery) async throws -> [StoredDocument] {
+        var found: [StoredDocument] = []
+        for try await row in try await client.query(query, logger: logger) {
+            let columns = row.makeRandomAccess()
+            let document = Document(
+                kind: Document.Kind(rawValue: try columns[6].decode(String.self)) ?? .network, name: try columns[7].decode(String.self),
+                text: try columns[8].decode(String.self))
+            found.append(StoredDocument(document: document, batch: try PostgresBatches.decode(row)))
+        }
+        return found
+    }
+
+    public func record(
+        flows: [Staged<FreightFlow>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws
+        -> ImportReceipt
+    {
+        do {
+            return try await storeOnce(digest: digest, file: file) { connection in
+                let batch = try await PostgresBatches.insert(
+                    connection, file: file, format: "flows", digest: digest, observations: flows.count, recordedAt: recordedAt, logger: self.logger)
+                var sourceIDs: [Int: Int64] = [:]
+                for staged in flows {
+                    if sourceIDs[staged.source] == nil {
+                        let draft = sources[staged.source]
+                        let rows = try await connection.query(
+                            """
+                            INSERT INTO source (import_id, kind, provider, title, url, published)
+                            VALUES (\(batch.id), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published))
+                            RETURNING id
+                            """, logger: self.logger)
+                        for try await id in rows.decode(Int64.self) { sourceIDs[staged.source] = id }
+                    }
+                    let flow = staged.record
+                    try await connection.query(
+                        """
+                        INSERT INTO freight_flow (element, period, direction, source_id, tonnes, note, line)
+                        VALUES (\(flow.element), \(flow.period.description), \(flow.direction.rawValue), \(sourceIDs[staged.source]),
+                                \(flow.tonnes), \(flow.note), \(staged.line.map(Int64.init)))
+                        """, logger: self.logger)
+                }
+                return batch
+            }
+        } catch let error as PSQLError where error.isUniqueViolation(of: "freight_flow_pkey") {
+            throw StoreError.duplicate(line: nil, reason: "a flow repeats another of the same file: \(PostgresFailure.describe(error))")
+        }
+    }
+
+    public func freightFlows(element: String?) async throws -> [RecordedFreightFlow] {
+        let select =
+            "SELECT f.element, f.period, f.direction, f.tonnes, f.note, f.line, \(PostgresObservationQuery.sourceColumns) "
+            + "FROM freight_flow f JOIN source s ON s.id = f.source_id JOIN import_batch b ON b.id = s.import_id"
+        let query: PostgresQuery = if let element { "\(unescaped: select) WHERE f.element = \(element)" } else { "\(unescaped: select)" }
+        var periods = PeriodCache()
+        var found: [RecordedFreightFlow] = []
+        for try await row in try await client.query(query, logger: logger) {
+            let columns = row.makeRandomAccess()
+            let flow = FreightFlow(
+                element: try columns[0].decode(String.self), period: try periods.period(try columns[1].decode(String.self)),
+                tonnes: try columns[3].decode(Double.self), direction: FlowDirection(rawValue: try columns[2].decode(String.self)) ?? .both,
+                note: try columns[4].decode(String?.self))
+            found.append(
+                RecordedFreightFlow(
+                    flow, source: try PostgresObservationQuery.source(columns, from: 6), line: try columns[5].decode(Int64?.self).map(Int.init)))
+        }
+        return found.sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
+    }
+
+    /// Stores a whole file in one transaction unless its content is already stored.
+    private func storeOnce(
+        digest: String, file: String, _ body: (PostgresConnection) async throws -> ImportBatch
+    ) async throws -> ImportReceipt {
+        do {
+            return try await transaction { connection in
+                if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) { return .alreadyImported(earlier) }
+                return .stored(try await body(connection))
+            }
+        } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
+            guard let earlier = try await PostgresBatches.find(digest: digest, client, logger: logger) else {
+                throw failure(error, doing: "cannot store \(file)")
+            }
+            return .alreadyImported(earlier)
+        }
+    }
+}

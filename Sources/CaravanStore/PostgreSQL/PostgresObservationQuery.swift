@@ -1,0 +1,42 @@
+import CaravanCore
+import Foundation
+import PostgresNIO
+
+/// Reads stored figures with their sources and vintages, in the order SQLite gives them: the
+/// pair's first direction, then the other, each in primary-key order.
+enum PostgresObservationQuery {
+    static func pair(_ a: String, _ b: String, commodity: String) -> PostgresQuery {
+        """
+        SELECT o.reporter, o.partner, o.flow, o.commodity, o.period, o.value_usd, o.quantity_t, o.valuation, o.note, o.line,
+               \(unescaped: sourceColumns)
+        FROM observation o
+        JOIN source s ON s.id = o.source_id
+        JOIN import_batch b ON b.id = s.import_id
+        WHERE ((o.reporter = \(a) AND o.partner = \(b)) OR (o.reporter = \(b) AND o.partner = \(a))) AND o.commodity = \(commodity)
+        ORDER BY o.reporter = \(a) DESC, o.flow COLLATE "C", o.period COLLATE "C", o.source_id
+        """
+    }
+
+    /// The columns every query selecting a cited row ends with.
+    static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name"
+
+    static func decode(_ row: PostgresRow, periods: inout PeriodCache) throws -> RecordedObservation {
+        let columns = row.makeRandomAccess()
+        let observation = TradeObservation(
+            reporter: try columns[0].decode(String.self), partner: try columns[1].decode(String.self),
+            flow: TradeFlow(rawValue: try columns[2].decode(String.self)) ?? .export, commodity: try columns[3].decode(String.self),
+            period: try periods.period(try columns[4].decode(String.self)), valueUSD: try columns[5].decode(Double.self),
+            quantityT: try columns[6].decode(Double?.self), valuation: try columns[7].decode(String?.self).flatMap(Valuation.init(rawValue:)),
+            note: try columns[8].decode(String?.self))
+        return RecordedObservation(observation, source: try source(columns, from: 10), line: try columns[9].decode(Int64?.self).map(Int.init))
+    }
+
+    /// The source of a row whose `sourceColumns` start at `first`.
+    static func source(_ columns: PostgresRandomAccessRow, from first: Int) throws -> SourceRecord {
+        SourceRecord(
+            id: try columns[first].decode(Int64.self), kind: SourceKind(rawValue: try columns[first + 1].decode(String.self)) ?? .figures,
+            provider: try columns[first + 2].decode(String.self), title: try columns[first + 3].decode(String?.self),
+            url: try columns[first + 4].decode(String?.self), published: try columns[first + 5].decode(String?.self),
+            recordedAt: try columns[first + 6].decode(Date.self), file: try columns[first + 7].decode(String.self))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import NIOSSL
+import PostgresNIO
+
+/// A libpq-style connection URL, `postgres://user:password@host:port/database?sslmode=disable`.
+/// Parameters: `sslmode` (disable, prefer, require), `host` (a Unix socket directory),
+/// `application_name`, `connect_timeout` (seconds) and `options` (`-c name=value`, e.g. a search_path).
+struct PostgresURL {
+    enum Endpoint {
+        case tcp(host: String, port: Int)
+        case socket(path: String)
+    }
+
+    enum TLSMode: String {
+        case disable, prefer, require
+    }
+
+    let endpoint: Endpoint
+    let user: String
+    let password: String?
+    let database: String?
+    let tls: TLSMode
+    let connectTimeout: Int
+    let settings: [(String, String)]
+    /// The URL with its password masked, for messages.
+    let redacted: String
+
+    init(_ text: String) throws {
+        guard let parts = URLComponents(string: text), ["postgres", "postgresql"].contains(parts.scheme ?? "") else {
+            throw StoreError.unavailable("'\(Self.mask(text))' is not a PostgreSQL URL such as postgres://user@localhost:5432/caravan")
+        }
+        let redacted = Self.mask(text)
+        self.redacted = redacted
+        user = parts.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        password = parts.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+        database = parts.path.split(separator: "/").first.map(String.init)
+        var parameters: [String: String] = [:]
+        for item in parts.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
+        let port = parts.port ?? 5432
+        endpoint =
+            if let directory = parameters.removeValue(forKey: "host") {
+                .socket(path: "\(directory)/.s.PGSQL.\(port)")
+            } else {
+                .tcp(host: parts.host ?? "localhost", port: port)
+            }
+        let mode = parameters.removeValue(forKey: "sslmode") ?? "prefer"
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer
+        case "require", "verify-ca", "verify-full": tls = .require
+        default: throw StoreError.unavailable("\(redacted): sslmode '\(mode)' is not one of disable, prefer, require")
+        }
+        let seconds = parameters.removeValue(forKey: "connect_timeout") ?? "10"
+        guard let timeout = Int(seconds), timeout > 0 else { throw StoreError.unavailable("\(redacted): connect_timeout must be whole seconds") }
+        connectTimeout = timeout
+        var settings = try parameters.removeValue(forKey: "options").map(Self.settings) ?? []
+        if let name = parameters.removeValue(forKey: "application_name") { settings.append(("application_name", name)) }
+        self.settings = settings
+        if let unknown = parameters.keys.sorted().first { throw StoreError.unavailable("\(redacted): unknown parameter '\(unknown)'") }
+    }
+
+    /// The pool's configuration.
+    var client: PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        switch endpoint {
+        case .socket(let path): configuration = .init(unixSocketPath: path, username: user, password: password, database: database)
+        case .tcp(let host, let port):
+            let tls: PostgresClient.Configuration.TLS =
+                switch self.tls {
+                case .disable: .disable
+                case .prefer: .prefer(.makeClientConfiguration())
+                case .require: .require(.makeClientConfiguration())
+                }
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        }
+        configuration.options.connectTimeout = .seconds(connectTimeout)
+        configuration.options.additionalStartupParameters = settings
+        return configuration
+    }
+
+    /// One connection's configuration, for the first contact: it fails at once where the pool would retry.
+    func connection() throws -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        switch endpoint {
+        case .socket(let path): configuration = .init(unixSocketPath: path, username: user, password: password, database: database)
+        case .tcp(let host, let port):
+            let tls: PostgresConnection.Configuration.TLS =
+                switch self.tls {
+                case .disable: .disable
+                case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        }
+        configuration.options.connectTimeout = .seconds(Int64(connectTimeout))
+        configuration.options.additionalStartupParameters = settings
+        return configuration
+    }
+
+    /// `-c search_path=ledger -c statement_timeout=5000` as name–value pairs.
+    private static func settings(_ options: String) throws -> [(String, String)] {
+        var settings: [(String, String)] = []
+        var words = options.split(separator: " ").map(String.init)[...]
+        while let word = words.popFirst() {
+            guard word.hasPrefix("-c") else { throw StoreError.unavailable("options: '\(word)' is not -c name=value") }
+            let setting = word == "-c" ? (words.popFirst() ?? "") : String(word.dropFirst(2))
+            let pair = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { throw StoreError.unavailable("options: '\(setting)' is not name=value") }
+            settings.append((pair[0], pair[1]))
+        }
+        return settings
+    }
+
+    /// The URL with any password replaced by `***`.
+    static func mask(_ text: String) -> String {
+        guard var parts = URLComponents(string: text), parts.password != nil else { return text }
+        parts.password = "***"
+        return parts.string ?? text
+    }
+}

@@ -1,0 +1,50 @@
+import CaravanStore
+import CaravanTestSupport
+import Foundation
+import Testing
+
+@Suite(
+    "The PostgreSQL store: connecting and migrating", .enabled(if: StoreBackend.postgresURL != nil, Comment(rawValue: StoreBackend.postgresSkipped)))
+struct PostgresStoreTests {
+    let directory = TemporaryDirectory()
+
+    @Test("migrating applies each migration once, even when two processes migrate at once")
+    func migrate() async throws {
+        let url = try directory.postgresSchema()
+        async let first = PostgresLedgerStore.migrate(url: url)
+        async let second = PostgresLedgerStore.migrate(url: url)
+        let applied = try await [first, second]
+        #expect(applied.contains([]) && applied.contains(["v1-ledger", "v2-corridor", "v3-access-tokens"]))
+        #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)
+    }
+
+    @Test("an unmigrated database is refused with the command that fixes it")
+    func unmigrated() async throws {
+        let url = try directory.postgresSchema()
+        await #expect {
+            _ = try await PostgresLedgerStore.open(url: url)
+        } throws: { error in
+            "\(error)".contains("caravan migrate --postgres")
+        }
+    }
+}
+
+@Suite("PostgreSQL URLs and unreachable servers")
+struct PostgresConnectionTests {
+    @Test("a server that is not there is named, with its password masked")
+    func unreachable() async throws {
+        await #expect {
+            _ = try await PostgresLedgerStore.open(url: "postgres://someone:secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("127.0.0.1:1") && !message.contains("secret") && message.contains("***")
+        }
+    }
+
+    @Test("a URL that is not PostgreSQL's, or has unknown parameters, is refused before connecting")
+    func badURL() async throws {
+        for url in ["mysql://localhost/x", "postgres://localhost/x?sslmode=sometimes", "postgres://localhost/x?colour=blue"] {
+            await #expect(throws: StoreError.self) { _ = try await PostgresLedgerStore.open(url: url) }
+        }
+    }
+}
