@@ -70,7 +70,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "caravan",
-            dependencies: ["CaravanService", "CaravanServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CaravanService", "CaravanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "CaravanTestSupport", dependencies: ["CaravanStore"], path: "Tests/CaravanTestSupport"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),

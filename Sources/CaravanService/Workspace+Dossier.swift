@@ -10,12 +10,15 @@ import Foundation
 public enum DossierError: Error, Sendable, CustomStringConvertible {
     case none
     case unknown(String, known: [String])
+    /// A dossier sent for one partnership is another's.
+    case mismatch(expected: String, found: String)
 
     public var description: String {
         switch self {
         case .none: "there is no dossier in the store: import one (a YAML file, docs/dossier.md) or run `caravan demo`"
         case .unknown(let id, let known):
             "no dossier for partnership '\(id)'; the store has \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+        case .mismatch(let expected, let found): "the dossier is partnership '\(found)', not '\(expected)'"
         }
     }
 }
@@ -28,7 +31,15 @@ extension Workspace {
         do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
             throw ImportError.unreadable(file: name, reason: "not UTF-8 text, or not readable")
         }
+        return try await importDossier(text: text, as: name, recordedAt: recordedAt)
+    }
+
+    /// Checks a dossier's text and stores it; with `partnership`, only a dossier of that id.
+    public func importDossier(text: String, as name: String, partnership: String? = nil, recordedAt: Date = Date()) async throws -> ImportResult {
         let dossier = try await reader().read(text: text, file: name)
+        if let partnership, dossier.partnership.id != partnership {
+            throw DossierError.mismatch(expected: partnership, found: dossier.partnership.id)
+        }
         let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
         let receipt = try await store.record(
             document: Document(kind: .dossier, name: dossier.partnership.id, text: text), file: name, digest: digest, recordedAt: recordedAt)

@@ -24,6 +24,9 @@ public struct Workspace: Sendable {
         }
     }
 
+    /// Which database the store is: `sqlite` or `postgres`.
+    public var storeKind: String { store is PostgresLedgerStore ? "postgres" : "sqlite" }
+
     /// Brings the database's schema up to date; returns the migrations applied.
     public static func migrate(_ location: StoreLocation) async throws -> [String] {
         switch location {

@@ -25,6 +25,12 @@ public struct ImportBatch: Sendable, Hashable, Codable {
     public var recordedAt: Date
     public var observations: Int
 
+    enum CodingKeys: String, CodingKey {
+        case id, file, format, observations
+        case contentDigest = "sha256"
+        case recordedAt = "recorded_at"
+    }
+
     public init(id: Int64, file: String, format: String, contentDigest: String, recordedAt: Date, observations: Int) {
         self.id = id
         self.file = file

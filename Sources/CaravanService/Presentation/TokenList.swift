@@ -9,6 +9,12 @@ public struct TokenList: Sendable, Encodable, Tabular {
         let name: String
         let createdAt: Date
         let revokedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case createdAt = "created_at"
+            case revokedAt = "revoked_at"
+        }
     }
 
     let tokens: [Entry]

@@ -33,7 +33,7 @@ public struct HTMLReport: Sendable {
         """
     }
 
-    private static let style = """
+    static let style = """
         body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1d2330;line-height:1.45}
         h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccd;padding-bottom:.3rem}
         table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.6rem 0}th,td{border-bottom:1px solid #e3e6ee;padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -49,11 +49,11 @@ public struct HTMLReport: Sendable {
         @media (max-width:600px){table{font-size:.78rem}}
         """
 
-    private func badge(_ status: String) -> String {
+    func badge(_ status: String) -> String {
         "<span class=\"status \(HTML.escape(status))\">\(HTML.escape(status.replacingOccurrences(of: "_", with: " ")))</span>"
     }
 
-    private func cite(_ source: Provenance?) -> String {
+    func cite(_ source: Provenance?) -> String {
         guard let source else { return "" }
         let location = [source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }]
             .compactMap { $0 }.joined()
@@ -61,7 +61,7 @@ public struct HTMLReport: Sendable {
             + (location.isEmpty ? "" : " <small>(\(HTML.escape(location)))</small>")
     }
 
-    private var tests: String {
+    var tests: String {
         let cards = [
             ("Trade", scorecard.tests.trade.status, scorecard.tests.trade.summary),
             ("Projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
@@ -72,7 +72,7 @@ public struct HTMLReport: Sendable {
         return "<h2>The three tests</h2><div class=\"tests\">\(cards.joined())</div>"
     }
 
-    private var trade: String {
+    var trade: String {
         let points = data.series.points.filter { !$0.value.partial }.map { point in
             YearChart.Point(
                 year: Int(point.value.period.first), value: point.value.valueUSD,
@@ -100,19 +100,23 @@ public struct HTMLReport: Sendable {
         let chart = YearChart(id: "trade-chart", title: "Turnover by year against the targets", series: series, references: targets) {
             Self.money($0)
         }
-        let rows = data.series.points.map { point in
+        return "<h2>Trade</h2>\(chart.svg)" + targetTable(scorecard.tests.trade.targets) + seriesTable(data.series)
+    }
+
+    /// A series period by period, with the change on a year earlier and every source.
+    func seriesTable(_ series: TradeSeries) -> String {
+        let rows = series.points.map { point in
             [
                 HTML.escape(point.value.period.description), "<span class=\"num\">\(NumberText.grouped(point.value.valueUSD))</span>",
                 point.changePct.map(NumberText.percent) ?? "",
-                HTML.escape(point.value.partial ? "partial: \(point.value.covered?.description ?? "")" : ""),
+                HTML.escape(point.value.partial ? "partial: \(point.value.covered?.description ?? "")" : point.value.estimate ? "estimate" : ""),
                 point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
             ]
         }
-        return "<h2>Trade</h2>\(chart.svg)" + targetTable(scorecard.tests.trade.targets)
-            + HTML.table(["period", "value (USD)", "change", "note", "sources"], rows, id: "trade-series")
+        return HTML.table(["period", "value (USD)", "change", "note", "sources"], rows, id: "trade-series")
     }
 
-    private var corridor: String {
+    var corridor: String {
         let test = scorecard.tests.corridor
         let observed = data.flows.flows.filter { $0.element == test.element && $0.period.calendar == .gregorian && $0.period.grain == .year }.map {
             flow in
@@ -152,7 +156,7 @@ public struct HTMLReport: Sendable {
             + HTML.table(["element", "period", "tonnes", "capacity (Mt/yr)", "utilization", "source"], rows, id: "flows")
     }
 
-    private var projects: String {
+    var projects: String {
         let test = scorecard.tests.projects
         let rows = test.projects.map { project in
             [
@@ -170,7 +174,7 @@ public struct HTMLReport: Sendable {
                 ["project", "status", "declared", "budget (USD)", "committed", "disbursed", "milestones", "why", "source"], rows, id: "projects")
     }
 
-    private var claims: String {
+    var claims: String {
         let rows = scorecard.claims.map { claim in
             [
                 HTML.escape(claim.id), "<span class=\"\(claim.verdict.rawValue)\">\(claim.verdict.rawValue)</span>",
@@ -183,7 +187,7 @@ public struct HTMLReport: Sendable {
             + HTML.table(["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked against"], rows, id: "claims")
     }
 
-    private var agreements: String {
+    var agreements: String {
         let rows = scorecard.agreements.map { agreement in
             [
                 HTML.escape(agreement.title), HTML.escape(agreement.status.rawValue), agreement.signed ?? "", agreement.inForce ?? "",
@@ -195,14 +199,14 @@ public struct HTMLReport: Sendable {
             + HTML.table(["agreement", "status", "signed", "in force", "parties", "documents", "source"], rows, id: "agreements")
     }
 
-    private var sources: String {
+    var sources: String {
         let items = scorecard.sources.map { source in
             "<li id=\"source-\(HTML.escape(source.id))\">\(HTML.link(source.title, source.url)) — \(HTML.escape(source.publisher ?? ""))\(source.published.map { ", \($0)" } ?? "")</li>"
         }
         return "<h2>Sources</h2><ul>\(items.joined())</ul>"
     }
 
-    private func targetTable(_ targets: [TargetResult]) -> String {
+    func targetTable(_ targets: [TargetResult]) -> String {
         let rows = targets.map { target in
             [
                 HTML.escape(target.title ?? target.id), NumberText.grouped(target.value) + " " + target.unit,

@@ -52,6 +52,8 @@ public struct YearChart: Sendable {
     public var series: [Series]
     public var references: [Reference]
     public var format: @Sendable (Double) -> String
+    /// The label under an x position: the year itself, unless the chart counts something else.
+    public var axisLabel: @Sendable (Int) -> String = { String($0) }
     public var width = 720.0
     public var height = 320.0
 
@@ -87,7 +89,8 @@ public struct YearChart: Sendable {
         }
         let step = max(1, Int((span / 12).rounded(.up)))
         for year in stride(from: first, through: last, by: step) {
-            parts.append("<text x=\"\(x(year))\" y=\"\(height - lower + 16)\" class=\"axis\" text-anchor=\"middle\">\(year)</text>")
+            parts.append(
+                "<text x=\"\(x(year))\" y=\"\(height - lower + 16)\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(axisLabel(year)))</text>")
         }
         for (index, series) in series.enumerated() {
             let color = HTML.escape(series.color)

@@ -1,0 +1,18 @@
+import Hummingbird
+
+/// A refusal the API explains: `{"error":{"code":…,"message":…}}` with its HTTP status.
+struct APIError: Error, Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    static func badRequest(_ code: String, _ message: String) -> APIError { APIError(status: .badRequest, code: code, message: message) }
+    static func notFound(_ code: String, _ message: String) -> APIError { APIError(status: .notFound, code: code, message: message) }
+    static let unauthorized = APIError(
+        status: .unauthorized, code: "unauthorized", message: "this needs a token: send Authorization: Bearer TOKEN (caravan token create)")
+    static let invalidToken = APIError(status: .unauthorized, code: "unauthorized", message: "the token is not one this server knows")
+    static let revokedToken = APIError(status: .forbidden, code: "forbidden", message: "the token has been revoked")
+    static func tooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "payload_too_large", message: "the body is over the limit of \(limit) bytes")
+    }
+}

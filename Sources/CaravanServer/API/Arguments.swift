@@ -1,0 +1,106 @@
+import CaravanCore
+import CaravanNetwork
+import CaravanService
+import Foundation
+import Hummingbird
+
+/// A request's parameters, checked against its endpoint's declaration: an unknown name, a missing
+/// required one, a repeat of one that is single or a value of the wrong kind is refused, naming it.
+struct Arguments: Sendable {
+    private var values: [String: [String]] = [:]
+
+    init(_ request: Request, context: CaravanContext, declared: [Parameter]) throws {
+        for (name, value) in QueryString.pairs(request.uri.query) {
+            guard let parameter = declared.first(where: { $0.name == name && $0.location == .query }) else {
+                let known = declared.filter { $0.location == .query }.map(\.name)
+                throw APIError.badRequest(
+                    "unknown_parameter", "unknown parameter '\(name)'; this endpoint takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            }
+            if !parameter.repeated && values[name] != nil { throw APIError.badRequest("invalid_parameter", "'\(name)' is given more than once") }
+            values[name, default: []].append(value)
+        }
+        for parameter in declared where parameter.location == .path {
+            if let value = context.parameters.get(parameter.name) { values[parameter.name] = [value] }
+        }
+        for parameter in declared {
+            guard let given = values[parameter.name] else {
+                if parameter.required { throw APIError.badRequest("missing_parameter", "'\(parameter.name)' is required: \(parameter.summary)") }
+                continue
+            }
+            for value in given { try Self.check(value, against: parameter) }
+        }
+    }
+
+    private static func check(_ value: String, against parameter: Parameter) throws {
+        let fits =
+            switch parameter.kind {
+            case .string: !value.isEmpty
+            case .integer: Int(value) != nil
+            case .number: Double(value).map(\.isFinite) ?? false
+            case .boolean: ["true", "false"].contains(value)
+            case .choice(let choices): choices.contains(value)
+            }
+        guard fits else {
+            let expected =
+                switch parameter.kind {
+                case .string: "a value"
+                case .integer: "a whole number"
+                case .number: "a number"
+                case .boolean: "true or false"
+                case .choice(let choices): "one of \(choices.joined(separator: ", "))"
+                }
+            throw APIError.badRequest("invalid_parameter", "'\(parameter.name)' is '\(value)'; expected \(expected)")
+        }
+    }
+
+    func string(_ name: String) -> String? { values[name]?.first }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func int(_ name: String) -> Int? { string(name).flatMap { Int($0) } }
+    func double(_ name: String) -> Double? { string(name).flatMap { Double($0) } }
+    func bool(_ name: String) -> Bool { string(name) == "true" }
+
+    /// A required parameter, already checked to be there.
+    func required(_ name: String) -> String { string(name) ?? "" }
+
+    func value<Value: RawRepresentable>(_ name: String, as type: Value.Type) -> Value? where Value.RawValue == String {
+        string(name).flatMap(Value.init(rawValue:))
+    }
+
+    /// A period parameter, refused with the parser's reason.
+    func period(_ name: String) throws -> Period? {
+        guard let text = string(name) else { return nil }
+        do { return try Period(parsing: text) } catch { throw APIError.badRequest("invalid_parameter", "'\(name)': \(error)") }
+    }
+
+    /// `as-of` as the moment it stands for.
+    func asOf() throws -> Date? {
+        guard let text = string("as-of") else { return nil }
+        guard let time = RecordedTime(text) else {
+            throw APIError.badRequest("invalid_parameter", "'as-of' is '\(text)'; expected YYYY-MM-DD or an ISO 8601 time")
+        }
+        return time.endOfDay
+    }
+
+    /// The avoid-* parameters as routing constraints.
+    var constraints: RouteConstraints {
+        RouteConstraints(
+            avoidCountries: Set(all("avoid-country")), avoidNodes: Set(all("avoid-node")),
+            avoidModes: Set(all("avoid-mode").compactMap(TransportMode.init(rawValue:))))
+    }
+}
+
+/// `a=1&b=x+y%2B` as decoded pairs, spaces written as `+` included, as HTML forms send them.
+enum QueryString {
+    static func pairs(_ query: String?) -> [(String, String)] {
+        guard let query, !query.isEmpty else { return [] }
+        return query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}

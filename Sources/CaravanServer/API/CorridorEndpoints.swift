@@ -1,0 +1,65 @@
+import CaravanNetwork
+import CaravanService
+
+/// `/api/v1/route`, `/capacity`, `/corridor/flows`: what `caravan route`, `capacity` and `corridor flows` answer.
+enum CorridorEndpoints {
+    static let all = [
+        Endpoint(
+            method: .get, path: "/api/v1/route", operationID: "route", tag: "corridor",
+            summary: "The best routes between two places of the stored network, by time, cost or both, with alternatives.",
+            parameters: [
+                .from, .to,
+                Parameter(name: "by", kind: .choice(["time", "cost", "generalized"]), summary: "What to minimise (default time)."),
+                Parameter(name: "value-of-time", kind: .number, summary: "USD per tonne-hour, for by=generalized (default 1)."),
+                Parameter(name: "alternatives", kind: .integer, summary: "How many alternatives to give after the best route (0 to 10)."),
+            ] + Parameter.avoid,
+            answer: "RouteAnswer",
+            refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network is stored.", 422: "No route meets the constraints."]
+        ) { call in
+            try JSONAnswer.response(try await call.workspace.routes(try request(call)))
+        },
+        Endpoint(
+            method: .get, path: "/api/v1/capacity", operationID: "capacity", tag: "corridor",
+            summary: "The most the network can carry between two places in a year (Mt), and its bottleneck.",
+            parameters: [
+                .from, .to,
+                Parameter(
+                    name: "year", kind: .integer,
+                    summary: "The network as it stands at the end of this year, with the effects of the dossier's projects completed by then."),
+                .partnership,
+            ] + Parameter.avoid,
+            answer: "CapacityAnalysis",
+            refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network (or dossier, with year) is stored."]
+        ) { call in
+            let analysis = try await call.workspace.capacity(
+                from: call.arguments.required("from"), to: call.arguments.required("to"), constraints: call.arguments.constraints,
+                year: call.arguments.int("year"), partnership: call.arguments.string("partnership"))
+            return try JSONAnswer.response(analysis)
+        },
+        Endpoint(
+            method: .get, path: "/api/v1/corridor/flows", operationID: "corridorFlows", tag: "corridor",
+            summary: "The freight flows in the store, each against the capacity of its link, node or corridor.",
+            parameters: [Parameter(name: "element", summary: "One link, node or corridor id (default: all).")],
+            answer: "FlowReport", refusals: [404: "No network is stored."]
+        ) { call in
+            try JSONAnswer.response(try await call.workspace.freightFlows(element: call.arguments.string("element")))
+        },
+    ]
+
+    /// The route request the parameters describe.
+    static func request(_ call: Call) throws -> RouteRequest {
+        let alternatives = call.arguments.int("alternatives") ?? 0
+        guard (0...10).contains(alternatives) else { throw APIError.badRequest("invalid_parameter", "'alternatives' must be 0 to 10") }
+        let valueOfTime = call.arguments.double("value-of-time") ?? RouteObjective.defaultValueOfTime
+        guard valueOfTime >= 0 else { throw APIError.badRequest("invalid_parameter", "'value-of-time' must be 0 or more") }
+        let objective: RouteObjective =
+            switch call.arguments.string("by") ?? "time" {
+            case "cost": .cost
+            case "generalized": .generalized(valueOfTime: valueOfTime)
+            default: .time
+            }
+        return RouteRequest(
+            from: call.arguments.required("from"), to: call.arguments.required("to"), objective: objective, constraints: call.arguments.constraints,
+            count: alternatives + 1)
+    }
+}

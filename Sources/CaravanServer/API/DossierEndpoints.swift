@@ -1,0 +1,35 @@
+import CaravanDossier
+import CaravanService
+import Foundation
+
+/// `/api/v1/scorecard` and the dossier's parts: what `caravan scorecard|targets|claims|projects|agreements` answer.
+enum DossierEndpoints {
+    static let judged: [Parameter] = [.partnership, .asOf]
+    static let refusals = [400: "A parameter is wrong.", 404: "No dossier, or none for that partnership, is stored."]
+
+    static let all =
+        [
+            Endpoint(
+                method: .get, path: "/api/v1/scorecard", operationID: "scorecard", tag: "dossier",
+                summary: "Is the partnership delivering? Its three tests — trade, projects, corridor — and every claim checked.",
+                parameters: judged, answer: "Scorecard", refusals: refusals
+            ) { call in
+                try JSONAnswer.response(try await scorecard(call))
+            },
+            part(TargetsPart.self, answer: "Targets"), part(ClaimsPart.self, answer: "Claims"), part(ProjectsPart.self, answer: "Projects"),
+            part(AgreementsPart.self, answer: "Agreements"),
+        ]
+
+    static func scorecard(_ call: Call) async throws -> Scorecard {
+        try await call.workspace.scorecard(call.arguments.string("partnership"), asOf: try call.arguments.asOf() ?? Date())
+    }
+
+    private static func part<Part: DossierPart>(_ type: Part.Type, answer: String) -> Endpoint {
+        Endpoint(
+            method: .get, path: "/api/v1/\(Part.name)", operationID: Part.name, tag: "dossier", summary: Part.abstract, parameters: judged,
+            answer: answer, refusals: refusals
+        ) { call in
+            try JSONAnswer.response(Part(try await scorecard(call)))
+        }
+    }
+}

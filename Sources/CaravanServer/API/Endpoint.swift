@@ -1,0 +1,53 @@
+import CaravanService
+import Hummingbird
+
+/// One operation of the API: how it is called and what it answers, declared once for the router,
+/// the parameter checks and the OpenAPI description alike.
+struct Endpoint: Sendable {
+    /// What a write takes in its body.
+    enum Body: Sendable {
+        /// A file in any importer's format, as is (gzip too).
+        case file
+        /// A partnership dossier in YAML.
+        case dossier
+    }
+
+    let method: HTTPRequest.Method
+    /// The path in OpenAPI's form: `/api/v1/dossiers/{partnership}`.
+    let path: String
+    let operationID: String
+    let tag: String
+    let summary: String
+    var parameters: [Parameter] = []
+    var body: Body?
+    /// The schema of the answer, by name in the document's components.
+    let answer: String
+    /// Statuses the endpoint answers with besides 200, with why.
+    var refusals: [Int: String] = [:]
+    let handle: @Sendable (Call) async throws -> Response
+
+    /// Whether the endpoint changes the store, and so always needs a token.
+    var writes: Bool { method != .get && method != .head }
+}
+
+/// A checked request, handed to an endpoint's handler.
+struct Call: Sendable {
+    let request: Request
+    let context: CaravanContext
+    let arguments: Arguments
+    let workspace: Workspace
+    let settings: ServerSettings
+}
+
+extension Router where Context == CaravanContext {
+    /// Routes each endpoint, checking its parameters before its handler runs.
+    func add(_ endpoints: [Endpoint], workspace: Workspace, settings: ServerSettings) {
+        for endpoint in endpoints {
+            on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                let arguments = try Arguments(request, context: context, declared: endpoint.parameters)
+                return try await endpoint.handle(
+                    Call(request: request, context: context, arguments: arguments, workspace: workspace, settings: settings))
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import CaravanCore
+import CaravanImport
+import CaravanNetwork
+import CaravanService
+import CaravanStore
+import Hummingbird
+
+/// Turns whatever a handler threw into an answer: the API's JSON error body, or for the dashboard
+/// a page that says what went wrong. Server faults are logged; their details are not sent.
+struct ErrorResponses: RouterMiddleware {
+    typealias Context = CaravanContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let refusal = APIError(error)
+            if refusal.status.kind == .serverError {
+                context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            }
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" { return try refusal.response() }
+            var page = Response(status: refusal.status, headers: [.contentType: "text/html; charset=utf-8"])
+            page.body = ResponseBody(byteBuffer: ByteBuffer(string: DashboardPage.error(status: refusal.status.code, message: refusal.message)))
+            return page
+        }
+    }
+}
+
+extension APIError {
+    /// The refusal a domain error stands for.
+    init(_ error: any Error) {
+        switch error {
+        case let error as APIError: self = error
+        case let error as HTTPError:
+            let code =
+                switch error.status {
+                case .notFound: "not_found"
+                case .methodNotAllowed: "method_not_allowed"
+                case .contentTooLarge: "payload_too_large"
+                default: error.status.kind == .clientError ? "bad_request" : "internal"
+                }
+            self.init(status: error.status, code: code, message: error.body ?? error.status.reasonPhrase)
+        case let error as RouteError:
+            if case .noRoute = error {
+                self.init(status: .unprocessableContent, code: "no_route", message: error.description)
+            } else {
+                self = .badRequest("unknown_place", error.description)
+            }
+        case let error as CorridorError: self = .notFound("no_network", error.description)
+        case let error as DossierError:
+            switch error {
+            case .none: self = .notFound("no_dossier", error.description)
+            case .unknown: self = .notFound("unknown_partnership", error.description)
+            case .mismatch: self = .badRequest("partnership_mismatch", error.description)
+            }
+        case let error as ImportError: self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
+        case let error as StoreError:
+            if case .duplicate = error {
+                self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
+            } else {
+                self.init(status: .serviceUnavailable, code: "store_unavailable", message: "the database is unavailable")
+            }
+        case let error as PeriodError: self = .badRequest("invalid_parameter", error.description)
+        default: self.init(status: .internalServerError, code: "internal", message: "the server failed to answer; its log has the details")
+        }
+    }
+
+    /// The JSON answer: `{"error":{"code":…,"message":…}}`.
+    func response() throws -> Response {
+        var response = try JSONAnswer.response(ErrorBody(error: .init(code: code, message: message)), status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"caravan\"" }
+        return response
+    }
+}
+
+private struct ErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+    }
+
+    let error: Detail
+}
+
+/// Answers in the JSON the CLI writes.
+enum JSONAnswer {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: try JSONOutput.string(value))))
+    }
+}

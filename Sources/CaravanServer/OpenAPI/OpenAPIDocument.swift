@@ -1,0 +1,82 @@
+import Hummingbird
+
+/// The OpenAPI 3.1 description of the API, made from the same endpoint declarations the router
+/// uses, so it cannot drift from what the server does.
+enum OpenAPIDocument {
+    static func make(_ endpoints: [Endpoint], privateReads: Bool) -> JSONValue {
+        var paths: [String: [String: JSONValue]] = [:]
+        for endpoint in endpoints {
+            paths[endpoint.path, default: [:]][endpoint.method.rawValue.lowercased()] = operation(endpoint, privateReads: privateReads)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Caravan API", "version": "1",
+                "description": .string(
+                    """
+                    Is a trade and transit partnership delivering? The ledger of trade statistics, the corridor network and the \
+                    partnership's scorecard, as JSON: the same shapes `caravan … --format json` writes. Every figure names its source \
+                    and vintage. Writes need `Authorization: Bearer TOKEN` (`caravan token create`)\(privateReads ? "; on this server, reads do too" : "").
+                    """),
+            ],
+            "paths": .object(paths.mapValues { .object($0) }),
+            "components": [
+                "schemas": .object(Schemas.all),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from `caravan token create`."]],
+            ],
+        ]
+    }
+
+    private static func operation(_ endpoint: Endpoint, privateReads: Bool) -> JSONValue {
+        var responses: [String: JSONValue] = [
+            "200": ["description": "The answer.", "content": ["application/json": ["schema": Schemas.ref(endpoint.answer)]]]
+        ]
+        var refusals = endpoint.refusals
+        if endpoint.writes || privateReads {
+            refusals[401] = refusals[401] ?? "No token, or an unknown one."
+            refusals[403] = refusals[403] ?? "The token was revoked."
+        }
+        for (status, why) in refusals {
+            let schema = status < 300 ? Schemas.ref(endpoint.answer) : Schemas.ref("Error")
+            responses[String(status)] = ["description": .string(why), "content": ["application/json": ["schema": schema]]]
+        }
+        var operation: [String: JSONValue] = [
+            "operationId": .string(endpoint.operationID), "summary": .string(endpoint.summary), "tags": [.string(endpoint.tag)],
+            "parameters": .array(endpoint.parameters.map(parameter)), "responses": .object(responses),
+        ]
+        if endpoint.writes || privateReads { operation["security"] = [["bearer": []]] }
+        switch endpoint.body {
+        case .file:
+            operation["requestBody"] = [
+                "required": true, "description": "The file's bytes, as read from disk.",
+                "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]],
+            ]
+        case .dossier:
+            operation["requestBody"] = [
+                "required": true, "description": "The dossier in YAML (docs/dossier.md).",
+                "content": ["application/yaml": ["schema": ["type": "string"]]],
+            ]
+        case nil: break
+        }
+        return .object(operation)
+    }
+
+    private static func parameter(_ parameter: Parameter) -> JSONValue {
+        var schema: JSONValue =
+            switch parameter.kind {
+            case .string: Schemas.string
+            case .integer: Schemas.integer
+            case .number: Schemas.number
+            case .boolean: Schemas.boolean
+            case .choice(let choices): ["type": "string", "enum": .array(choices.map { .string($0) })]
+            }
+        if parameter.repeated { schema = Schemas.array(schema) }
+        var description: [String: JSONValue] = [
+            "name": .string(parameter.name), "in": .string(parameter.location.rawValue), "required": .bool(parameter.required),
+            "description": .string(parameter.summary), "schema": schema,
+        ]
+        if parameter.repeated { description["explode"] = true }
+        if let example = parameter.example { description["example"] = parameter.repeated ? [.string(example)] : .string(example) }
+        return .object(description)
+    }
+}

@@ -1,0 +1,84 @@
+/// The shapes the API answers with: the JSON the CLI writes with `--format json`.
+enum Schemas {
+    static let string: JSONValue = ["type": "string"]
+    static let integer: JSONValue = ["type": "integer"]
+    static let number: JSONValue = ["type": "number"]
+    static let boolean: JSONValue = ["type": "boolean"]
+    static let optionalString: JSONValue = ["type": ["string", "null"]]
+    static let optionalNumber: JSONValue = ["type": ["number", "null"]]
+    static let optionalInteger: JSONValue = ["type": ["integer", "null"]]
+    static let anyObject: JSONValue = ["type": "object"]
+
+    static func object(_ properties: [String: JSONValue], required: [String] = [], _ description: String? = nil) -> JSONValue {
+        var schema: JSONValue = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { schema = schema.merging(["required": .array(required.map { .string($0) })]) }
+        if let description { schema = schema.merging(["description": .string(description)]) }
+        return schema
+    }
+
+    static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static func list(_ key: String, of item: JSONValue, _ description: String) -> JSONValue {
+        object([key: array(item)], required: [key], description)
+    }
+
+    static let all: [String: JSONValue] = [
+        "Error": object(
+            ["error": object(["code": string, "message": string], required: ["code", "message"])], required: ["error"],
+            "A refusal: a stable code and a message that names the parameter, file, line or field at fault."),
+        "Health": object(["status": string, "store": ["type": "string", "enum": ["sqlite", "postgres"]]], required: ["status"]),
+        "OpenAPI": object(["openapi": string, "info": anyObject, "paths": anyObject], required: ["openapi", "paths"]),
+        "Citation": object(
+            [
+                "kind": string, "provider": string, "title": optionalString, "url": optionalString, "published": optionalString,
+                "recorded_at": string, "file": string, "line": optionalInteger,
+            ], required: ["provider", "recorded_at", "file"], "Where a figure comes from: its publisher, its file and line, and its vintage."),
+        "PeriodValue": object(
+            [
+                "period": string, "value_usd": number, "quantity_t": optionalNumber, "partial": boolean, "estimate": boolean,
+                "change_pct": optionalNumber, "sources": array(ref("Citation")), "alternatives": array(anyObject),
+            ], required: ["period", "value_usd", "sources"]),
+        "TradeQuery": object(["reporter": string, "partner": string, "flow": string, "commodity": string]),
+        "TradeSeries": object(["grain": string, "query": ref("TradeQuery"), "series": array(ref("PeriodValue"))], required: ["query", "series"]),
+        "TradeComparison": object(
+            ["query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "previous": ref("PeriodValue")],
+            required: ["query", "period", "versus"]),
+        "MirrorComparison": list("flows", of: anyObject, "Each flow as both sides report it, the gap and the best estimate."),
+        "RouteAnswer": object(
+            [
+                "network": string,
+                "routes": array(
+                    object(
+                        [
+                            "nodes": array(string), "links": array(string), "hours": number, "usd_per_t": number, "km": number,
+                            "km_incomplete": boolean, "legs": array(anyObject),
+                        ], required: ["nodes", "links", "hours", "usd_per_t"])),
+            ], required: ["routes"]),
+        "CapacityAnalysis": object(
+            [
+                "from": string, "to": string, "max_mt": optionalNumber, "bottleneck": array(string),
+                "paths": array(object(["mt": number, "nodes": array(string)])),
+            ], required: ["from", "to", "bottleneck"], "max_mt is null when nothing on the way limits the flow."),
+        "FlowReport": list("flows", of: anyObject, "Each reported flow against its element's capacity, with its source."),
+        "Scorecard": object(
+            [
+                "as_of": string, "partnership": anyObject,
+                "tests": object(["trade": anyObject, "projects": anyObject, "corridor": anyObject], required: ["trade", "projects", "corridor"]),
+                "claims": array(anyObject), "agreements": array(anyObject), "sources": array(anyObject),
+            ], required: ["as_of", "partnership", "tests"]),
+        "Targets": list("targets", of: anyObject, "Each target with its progress, the growth it needs and the year it is reached."),
+        "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent or unverifiable."),
+        "Projects": list("projects", of: anyObject, "Each project with its funding against budget and milestones against plan."),
+        "Agreements": list("agreements", of: anyObject, "Each agreement and how far it has come."),
+        "ImportBatch": object(
+            ["id": integer, "file": string, "format": string, "sha256": string, "recorded_at": string, "observations": integer],
+            required: ["id", "file", "format", "recorded_at"]),
+        "ImportList": list("imports", of: ref("ImportBatch"), "The imported files, oldest first."),
+        "ImportAnswer": object(
+            [
+                "status": ["type": "string", "enum": ["stored", "already_imported"]], "file": string, "format": string, "rows_read": integer,
+                "rows_stored": integer, "derived": integer, "skipped": ["type": "object", "additionalProperties": integer], "rejected": integer,
+                "batch": ref("ImportBatch"),
+            ], required: ["status", "file", "batch"]),
+    ]
+}

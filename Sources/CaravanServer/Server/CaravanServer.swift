@@ -1,0 +1,42 @@
+import CaravanService
+import Hummingbird
+import Logging
+
+/// The HTTP server: the JSON API under `/api/v1`, its OpenAPI description, the dashboard, and
+/// the access control around them, all over one workspace.
+public struct CaravanServer: Sendable {
+    public let workspace: Workspace
+    public let settings: ServerSettings
+
+    public init(workspace: Workspace, settings: ServerSettings = .init()) {
+        self.workspace = workspace
+        self.settings = settings
+    }
+
+    /// Every API operation, as routed and as documented.
+    var endpoints: [Endpoint] {
+        TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all
+            + MetaEndpoints.all { TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all }
+    }
+
+    /// The router, middleware first: log, turn errors into answers, check tokens, then route.
+    public func router() -> Router<CaravanContext> {
+        let router = Router(context: CaravanContext.self)
+        router.add(middleware: RequestLog())
+        router.add(middleware: ErrorResponses())
+        router.add(middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads))
+        router.add(endpoints, workspace: workspace, settings: settings)
+        DashboardRoutes(workspace: workspace).add(to: router)
+        return router
+    }
+
+    /// The application `caravan serve` runs; `onRunning` hears the port it listens on.
+    public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Caravan"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,40 @@
+import CaravanImport
+import CaravanStore
+
+/// What an import did, as the API answers it: the importer's counts and the store's receipt.
+public struct ImportAnswer: Sendable, Encodable {
+    /// `stored`, or `already_imported` when the same content was imported before.
+    let status: String
+    let file: String
+    let format: String
+    let rowsRead: Int
+    let rowsStored: Int
+    let derived: Int
+    let skipped: [String: Int]
+    let rejected: Int
+    /// The batch the content is stored as.
+    let batch: ImportBatch
+
+    enum CodingKeys: String, CodingKey {
+        case status, file, format, derived, skipped, rejected, batch
+        case rowsRead = "rows_read"
+        case rowsStored = "rows_stored"
+    }
+
+    public init(_ result: ImportResult) {
+        switch result.receipt {
+        case .stored(let batch): (status, self.batch) = ("stored", batch)
+        case .alreadyImported(let batch): (status, self.batch) = ("already_imported", batch)
+        }
+        file = result.summary.file
+        format = result.summary.format.rawValue
+        rowsRead = result.summary.rowsRead
+        rowsStored = result.summary.rowsStored
+        derived = result.summary.derived
+        skipped = result.summary.skipped
+        rejected = result.summary.rejected
+    }
+
+    /// Whether the import added anything.
+    public var stored: Bool { status == "stored" }
+}
