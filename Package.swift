@@ -88,6 +88,8 @@ let package = Package(
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
         .testTarget(
             name: "CaravanServerTests",
-            dependencies: ["CaravanServer", "CaravanService", "CaravanTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+            dependencies: [
+                "CaravanServer", "CaravanService", "CaravanData", "CaravanTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

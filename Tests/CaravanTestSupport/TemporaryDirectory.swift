@@ -78,3 +78,24 @@ public struct Command: Sendable {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension Command {
+    /// Runs blocking work on a thread of its own and waits for it without holding a thread of the
+    /// cooperative pool, which a server under test in the same process needs.
+    public static func detached<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
+
+/// The programs some tests drive: with `CARAVAN_REQUIRE_TOOLS=1`, as `scripts/test` sets after
+/// installing them, a missing one fails those tests instead of skipping them.
+public enum Tools {
+    public static var required: Bool { ProcessInfo.processInfo.environment["CARAVAN_REQUIRE_TOOLS"] == "1" }
+
+    /// Whether Python has `module` (openapi_spec_validator, selenium, …).
+    public static func python(has module: String) -> Bool {
+        (try? Command.run("/usr/bin/env", ["python3", "-c", "import \(module)"]).status) == 0
+    }
+}

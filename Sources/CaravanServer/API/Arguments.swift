@@ -6,6 +6,7 @@ import Hummingbird
 
 /// A request's parameters, checked against its endpoint's declaration: an unknown name, a missing
 /// required one, a repeat of one that is single or a value of the wrong kind is refused, naming it.
+/// An empty value counts as not given, as an HTML form sends a field left blank.
 struct Arguments: Sendable {
     private var values: [String: [String]] = [:]
 
@@ -16,6 +17,7 @@ struct Arguments: Sendable {
                 throw APIError.badRequest(
                     "unknown_parameter", "unknown parameter '\(name)'; this endpoint takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
             }
+            if value.isEmpty { continue }
             if !parameter.repeated && values[name] != nil { throw APIError.badRequest("invalid_parameter", "'\(name)' is given more than once") }
             values[name, default: []].append(value)
         }

@@ -14,7 +14,10 @@ struct ErrorResponses: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let refusal = APIError(error)
+            var refusal = APIError(error)
+            if let error = error as? HTTPError, error.status == .notFound {
+                refusal = .notFound("not_found", "nothing at \(request.method) \(request.uri.path); the API is described at /api/v1/openapi.json")
+            }
             if refusal.status.kind == .serverError {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }

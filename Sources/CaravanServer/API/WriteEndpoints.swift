@@ -40,7 +40,11 @@ enum WriteEndpoints {
         Endpoint(
             method: .put, path: "/api/v1/dossiers/{partnership}", operationID: "putDossier", tag: "dossier",
             summary: "Add or replace a partnership's dossier (YAML, docs/dossier.md); the earlier one stays stored as history.",
-            parameters: [Parameter(name: "partnership", location: .path, required: true, summary: "The partnership's id, as in the dossier.")],
+            parameters: [
+                Parameter(
+                    name: "partnership", location: .path, required: true, summary: "The partnership's id, as in the dossier.",
+                    example: "iran-kazakhstan")
+            ],
             body: .dossier, answer: "ImportAnswer",
             refusals: [
                 201: "The dossier was stored.", 400: "The id in the path is not the dossier's.", 401: "No token, or an unknown one.",

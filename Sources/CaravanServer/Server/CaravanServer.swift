@@ -13,11 +13,9 @@ public struct CaravanServer: Sendable {
         self.settings = settings
     }
 
-    /// Every API operation, as routed and as documented.
-    var endpoints: [Endpoint] {
-        TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all
-            + MetaEndpoints.all { TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all }
-    }
+    /// Every API operation, as routed and as documented; the description lists itself too.
+    static let endpoints: [Endpoint] =
+        TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all + MetaEndpoints.all { CaravanServer.endpoints }
 
     /// The router, middleware first: log, turn errors into answers, check tokens, then route.
     public func router() -> Router<CaravanContext> {
@@ -25,7 +23,7 @@ public struct CaravanServer: Sendable {
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorResponses())
         router.add(middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads))
-        router.add(endpoints, workspace: workspace, settings: settings)
+        router.add(Self.endpoints, workspace: workspace, settings: settings)
         DashboardRoutes(workspace: workspace).add(to: router)
         return router
     }

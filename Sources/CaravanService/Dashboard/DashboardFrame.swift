@@ -53,7 +53,7 @@ enum DashboardFrame {
         .problem{color:#b3261e}.note{color:#556;font-size:.85rem}svg.map{width:100%;height:auto;max-width:900px;display:block}
         .map .node{fill:#1d2330}.map .name{font-size:10px;fill:#333}.map .link{fill:none;stroke-linecap:round}
         .map .route{stroke:#d62728;stroke-width:5;opacity:.55;fill:none}
-        @media (max-width:600px){h1{font-size:1.25rem}form.query label{flex:1 1 45%}}
+        @media (max-width:600px){h1{font-size:1.25rem}form.query label{flex:1 1 45%}td,th{min-width:5.5rem}}
         """
 }
 

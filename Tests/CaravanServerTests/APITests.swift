@@ -1,0 +1,104 @@
+import CaravanServer
+import CaravanService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("The JSON API")
+struct APITests {
+    @Test("answers a series with the JSON the service gives the CLI, and its sources")
+    func series() async throws {
+        let served = try await ServedWorkspace()
+        let expected = try JSONOutput.string(try await served.workspace.series(.init(reporter: "IRN", partner: "KAZ"), by: .year))
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/trade/series?reporter=IRN&partner=KAZ", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(response.text == expected)
+                let series = try #require(try response.json()["series"] as? [[String: Any]])
+                #expect(series.count > 5 && series.allSatisfy { ($0["sources"] as? [Any])?.isEmpty == false })
+            }
+        }
+    }
+
+    @Test(
+        "refuses bad requests with a code and a message naming the parameter",
+        arguments: [
+            ("/api/v1/trade/series?reporter=IRN", 400, "missing_parameter", "'partner'"),
+            ("/api/v1/trade/series?reporter=IRN&partner=KAZ&colour=red", 400, "unknown_parameter", "'colour'"),
+            ("/api/v1/trade/series?reporter=IRN&partner=KAZ&by=decade", 400, "invalid_parameter", "'by'"),
+            ("/api/v1/trade/series?reporter=IRN&partner=XXX", 400, "invalid_parameter", "'partner'"),
+            ("/api/v1/trade/series?reporter=IRN&partner=KAZ&reporter=KAZ", 400, "invalid_parameter", "'reporter'"),
+            ("/api/v1/trade/series?reporter=IRN&partner=KAZ&as-of=yesterday", 400, "invalid_parameter", "'as-of'"),
+            ("/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2024-13", 400, "invalid_parameter", "'period'"),
+            ("/api/v1/route?from=astana&to=atlantis", 400, "unknown_place", "atlantis"),
+            ("/api/v1/route?from=astana&to=bandar_abbas&alternatives=many", 400, "invalid_parameter", "'alternatives'"),
+            ("/api/v1/route?from=astana&to=bandar_abbas&avoid-mode=rail&avoid-mode=sea&avoid-mode=road&avoid-mode=ferry", 422, "no_route", "astana"),
+            ("/api/v1/scorecard?partnership=nobody", 404, "unknown_partnership", "nobody"),
+            ("/api/v1/nowhere", 404, "not_found", "/api/v1/nowhere"),
+        ])
+    func refusals(_ uri: String, _ status: Int, _ code: String, _ named: String) async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status.code == status)
+                #expect(response.errorCode == code)
+                let message = ((try response.json()["error"] as? [String: Any])?["message"] as? String) ?? ""
+                #expect(message.contains(named), "\(message)")
+            }
+        }
+    }
+
+    @Test("an empty store answers 404 with what to do, not a server error")
+    func empty() async throws {
+        let served = try await ServedWorkspace(bundled: false)
+        try await served.app().test(.router) { client in
+            for (uri, code) in [
+                ("/api/v1/scorecard", "no_dossier"), ("/api/v1/route?from=a&to=b", "no_network"), ("/api/v1/corridor/flows", "no_network"),
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound && response.errorCode == code, "\(uri): \(response.text)")
+                }
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                let status = try response.json()["status"] as? String
+                #expect(response.status == .ok && status == "ok")
+            }
+        }
+    }
+
+    @Test("the corridor endpoints answer routes, capacity by year and flows against capacity")
+    func corridor() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/route?from=Astana&to=bandar_abbas&alternatives=2&by=cost", method: .get) { response in
+                let routes = try #require(try response.json()["routes"] as? [[String: Any]])
+                let costs = routes.compactMap { $0["usd_per_t"] as? Double }
+                #expect(routes.count == 3 && costs == costs.sorted())
+            }
+            let now = try await client.execute(uri: "/api/v1/capacity?from=astana&to=bandar_abbas", method: .get) { try $0.json() }
+            let later = try await client.execute(uri: "/api/v1/capacity?from=astana&to=bandar_abbas&year=2035", method: .get) { try $0.json() }
+            #expect((now["bottleneck"] as? [String])?.isEmpty == false)
+            #expect((later["max_mt"] as? Double ?? 0) >= (now["max_mt"] as? Double ?? .infinity))
+            try await client.execute(uri: "/api/v1/corridor/flows", method: .get) { response in
+                let flows = try #require(try response.json()["flows"] as? [[String: Any]])
+                #expect(!flows.isEmpty && flows.allSatisfy { $0["source"] as? String != nil })
+            }
+        }
+    }
+
+    @Test("many requests at once over a live loopback port all get the same answer")
+    func live() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.live) { client in
+            let answers = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<24 {
+                    group.addTask { try await client.execute(uri: "/api/v1/scorecard", method: .get) { "\($0.status.code) \($0.text)" } }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(answers.count == 24 && Set(answers).count == 1 && answers[0].hasPrefix("200 {"))
+        }
+    }
+}
