@@ -11,8 +11,11 @@ struct CLI {
         return products.appendingPathComponent("caravan").path
     }()
 
-    func run(_ arguments: String...) throws -> Command {
-        try Command.run(Self.binary, arguments, environment: ["CARAVAN_DB": directory.path("env.sqlite")], directory: directory.url)
+    func run(_ arguments: String...) throws -> Command { try run(arguments) }
+
+    func run(_ arguments: [String]) throws -> Command {
+        try Command.run(
+            Self.binary, arguments, environment: ["CARAVAN_DB": directory.path("env.sqlite"), "CARAVAN_POSTGRES": ""], directory: directory.url)
     }
 }
 
