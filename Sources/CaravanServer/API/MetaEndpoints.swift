@@ -9,7 +9,10 @@ enum MetaEndpoints {
                 summary: "Whether the server is up and its database answers; open even on a private server.", answer: "Health",
                 refusals: [503: "The database does not answer."]
             ) { call in
-                _ = try await call.workspace.store.tokens()
+                do { _ = try await call.workspace.store.tokens() } catch {
+                    call.context.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
+                    throw APIError(status: .serviceUnavailable, code: "store_unavailable", message: "the database does not answer")
+                }
                 return try JSONAnswer.response(Health(status: "ok", store: call.workspace.storeKind))
             },
             Endpoint(
