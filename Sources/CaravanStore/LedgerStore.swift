@@ -77,6 +77,8 @@ public protocol LedgerStore: Sendable {
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation]
     /// The files imported, oldest first.
     func batches() async throws -> [ImportBatch]
+    /// The id of the last batch stored, nil when none: it changes whenever anything is stored.
+    func lastBatchID() async throws -> Int64?
 
     /// Stores a whole document (a network, a dossier) as one batch; content imported before adds nothing.
     func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt

@@ -68,8 +68,14 @@ struct ServeCLITests {
         let server = try ServeProcess(cli, ["--db", "team.sqlite"])
         let pairs: [([String], String)] = [
             (["scorecard", "--as-of", "2026-06-01"], "/api/v1/scorecard?as-of=2026-06-01"),
-            (["trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--by", "sh-year"], "/api/v1/trade/series?reporter=IRN&partner=KAZ&by=sh-year"),
-            (["route", "--from", "Astana", "--to", "bandar_abbas", "--alternatives", "2"], "/api/v1/route?from=Astana&to=bandar_abbas&alternatives=2"),
+            (
+                ["trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--by", "sh-year"],
+                "/api/v1/trade/series?reporter=IRN&partner=KAZ&by=sh-year"
+            ),
+            (
+                ["route", "--from", "Astana", "--to", "bandar_abbas", "--alternatives", "2"],
+                "/api/v1/route?from=Astana&to=bandar_abbas&alternatives=2"
+            ),
             (["capacity", "--from", "astana", "--to", "bandar_abbas", "--year", "2030"], "/api/v1/capacity?from=astana&to=bandar_abbas&year=2030"),
             (["claims", "--as-of", "2026-06-01"], "/api/v1/claims?as-of=2026-06-01"),
         ]

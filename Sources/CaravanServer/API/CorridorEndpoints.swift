@@ -16,7 +16,7 @@ enum CorridorEndpoints {
             answer: "RouteAnswer",
             refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network is stored.", 422: "No route meets the constraints."]
         ) { call in
-            try JSONAnswer.response(try await call.workspace.routes(try request(call)))
+            try Answer.json(try await call.workspace.routes(try request(call)))
         },
         Endpoint(
             method: .get, path: "/api/v1/capacity", operationID: "capacity", tag: "corridor",
@@ -34,7 +34,7 @@ enum CorridorEndpoints {
             let analysis = try await call.workspace.capacity(
                 from: call.arguments.required("from"), to: call.arguments.required("to"), constraints: call.arguments.constraints,
                 year: call.arguments.int("year"), partnership: call.arguments.string("partnership"))
-            return try JSONAnswer.response(analysis)
+            return try Answer.json(analysis)
         },
         Endpoint(
             method: .get, path: "/api/v1/corridor/flows", operationID: "corridorFlows", tag: "corridor",
@@ -42,7 +42,7 @@ enum CorridorEndpoints {
             parameters: [Parameter(name: "element", summary: "One link, node or corridor id (default: all).")],
             answer: "FlowReport", refusals: [404: "No network is stored."]
         ) { call in
-            try JSONAnswer.response(try await call.workspace.freightFlows(element: call.arguments.string("element")))
+            try Answer.json(try await call.workspace.freightFlows(element: call.arguments.string("element")))
         },
     ]
 

@@ -14,7 +14,7 @@ enum DossierEndpoints {
                 summary: "Is the partnership delivering? Its three tests — trade, projects, corridor — and every claim checked.",
                 parameters: judged, answer: "Scorecard", refusals: refusals
             ) { call in
-                try JSONAnswer.response(try await scorecard(call))
+                try Answer.json(try await scorecard(call))
             },
             part(TargetsPart.self, answer: "Targets"), part(ClaimsPart.self, answer: "Claims"), part(ProjectsPart.self, answer: "Projects"),
             part(AgreementsPart.self, answer: "Agreements"),
@@ -29,7 +29,7 @@ enum DossierEndpoints {
             method: .get, path: "/api/v1/\(Part.name)", operationID: Part.name, tag: "dossier", summary: Part.abstract, parameters: judged,
             answer: answer, refusals: refusals
         ) { call in
-            try JSONAnswer.response(Part(try await scorecard(call)))
+            try Answer.json(Part(try await scorecard(call)))
         }
     }
 }

@@ -24,7 +24,9 @@ struct Endpoint: Sendable {
     let answer: String
     /// Statuses the endpoint answers with besides 200, with why.
     var refusals: [Int: String] = [:]
-    let handle: @Sendable (Call) async throws -> Response
+    /// Whether a read's answer may be kept until the store changes (not the health check's).
+    var cached = true
+    let handle: @Sendable (Call) async throws -> Answer
 
     /// Whether the endpoint changes the store, and so always needs a token.
     var writes: Bool { method != .get && method != .head }
@@ -40,13 +42,20 @@ struct Call: Sendable {
 }
 
 extension Router where Context == CaravanContext {
-    /// Routes each endpoint, checking its parameters before its handler runs.
-    func add(_ endpoints: [Endpoint], workspace: Workspace, settings: ServerSettings) {
+    /// Routes each endpoint, checking its parameters before its handler runs; reads are answered
+    /// from the cache when they can be, and a write clears it.
+    func add(_ endpoints: [Endpoint], workspace: Workspace, settings: ServerSettings, cache: AnswerCache) {
         for endpoint in endpoints {
             on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 let arguments = try Arguments(request, context: context, declared: endpoint.parameters)
-                return try await endpoint.handle(
-                    Call(request: request, context: context, arguments: arguments, workspace: workspace, settings: settings))
+                let call = Call(request: request, context: context, arguments: arguments, workspace: workspace, settings: settings)
+                if endpoint.writes {
+                    let answer = try await endpoint.handle(call)
+                    cache.invalidate()
+                    return answer.response
+                }
+                return endpoint.cached
+                    ? try await cache.answer(request) { try await endpoint.handle(call) }.response : try await endpoint.handle(call).response
             }
         }
     }

@@ -22,9 +22,7 @@ struct ErrorResponses: RouterMiddleware {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" { return try refusal.response() }
-            var page = Response(status: refusal.status, headers: [.contentType: "text/html; charset=utf-8"])
-            page.body = ResponseBody(byteBuffer: ByteBuffer(string: DashboardPage.error(status: refusal.status.code, message: refusal.message)))
-            return page
+            return Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status).response
         }
     }
 }
@@ -70,9 +68,9 @@ extension APIError {
 
     /// The JSON answer: `{"error":{"code":…,"message":…}}`.
     func response() throws -> Response {
-        var response = try JSONAnswer.response(ErrorBody(error: .init(code: code, message: message)), status: status)
-        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"caravan\"" }
-        return response
+        var answer = try Answer.json(ErrorBody(error: .init(code: code, message: message)), status: status)
+        if status == .unauthorized { answer.headers[.wwwAuthenticate] = "Bearer realm=\"caravan\"" }
+        return answer.response
     }
 }
 
@@ -83,13 +81,4 @@ private struct ErrorBody: Encodable {
     }
 
     let error: Detail
-}
-
-/// Answers in the JSON the CLI writes.
-enum JSONAnswer {
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: try JSONOutput.string(value))))
-    }
 }

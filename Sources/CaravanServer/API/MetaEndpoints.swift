@@ -7,19 +7,19 @@ enum MetaEndpoints {
             Endpoint(
                 method: .get, path: "/healthz", operationID: "health", tag: "meta",
                 summary: "Whether the server is up and its database answers; open even on a private server.", answer: "Health",
-                refusals: [503: "The database does not answer."]
+                refusals: [503: "The database does not answer."], cached: false
             ) { call in
                 do { _ = try await call.workspace.store.tokens() } catch {
                     call.context.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
                     throw APIError(status: .serviceUnavailable, code: "store_unavailable", message: "the database does not answer")
                 }
-                return try JSONAnswer.response(Health(status: "ok", store: call.workspace.storeKind))
+                return try Answer.json(Health(status: "ok", store: call.workspace.storeKind))
             },
             Endpoint(
                 method: .get, path: "/api/v1/openapi.json", operationID: "openapi", tag: "meta", summary: "This description of the API, OpenAPI 3.1.",
                 answer: "OpenAPI"
             ) { call in
-                try JSONAnswer.response(OpenAPIDocument.make(endpoints(), privateReads: call.settings.privateReads))
+                try Answer.json(OpenAPIDocument.make(endpoints(), privateReads: call.settings.privateReads))
             },
         ]
     }

@@ -13,7 +13,7 @@ enum TradeEndpoints {
             answer: "TradeSeries", refusals: [400: "A parameter is missing or wrong."]
         ) { call in
             let grain = call.arguments.value("by", as: SeriesGrain.self) ?? .year
-            return try JSONAnswer.response(try await call.workspace.series(try query(call), by: grain))
+            return try Answer.json(try await call.workspace.series(try query(call), by: grain))
         },
         Endpoint(
             method: .get, path: "/api/v1/trade/compare", operationID: "tradeCompare", tag: "trade",
@@ -25,7 +25,7 @@ enum TradeEndpoints {
             answer: "TradeComparison", refusals: [400: "A parameter is missing or wrong."]
         ) { call in
             let period = try call.arguments.period("period")!
-            return try JSONAnswer.response(
+            return try Answer.json(
                 try await call.workspace.compare(try query(call), period: period, versus: try call.arguments.period("versus")))
         },
         Endpoint(
@@ -42,7 +42,7 @@ enum TradeEndpoints {
             for code in [a, b] { try checkCountry(code, call.workspace, parameter: code == a ? "a" : "b") }
             let mirror = try await call.workspace.mirror(
                 a, b, commodity: try commodity(call), period: try call.arguments.period("period"), asOf: try call.arguments.asOf())
-            return try JSONAnswer.response(mirror)
+            return try Answer.json(mirror)
         },
     ]
 

@@ -10,7 +10,7 @@ enum WriteEndpoints {
             method: .get, path: "/api/v1/imports", operationID: "imports", tag: "imports",
             summary: "The imported files, oldest first: when each was recorded and what it added.", answer: "ImportList"
         ) { call in
-            try JSONAnswer.response(ImportList(imports: try await call.workspace.batches()))
+            try Answer.json(ImportList(imports: try await call.workspace.batches()))
         },
         Endpoint(
             method: .post, path: "/api/v1/imports", operationID: "importFile", tag: "imports",
@@ -35,7 +35,7 @@ enum WriteEndpoints {
             let result = try await call.workspace.importFile(
                 upload.path, as: call.arguments.required("name"), format: call.arguments.value("format", as: ImportFormat.self))
             let answer = ImportAnswer(result)
-            return try JSONAnswer.response(answer, status: answer.stored ? .created : .ok)
+            return try Answer.json(answer, status: answer.stored ? .created : .ok)
         },
         Endpoint(
             method: .put, path: "/api/v1/dossiers/{partnership}", operationID: "putDossier", tag: "dossier",
@@ -57,7 +57,7 @@ enum WriteEndpoints {
             }
             let id = call.arguments.required("partnership")
             let answer = ImportAnswer(try await call.workspace.importDossier(text: text, as: "api/dossiers/\(id).yaml", partnership: id))
-            return try JSONAnswer.response(answer, status: answer.stored ? .created : .ok)
+            return try Answer.json(answer, status: answer.stored ? .created : .ok)
         },
     ]
 }

@@ -7,6 +7,7 @@ import Hummingbird
 /// The dashboard's pages: server-rendered HTML with inline SVG, over the same workspace as the API.
 struct DashboardRoutes: Sendable {
     let workspace: Workspace
+    let cache: AnswerCache
 
     private static let judged: [Parameter] = [.partnership, .asOf]
     private static let trade: [Parameter] =
@@ -37,17 +38,19 @@ struct DashboardRoutes: Sendable {
                 try Self.query(arguments, workspace), by: arguments.value("by", as: SeriesGrain.self) ?? .year,
                 partnership: arguments.string("partnership"), asOf: try arguments.asOf() ?? Date())
         }
+        let cache = self.cache
         router.get("/trade.csv") { request, context in
             let arguments = try Arguments(request, context: context, declared: Self.trade)
             guard let query = try Self.query(arguments, workspace) else {
                 throw APIError.badRequest("missing_parameter", "'reporter' and 'partner' are required for the CSV")
             }
-            let series = try await workspace.series(query, by: arguments.value("by", as: SeriesGrain.self) ?? .year)
-            let name = "\(query.reporter)-\(query.partner)-\(query.flow.rawValue)-\(query.commodity).csv"
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: try OutputFormat.csv.render(series))))
+            return try await cache.answer(request) {
+                let series = try await workspace.series(query, by: arguments.value("by", as: SeriesGrain.self) ?? .year)
+                let name = "\(query.reporter)-\(query.partner)-\(query.flow.rawValue)-\(query.commodity).csv"
+                return Answer(
+                    headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                    body: ByteBuffer(string: try OutputFormat.csv.render(series)))
+            }.response
         }
         page(router, "/corridor", Self.corridor) { arguments in
             var request: RouteRequest?
@@ -69,10 +72,10 @@ struct DashboardRoutes: Sendable {
     private func page(
         _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter], render: @escaping @Sendable (Arguments) async throws -> String
     ) {
+        let cache = self.cache
         router.get(RouterPath(path)) { request, context in
-            let html = try await render(try Arguments(request, context: context, declared: declared))
-            return Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+            let arguments = try Arguments(request, context: context, declared: declared)
+            return try await cache.answer(request) { Answer.html(try await render(arguments)) }.response
         }
     }
 

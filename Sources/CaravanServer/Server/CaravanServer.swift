@@ -23,8 +23,9 @@ public struct CaravanServer: Sendable {
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorResponses())
         router.add(middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads))
-        router.add(Self.endpoints, workspace: workspace, settings: settings)
-        DashboardRoutes(workspace: workspace).add(to: router)
+        let cache = AnswerCache(store: workspace.store)
+        router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
+        DashboardRoutes(workspace: workspace, cache: cache).add(to: router)
         return router
     }
 

@@ -106,6 +106,12 @@ public final class PostgresLedgerStore: WorkspaceStore {
         return found
     }
 
+    public func lastBatchID() async throws -> Int64? {
+        var last: Int64?
+        for try await id in try await client.query("SELECT max(id) FROM import_batch", logger: logger).decode(Int64?.self) { last = id }
+        return last
+    }
+
     public func batches() async throws -> [ImportBatch] {
         try await PostgresBatches.all(client, logger: logger)
     }

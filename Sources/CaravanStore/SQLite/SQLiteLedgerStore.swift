@@ -63,6 +63,10 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         }
     }
 
+    public func lastBatchID() async throws -> Int64? {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_batch") }
+    }
+
     public func batches() async throws -> [ImportBatch] {
         try await writer.read { db in try ImportBatchRecord.order(Column("id")).fetchAll(db).map(\.batch) }
     }

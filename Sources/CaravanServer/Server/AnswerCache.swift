@@ -1,0 +1,72 @@
+import CaravanStore
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// Answers to reads, kept until the store changes: a scorecard costs milliseconds to work out and
+/// microseconds to send again. The store's last batch id tells whether anything was stored; it is
+/// read again at most every quarter second, and at once after a write through this server, so a
+/// `caravan import` run beside the server shows within a quarter second. Answers that default
+/// to "now" are kept for the UTC day they were made on.
+final class AnswerCache: Sendable {
+    fileprivate struct State {
+        var entries: [String: Answer] = [:]
+        var generation: Int64?? = .none
+        var checkedAt: ContinuousClock.Instant?
+        /// Counts the times the entries were dropped, so an answer worked out before a drop is not kept after it.
+        var epoch = 0
+    }
+
+    private let store: any LedgerStore
+    private let state = Mutex(State())
+    /// Entries kept at most; past it the cache starts again, so memory stays bounded.
+    private static let capacity = 2_048
+    private static let recheck = Duration.milliseconds(250)
+
+    init(store: any LedgerStore) { self.store = store }
+
+    /// The kept answer to `request`, or the one `make` works out, kept if it is a 200.
+    func answer(_ request: Request, make: () async throws -> Answer) async throws -> Answer {
+        let (key, epoch) = try await key(request)
+        if let hit = state.withLock({ $0.entries[key] }) { return hit }
+        let made = try await make()
+        if made.status == .ok {
+            state.withLock { state in
+                guard state.epoch == epoch else { return }
+                if state.entries.count >= Self.capacity { state.drop() }
+                state.entries[key] = made
+            }
+        }
+        return made
+    }
+
+    /// Forgets every answer: after a write, the next read checks the store.
+    func invalidate() {
+        state.withLock { state in
+            state.drop()
+            state.checkedAt = nil
+        }
+    }
+
+    /// The request and the store's generation and day it is answered in.
+    private func key(_ request: Request) async throws -> (String, epoch: Int) {
+        let due = state.withLock { state in state.checkedAt.map { $0.duration(to: .now) > Self.recheck } ?? true }
+        if due {
+            let latest = try await store.lastBatchID()
+            state.withLock { state in
+                if state.generation != .some(latest) { state.drop() }
+                state.generation = .some(latest)
+                state.checkedAt = .now
+            }
+        }
+        let day = Int(Date().timeIntervalSince1970 / 86_400)
+        return ("\(day) \(request.uri.path)?\(request.uri.query ?? "")", state.withLock { $0.epoch })
+    }
+}
+
+extension AnswerCache.State {
+    fileprivate mutating func drop() {
+        entries.removeAll(keepingCapacity: true)
+        epoch += 1
+    }
+}
