@@ -61,6 +61,15 @@ struct AccessTests {
                 }
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            // A browser asks for the token as a password, and sends it with HTTP Basic.
+            try await client.execute(uri: "/corridor", method: .get) { response in
+                #expect(response.status == .unauthorized && response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+            }
+            let basic = Data("analyst:\(served.token)".utf8).base64EncodedString()
+            try await client.execute(uri: "/corridor", method: .get, headers: [.authorization: "Basic \(basic)"]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/scorecard", method: .get, headers: [.authorization: "Basic \(basic)"]) {
+                #expect($0.status == .unauthorized, "the API takes bearer tokens only")
+            }
         }
     }
 

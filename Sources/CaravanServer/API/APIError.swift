@@ -10,6 +10,9 @@ struct APIError: Error, Sendable {
     static func notFound(_ code: String, _ message: String) -> APIError { APIError(status: .notFound, code: code, message: message) }
     static let unauthorized = APIError(
         status: .unauthorized, code: "unauthorized", message: "this needs a token: send Authorization: Bearer TOKEN (caravan token create)")
+    /// A private dashboard page asked for without a token: the browser asks for it as a password.
+    static let unauthorizedPage = APIError(
+        status: .unauthorized, code: "unauthorized", message: "this dashboard is private: give any user name and your token as the password")
     static let invalidToken = APIError(status: .unauthorized, code: "unauthorized", message: "the token is not one this server knows")
     static let revokedToken = APIError(status: .forbidden, code: "forbidden", message: "the token has been revoked")
     static func tooLarge(limit: Int) -> APIError {

@@ -22,7 +22,9 @@ struct ErrorResponses: RouterMiddleware {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" { return try refusal.response() }
-            return Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status).response
+            var page = Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status)
+            if refusal.status == .unauthorized { page.headers[.wwwAuthenticate] = "Basic realm=\"caravan\", charset=\"UTF-8\"" }
+            return page.response
         }
     }
 }

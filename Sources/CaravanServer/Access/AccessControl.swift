@@ -3,7 +3,9 @@ import Foundation
 import Hummingbird
 
 /// Every write needs `Authorization: Bearer TOKEN`; on a private server every read does too, but
-/// `/healthz`. 401 without a token or with an unknown one, 403 with a revoked one.
+/// `/healthz`. 401 without a token or with an unknown one, 403 with a revoked one. A browser
+/// cannot send a bearer token, so a private dashboard page also takes the token as the password
+/// of HTTP Basic authentication, which the browser asks for itself.
 struct AccessControl: RouterMiddleware {
     typealias Context = CaravanContext
     let tokens: TokenCache
@@ -12,7 +14,11 @@ struct AccessControl: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let writes = request.method != .get && request.method != .head
         guard writes || (privateReads && request.uri.path != "/healthz") else { return try await next(request, context) }
-        guard let secret = Self.bearer(request.headers[.authorization]) else { throw APIError.unauthorized }
+        let page = !writes && !request.uri.path.hasPrefix("/api/")
+        let header = request.headers[.authorization]
+        guard let secret = Self.bearer(header) ?? (page ? Self.basicPassword(header) : nil) else {
+            throw page ? APIError.unauthorizedPage : APIError.unauthorized
+        }
         switch try await tokens.decision(for: secret) {
         case .granted(let name):
             context.trail.tokenName = name
@@ -22,6 +28,16 @@ struct AccessControl: RouterMiddleware {
             throw APIError.revokedToken
         case .unknown: throw APIError.invalidToken
         }
+    }
+
+    /// The password of `Basic base64(user:password)`, whatever the user name.
+    static func basicPassword(_ header: String?) -> String? {
+        guard let header, header.count > 6, header.prefix(6).lowercased() == "basic ",
+            let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+        else { return nil }
+        let password = String(pair[pair.index(after: colon)...])
+        return password.isEmpty ? nil : password
     }
 
     /// The token of `Bearer TOKEN`, the scheme in any case.
