@@ -102,6 +102,8 @@ enum QueryString {
     }
 
     private static func decode(_ text: Substring) -> String {
+        // Most parameters need no decoding, and decoding is most of what a kept answer costs.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

@@ -7,10 +7,12 @@ import Synchronization
 /// microseconds to send again. The store's last batch id tells whether anything was stored; it is
 /// read again at most every quarter second, and at once after a write through this server, so a
 /// `caravan import` run beside the server shows within a quarter second. Answers that default
-/// to "now" are kept for the UTC day they were made on.
+/// to "now" are kept for the UTC day they were made on. Requests for an answer being worked out
+/// wait for it rather than work it out again, so a burst after a change costs one computation.
 final class AnswerCache: Sendable {
     fileprivate struct State {
         var entries: [String: Answer] = [:]
+        var inFlight: [String: Task<Answer, any Error>] = [:]
         var generation: Int64?? = .none
         var checkedAt: ContinuousClock.Instant?
         /// Counts the times the entries were dropped, so an answer worked out before a drop is not kept after it.
@@ -26,18 +28,39 @@ final class AnswerCache: Sendable {
     init(store: any LedgerStore) { self.store = store }
 
     /// The kept answer to `request`, or the one `make` works out, kept if it is a 200.
-    func answer(_ request: Request, make: () async throws -> Answer) async throws -> Answer {
+    func answer(_ request: Request, make: @escaping @Sendable () async throws -> Answer) async throws -> Answer {
         let (key, epoch) = try await key(request)
-        if let hit = state.withLock({ $0.entries[key] }) { return hit }
-        let made = try await make()
-        if made.status == .ok {
-            state.withLock { state in
-                guard state.epoch == epoch else { return }
-                if state.entries.count >= Self.capacity { state.drop() }
-                state.entries[key] = made
-            }
+        let lookup = state.withLock { state -> Lookup in
+            if let hit = state.entries[key] { return .kept(hit) }
+            if state.epoch == epoch, let running = state.inFlight[key] { return .running(running, own: false) }
+            let task = Task { try await make() }
+            if state.epoch == epoch { state.inFlight[key] = task }
+            return .running(task, own: true)
+        }
+        let task: Task<Answer, any Error>
+        switch lookup {
+        case .kept(let answer): return answer
+        case .running(let running, own: false): return try await running.value
+        case .running(let running, own: true): task = running
+        }
+        let made: Answer
+        do { made = try await task.value } catch {
+            state.withLock { state in if state.epoch == epoch { state.inFlight[key] = nil } }
+            throw error
+        }
+        state.withLock { state in
+            guard state.epoch == epoch else { return }
+            state.inFlight[key] = nil
+            guard made.status == .ok else { return }
+            if state.entries.count >= Self.capacity { state.drop() }
+            state.entries[key] = made
         }
         return made
+    }
+
+    private enum Lookup {
+        case kept(Answer)
+        case running(Task<Answer, any Error>, own: Bool)
     }
 
     /// Forgets every answer: after a write, the next read checks the store.
@@ -67,6 +90,7 @@ final class AnswerCache: Sendable {
 extension AnswerCache.State {
     fileprivate mutating func drop() {
         entries.removeAll(keepingCapacity: true)
+        inFlight.removeAll()
         epoch += 1
     }
 }
