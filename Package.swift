@@ -35,7 +35,9 @@ let package = Package(
         // The bundled reference dataset (Data/), every figure with its source.
         .target(
             name: "CaravanData", path: "Data", exclude: ["README.md"],
-            resources: [.copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers")]),
+            resources: [
+                .copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers"), .copy("hs"), .copy("groups"),
+            ]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Parsers for the interchange formats, streaming, with line-numbered errors.

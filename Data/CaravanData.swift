@@ -8,6 +8,15 @@ public enum BundledData {
     /// CEPII BACI's own country codes with their ISO alpha-3 equivalents.
     public static var baciCountryCodesCSV: String { text("reference/baci-country-codes.csv") }
 
+    /// The HS 2022 nomenclature: `section,hscode,description,parent,level` for chapters, headings and subheadings.
+    public static var harmonizedSystemCSV: String { text("hs/harmonized-system.csv") }
+
+    /// The 21 HS sections (I–XXI) and their names.
+    public static var hsSectionsCSV: String { text("hs/sections.csv") }
+
+    /// The named product groups (`group,include,exclude,description`) every query may use.
+    public static var productGroupsCSV: String { text("groups/product-groups.csv") }
+
     /// The bundled figures files, ready to import.
     public static var figureFiles: [URL] { files(in: "figures", ending: ".csv") }
 

@@ -20,6 +20,8 @@ public final class FileImport<Record: Sendable & Hashable> {
     private var invalidRows = 0
     private var rejected: RejectedRows?
     private var derived: [Record] = []
+    /// What to note about a record that is kept all the same: an HS code the nomenclature lacks.
+    var flag: ((Record) -> String?)?
     private var nextDerived = 0
     private var finished = false
 
@@ -60,6 +62,7 @@ public final class FileImport<Record: Sendable & Hashable> {
             switch outcome {
             case .record(let record, let source):
                 summary.rowsStored += 1
+                if let flag, let note = flag(record) { summary.flagged[note, default: 0] += 1 }
                 if invalidRows == 0 || policy != .fail { return Staged(record, line: line, source: source) }
             case .skipped(let reason):
                 summary.skipped[reason, default: 0] += 1
@@ -153,10 +156,20 @@ extension FileImport where Record == TradeObservation {
         case .comtradeLegacy: parser = LegacyComtradeParser(tables: tables, file: opened.name)
         case .baci: parser = BACIParser(tables: tables, file: opened.name)
         case .figures: parser = FiguresParser(tables: tables)
-        case .flows, .network, .dossier:
+        case .flows, .network, .dossier, .tariffs, .groups:
             throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file holds no trade figures")
         }
         try self.init(opened: opened, format: format, parser: parser, policy: policy)
+        if let nomenclature = tables.nomenclature {
+            // Kept, since older editions' codes are real trade, but counted so the summary says so.
+            var last = ("", false)
+            flag = { observation in
+                let code = observation.commodity
+                guard code.first?.isNumber == true else { return nil }
+                if code != last.0 { last = (code, nomenclature.contains(code)) }
+                return last.1 ? nil : code
+            }
+        }
     }
 }
 

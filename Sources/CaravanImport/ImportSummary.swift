@@ -17,6 +17,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var derived = 0
     /// Rows left out on purpose, by reason.
     public var skipped: [String: Int] = [:]
+    /// HS codes unknown to the nomenclature's edition, kept, with how many rows carry each.
+    public var flagged: [String: Int] = [:]
     /// Rows that failed validation and were written to `rejectedFile`.
     public var rejected = 0
     public var rejectedFile: String?

@@ -93,6 +93,18 @@ public protocol LedgerStore: Sendable {
         -> ImportReceipt
     /// The stored freight flows, of one element or all, oldest period first.
     func freightFlows(element: String?) async throws -> [RecordedFreightFlow]
+
+    /// Every figure between two economies at an HS level (any numeric code), both directions, all vintages.
+    func products(between a: String, and b: String) async throws -> [RecordedObservation]
+    /// Stores a file's tariff schedule entries as one batch: all or nothing; content imported before adds nothing.
+    func record(
+        tariffs: [Staged<TariffLine>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws
+        -> ImportReceipt
+    /// Every stored entry of a reporter's schedule for a partner or regime, all vintages.
+    func tariffLines(reporter: String, regime: String) async throws -> [RecordedTariffLine]
+    /// The partners and regimes a reporter has schedule entries for.
+    func tariffRegimes(reporter: String) async throws -> [String]
 }
 
 /// A document stored whole and read again when used: a network (JSON) or a partnership dossier
@@ -100,6 +112,8 @@ public protocol LedgerStore: Sendable {
 public struct Document: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case network, dossier
+        /// Named product groups (a groups CSV).
+        case groups
     }
 
     public var kind: Kind

@@ -129,7 +129,7 @@ struct ServeCLITests {
     @Test("migrate creates a SQLite schema once and says so; a second run finds it up to date")
     func migrateSQLite() throws {
         let first = try cli.run("migrate", "--db", "fresh.sqlite")
-        #expect(first.status == 0 && first.stdout.contains("applied v1-ledger, v2-corridor, v3-documents, v4-access-tokens"))
+        #expect(first.status == 0 && first.stdout.contains("applied v1-ledger, v2-corridor, v3-documents, v4-access-tokens, v5-tariffs"))
         #expect(try cli.run("migrate", "--db", "fresh.sqlite").stdout.contains("up to date"))
         #expect(try cli.run("migrate", "--db", "a.sqlite", "--postgres", "postgres://x").stderr.contains("not both"))
     }
@@ -141,7 +141,7 @@ struct ServeCLITests {
         let url = try cli.directory.postgresSchema()
         let early = try cli.run("imports", "--postgres", url)
         #expect(early.status != 0 && early.stderr.contains("caravan migrate --postgres"))
-        #expect(try cli.run("migrate", "--postgres", url).stdout.contains("applied v1-ledger, v2-corridor, v3-access-tokens"))
+        #expect(try cli.run("migrate", "--postgres", url).stdout.contains("applied v1-ledger, v2-corridor, v3-access-tokens, v4-tariffs"))
         let demo = try cli.run("demo", "--postgres", url)
         #expect(demo.status == 0 && demo.stdout.contains("17 rows read, 17 stored"), "\(demo.stderr)")
         let server = try ServeProcess(cli, ["--postgres", url])

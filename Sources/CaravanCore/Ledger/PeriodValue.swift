@@ -29,6 +29,18 @@ public struct PeriodValue: Sendable, Codable {
         alternatives = coverage.alternatives
     }
 
+    /// This value and another of the same period together: a section from its chapters.
+    func adding(_ other: PeriodValue) -> PeriodValue {
+        var sum = self
+        sum.valueUSD += other.valueUSD
+        sum.quantityT = quantityT.flatMap { a in other.quantityT.map { a + $0 } }
+        sum.partial = partial || other.partial
+        sum.estimate = estimate || other.estimate
+        sum.sources += other.sources
+        sum.alternatives += other.alternatives
+        return sum
+    }
+
     /// USD per tonne, where the quantity is known.
     public var unitValueUSDPerT: Double? {
         guard let quantityT, quantityT > 0 else { return nil }

@@ -29,6 +29,8 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
     case freight
     /// A transport network (a network JSON file).
     case network
+    /// A tariff schedule (a tariffs CSV).
+    case tariffs
 
     /// True when a flow's figure already reconciles both sides, so an importer's figure is the
     /// exporter's row read the other way round.
@@ -40,7 +42,7 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .comtrade, .comtradeLegacy: 0
         case .baci: 1
-        case .figures, .freight, .network: 2
+        case .figures, .freight, .network, .tariffs: 2
         }
     }
 }

@@ -16,6 +16,10 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
     case network
     /// A partnership dossier (YAML, docs/dossier.md).
     case dossier
+    /// A tariff schedule: MFN and preferential rates by HS code, with sources.
+    case tariffs
+    /// Named product groups (`group,include,exclude,description`).
+    case groups
 
     /// The columns a header must hold for the format; other columns are ignored.
     var requiredColumns: [String] {
@@ -30,6 +34,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         case .baci: ["t", "i", "j", "k", "v", "q"]
         case .figures: FiguresParser.columns
         case .flows: FlowsParser.columns
+        case .tariffs: TariffsParser.columns
+        case .groups: ["group", "include", "exclude", "description"]
         case .network, .dossier: []
         }
     }
@@ -42,6 +48,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         if names.contains("Trade Flow Code") && names.contains("Trade Value (US$)") { return .comtradeLegacy }
         if names.isSuperset(of: FiguresParser.columns) { return .figures }
         if names.isSuperset(of: FlowsParser.columns) { return .flows }
+        if names.isSuperset(of: TariffsParser.columns) { return .tariffs }
+        if header == ["group", "include", "exclude", "description"] { return .groups }
         return nil
     }
 

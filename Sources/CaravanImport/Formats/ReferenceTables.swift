@@ -1,16 +1,25 @@
 import CaravanCore
 
-/// The code tables an import checks against: known economies, and BACI's own country codes.
+/// The code tables an import checks against: known economies, BACI's own country codes, the
+/// HS nomenclature and the named product groups.
 public struct ReferenceTables: Sendable {
     public let countries: CountryRegistry
+    /// HS codes and their names; nil where the tables were made without it (some tests).
+    public let nomenclature: HSNomenclature?
+    /// The groups every query knows, before any the store adds.
+    public let groups: ProductGroups
     /// BACI country code to ISO alpha-3 (842 is USA, 251 France, 699 India: not ISO numeric codes).
     public let baciCodes: [Int: String]
     /// The same, by code, for the import's inner loop: BACI codes are below 1000.
     let baciISO: [String?]
 
     /// Reads the country table and BACI's `country_code,country_name,country_iso2,country_iso3` table.
-    public init(countriesCSV: String, baciCountryCodesCSV: String) {
+    public init(
+        countriesCSV: String, baciCountryCodesCSV: String, nomenclature: HSNomenclature? = nil, groups: ProductGroups = ProductGroups()
+    ) {
         countries = CountryRegistry(csv: countriesCSV)
+        self.nomenclature = nomenclature
+        self.groups = groups
         var codes: [Int: String] = [:]
         for line in baciCountryCodesCSV.split(whereSeparator: \.isNewline).dropFirst() {
             // Names may hold quoted commas ("China, Hong Kong SAR"), so read the code and the

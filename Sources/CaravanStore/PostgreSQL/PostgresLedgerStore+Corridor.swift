@@ -55,34 +55,48 @@ extension PostgresLedgerStore {
     ) async throws
         -> ImportReceipt
     {
+        try await record(rows: flows, sources: sources, file: file, digest: digest, recordedAt: recordedAt)
+    }
+
+    /// Stores a file's rows of one kind, with their sources, as one batch in one transaction.
+    func record<Record: SourcedRow>(
+        rows: [Staged<Record>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws -> ImportReceipt {
+        let columns = Record.columns + ["source_id", "line"]
+        let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
+        let sql = "INSERT INTO \(Record.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         do {
             return try await storeOnce(digest: digest, file: file) { connection in
                 let batch = try await PostgresBatches.insert(
-                    connection, file: file, format: "flows", digest: digest, observations: flows.count, recordedAt: recordedAt, logger: self.logger)
+                    connection, file: file, format: Record.format, digest: digest, observations: rows.count, recordedAt: recordedAt,
+                    logger: self.logger)
                 var sourceIDs: [Int: Int64] = [:]
-                for staged in flows {
+                for staged in rows {
                     if sourceIDs[staged.source] == nil {
                         let draft = sources[staged.source]
-                        let rows = try await connection.query(
+                        let inserted = try await connection.query(
                             """
                             INSERT INTO source (import_id, kind, provider, title, url, published)
                             VALUES (\(batch.id), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published))
                             RETURNING id
                             """, logger: self.logger)
-                        for try await id in rows.decode(Int64.self) { sourceIDs[staged.source] = id }
+                        for try await id in inserted.decode(Int64.self) { sourceIDs[staged.source] = id }
                     }
-                    let flow = staged.record
-                    try await connection.query(
-                        """
-                        INSERT INTO freight_flow (element, period, direction, source_id, tonnes, note, line)
-                        VALUES (\(flow.element), \(flow.period.description), \(flow.direction.rawValue), \(sourceIDs[staged.source]),
-                                \(flow.tonnes), \(flow.note), \(staged.line.map(Int64.init)))
-                        """, logger: self.logger)
+                    var bindings = PostgresBindings(capacity: columns.count)
+                    for value in staged.record.columnValues {
+                        switch value {
+                        case .text(let text): bindings.append(text)
+                        case .real(let number): bindings.append(number)
+                        }
+                    }
+                    bindings.append(sourceIDs[staged.source])
+                    bindings.append(staged.line.map(Int64.init))
+                    try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: self.logger)
                 }
                 return batch
             }
-        } catch let error as PSQLError where error.isUniqueViolation(of: "freight_flow_pkey") {
-            throw StoreError.duplicate(line: nil, reason: "a flow repeats another of the same file: \(PostgresFailure.describe(error))")
+        } catch let error as PSQLError where error.isUniqueViolation(of: "\(Record.table)_pkey") {
+            throw StoreError.duplicate(line: nil, reason: "a \(Record.noun) repeats another of the same file: \(PostgresFailure.describe(error))")
         }
     }
 
@@ -107,7 +121,7 @@ extension PostgresLedgerStore {
     }
 
     /// Stores a whole file in one transaction unless its content is already stored.
-    private func storeOnce(
+    func storeOnce(
         digest: String, file: String, _ body: (PostgresConnection) async throws -> ImportBatch
     ) async throws -> ImportReceipt {
         do {

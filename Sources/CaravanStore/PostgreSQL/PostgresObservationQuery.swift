@@ -5,17 +5,28 @@ import PostgresNIO
 /// Reads stored figures with their sources and vintages, in the order SQLite gives them: the
 /// pair's first direction, then the other, each in primary-key order.
 enum PostgresObservationQuery {
-    static func pair(_ a: String, _ b: String, commodity: String) -> PostgresQuery {
-        """
+    /// One commodity's figures, or with nil every figure at an HS level.
+    static func pair(_ a: String, _ b: String, commodity: String?) -> PostgresQuery {
+        let order = #"o.flow COLLATE "C", o.commodity COLLATE "C", o.period COLLATE "C", o.source_id"#
+        if let commodity {
+            return """
+                \(unescaped: select) WHERE ((o.reporter = \(a) AND o.partner = \(b)) OR (o.reporter = \(b) AND o.partner = \(a)))
+                AND o.commodity = \(commodity) ORDER BY o.reporter = \(a) DESC, \(unescaped: order)
+                """
+        }
+        return """
+            \(unescaped: select) WHERE ((o.reporter = \(a) AND o.partner = \(b)) OR (o.reporter = \(b) AND o.partner = \(a)))
+            AND o.commodity ~ '^[0-9]' ORDER BY o.reporter = \(a) DESC, \(unescaped: order)
+            """
+    }
+
+    private static let select = """
         SELECT o.reporter, o.partner, o.flow, o.commodity, o.period, o.value_usd, o.quantity_t, o.valuation, o.note, o.line,
-               \(unescaped: sourceColumns)
+               \(sourceColumns)
         FROM observation o
         JOIN source s ON s.id = o.source_id
         JOIN import_batch b ON b.id = s.import_id
-        WHERE ((o.reporter = \(a) AND o.partner = \(b)) OR (o.reporter = \(b) AND o.partner = \(a))) AND o.commodity = \(commodity)
-        ORDER BY o.reporter = \(a) DESC, o.flow COLLATE "C", o.period COLLATE "C", o.source_id
         """
-    }
 
     /// The columns every query selecting a cited row ends with.
     static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name"

@@ -93,6 +93,23 @@ enum PostgresSchema {
                 """,
                 "CREATE UNIQUE INDEX access_token_active_name ON access_token(name) WHERE revoked_at IS NULL",
             ]),
+        Migration(
+            name: "v4-tariffs",
+            statements: [
+                """
+                CREATE TABLE tariff_line (
+                    reporter TEXT NOT NULL,
+                    regime TEXT NOT NULL,
+                    hs_code TEXT NOT NULL,
+                    effective_from TEXT NOT NULL,
+                    source_id BIGINT NOT NULL REFERENCES source(id),
+                    mfn_rate_pct DOUBLE PRECISION NOT NULL,
+                    preferential_rate_pct DOUBLE PRECISION,
+                    line BIGINT,
+                    PRIMARY KEY (reporter, regime, hs_code, effective_from, source_id)
+                )
+                """
+            ]),
     ]
 
     /// Applies the migrations not yet applied, under an advisory lock so that two processes

@@ -92,6 +92,22 @@ enum LedgerSchema {
                     CREATE UNIQUE INDEX access_token_active_name ON access_token(name) WHERE revoked_at IS NULL;
                     """)
         }
+        migrator.registerMigration("v5-tariffs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tariff_line (
+                        reporter TEXT NOT NULL,
+                        regime TEXT NOT NULL,
+                        hs_code TEXT NOT NULL,
+                        effective_from TEXT NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        mfn_rate_pct DOUBLE PRECISION NOT NULL,
+                        preferential_rate_pct DOUBLE PRECISION,
+                        line INTEGER,
+                        PRIMARY KEY (reporter, regime, hs_code, effective_from, source_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

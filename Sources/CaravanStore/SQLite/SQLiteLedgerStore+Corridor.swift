@@ -49,33 +49,44 @@ extension SQLiteLedgerStore {
     ) async throws
         -> ImportReceipt
     {
+        try await record(rows: flows, sources: sources, file: file, digest: digest, recordedAt: recordedAt)
+    }
+
+    /// Stores a file's rows of one kind, with their sources, as one batch in one transaction.
+    func record<Record: SourcedRow>(
+        rows: [Staged<Record>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws -> ImportReceipt {
+        let columns = Record.columns + ["source_id", "line"]
+        let sql =
+            "INSERT INTO \(Record.table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         do {
             return try await writer.write { db in
                 if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
                     return .alreadyImported(earlier.batch)
                 }
                 var batch = ImportBatchRecord(
-                    fileName: file, format: "flows", contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: flows.count)
+                    fileName: file, format: Record.format, contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: rows.count)
                 try batch.insert(db)
                 var sourceIDs: [Int: Int64] = [:]
-                for staged in flows {
+                let insert = try db.cachedStatement(sql: sql)
+                for staged in rows {
                     if sourceIDs[staged.source] == nil {
                         var row = SourceRow(sources[staged.source], batch: batch.id!)
                         try row.insert(db)
                         sourceIDs[staged.source] = row.id
                     }
-                    let flow = staged.record
-                    try db.execute(
-                        sql: "INSERT INTO freight_flow (element, period, direction, source_id, tonnes, note, line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [
-                            flow.element, flow.period.description, flow.direction.rawValue, sourceIDs[staged.source], flow.tonnes, flow.note,
-                            staged.line,
-                        ])
+                    let values: [(any DatabaseValueConvertible)?] = staged.record.columnValues.map { value in
+                        switch value {
+                        case .text(let text): text
+                        case .real(let number): number
+                        }
+                    }
+                    try insert.execute(arguments: StatementArguments(values + [sourceIDs[staged.source], staged.line]))
                 }
                 return .stored(batch.batch)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.duplicate(line: nil, reason: "a flow repeats another of the same file: \(error.message ?? "")")
+            throw StoreError.duplicate(line: nil, reason: "a \(Record.noun) repeats another of the same file: \(error.message ?? "")")
         }
     }
 

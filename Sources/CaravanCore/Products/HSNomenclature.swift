@@ -1,0 +1,84 @@
+import Foundation
+
+/// The Harmonized System: chapters (2 digits), headings (4) and subheadings (6) of one edition,
+/// with their names and sections, so codes can be checked, named and rolled up.
+public struct HSNomenclature: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let code: String
+        public let name: String
+        /// The section's roman numeral (I–XXI).
+        public let section: String
+    }
+
+    /// The edition the codes belong to.
+    public let edition: String
+    private let entries: [String: Entry]
+    private let sectionNames: [String: String]
+    /// Every 6-digit subheading, in code order: the tariff lines an HS-level schedule can have.
+    public let subheadings: [String]
+
+    /// Reads `section,hscode,description,parent,level` and `section,name` tables (Data/hs/).
+    public init(edition: String = "HS 2022", codesCSV: String, sectionsCSV: String) {
+        var entries: [String: Entry] = [:]
+        for line in codesCSV.split(whereSeparator: \.isNewline).dropFirst() {
+            // Names hold quoted commas: take the code from the front and the level from the back.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 5, [2, 4, 6].contains(fields[1].count) else { continue }
+            let name = fields[2..<(fields.count - 2)].joined(separator: ",").trimmingQuotes.replacingOccurrences(of: "\"\"", with: "\"")
+            entries[String(fields[1])] = Entry(code: String(fields[1]), name: name, section: String(fields[0]))
+        }
+        var sections: [String: String] = [:]
+        for line in sectionsCSV.split(whereSeparator: \.isNewline).dropFirst() {
+            let fields = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+            if fields.count == 2 { sections[String(fields[0])] = String(fields[1]).trimmingQuotes }
+        }
+        self.edition = edition
+        self.entries = entries
+        self.sectionNames = sections
+        subheadings = entries.keys.filter { $0.count == 6 }.sorted()
+    }
+
+    /// True when the edition has the code.
+    public func contains(_ code: String) -> Bool { entries[code] != nil }
+
+    public func entry(_ code: String) -> Entry? { entries[code] }
+
+    /// The code's name, or the section's for a section numeral.
+    public func name(of code: String) -> String? { entries[code]?.name ?? sectionNames[code] }
+
+    /// The section a code of any level falls in, by its chapter.
+    public func section(of code: String) -> String? { entries[String(code.prefix(2))]?.section }
+
+    /// The section numerals in order, I to XXI.
+    public var sections: [String] { sectionNames.keys.sorted { Self.roman($0) < Self.roman($1) } }
+
+    /// I = 1 … XXI = 21.
+    static func roman(_ numeral: String) -> Int {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+        var total = 0
+        var previous = 0
+        for character in numeral.reversed() {
+            let value = values[character] ?? 0
+            total += value < previous ? -value : value
+            previous = max(previous, value)
+        }
+        return total
+    }
+}
+
+/// The level a product breakdown is made at.
+public enum ProductLevel: String, Sendable, Hashable, CaseIterable, Codable {
+    case section
+    case chapter = "2"
+    case heading = "4"
+    case subheading = "6"
+
+    /// The code's length at this level; sections are read from the chapter.
+    public var digits: Int {
+        switch self {
+        case .section, .chapter: 2
+        case .heading: 4
+        case .subheading: 6
+        }
+    }
+}

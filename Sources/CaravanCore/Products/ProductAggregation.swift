@@ -1,0 +1,54 @@
+/// Figures for a product or group worked out from the finer figures a source gives: the sum of
+/// its member codes, at the coarsest level the source reports them (chapters before headings
+/// before subheadings), so nothing is counted twice. A source that states the figure itself is
+/// left to stand alone.
+public enum ProductAggregation {
+    /// Sums the member rows of `rows` into figures of `commodity`, one per source, pair, flow and period.
+    /// - Complexity: O(n) for n rows.
+    public static func derive(
+        _ commodity: String, members isMember: (String) -> Bool, from rows: [RecordedObservation]
+    ) -> [RecordedObservation] {
+        struct Key: Hashable {
+            let source: Int64
+            let reporter: String
+            let partner: String
+            let flow: TradeFlow
+            let period: Period
+        }
+        var stated = Set<Key>()
+        var members: [Key: [RecordedObservation]] = [:]
+        for row in rows {
+            let o = row.observation
+            let key = Key(source: row.source.id, reporter: o.reporter, partner: o.partner, flow: o.flow, period: o.period)
+            if o.commodity == commodity {
+                stated.insert(key)
+            } else if o.commodity.first?.isNumber == true, isMember(o.commodity) {
+                members[key, default: []].append(row)
+            }
+        }
+        return members.compactMap { key, rows -> RecordedObservation? in
+            guard !stated.contains(key), let level = rows.map(\.observation.commodity.count).min() else { return nil }
+            let parts = rows.filter { $0.observation.commodity.count == level }
+            var sum = parts[0]
+            sum.observation.commodity = commodity
+            sum.observation.valueUSD = parts.reduce(0) { $0 + $1.observation.valueUSD }
+            let quantities = parts.compactMap(\.observation.quantityT)
+            sum.observation.quantityT = quantities.count == parts.count ? quantities.reduce(0, +) : nil
+            sum.observation.note = "sum of \(parts.count) HS \(level)-digit \(parts.count == 1 ? "code" : "codes")"
+            sum.line = nil
+            return sum
+        }
+        .sorted {
+            ($0.observation.period.days.lowerBound, $0.source.id, $0.observation.flow.rawValue) < (
+                $1.observation.period.days.lowerBound, $1.source.id, $1.observation.flow.rawValue
+            )
+        }
+    }
+
+    /// The membership a commodity stands for: an HS code holds the codes under it; a group its members.
+    public static func members(of commodity: String, groups: ProductGroups) -> ((String) -> Bool)? {
+        if commodity == CommodityCode.total { return nil }
+        if commodity.allSatisfy(\.isNumber) { return { $0.count > commodity.count && $0.hasPrefix(commodity) } }
+        return groups[commodity].map { group in { group.contains($0) } }
+    }
+}

@@ -1,0 +1,48 @@
+/// A pair's figures sorted into the products of one level, each product's own figures and those
+/// summed from finer codes, so that the ledger's rules pick each product's value for a period.
+struct ProductValues {
+    let query: TradeQuery
+    let level: ProductLevel
+    let nomenclature: HSNomenclature
+    /// The figures each product stands on, by code at the level (chapters for sections).
+    private var buckets: [String: [RecordedObservation]] = [:]
+    private let periods: [Period]
+
+    init(_ query: TradeQuery, level: ProductLevel, rows: [RecordedObservation], nomenclature: HSNomenclature) {
+        self.query = query
+        self.level = level
+        self.nomenclature = nomenclature
+        var grouped: [String: [RecordedObservation]] = [:]
+        for row in rows where row.observation.commodity.first?.isNumber == true && row.observation.commodity.count >= level.digits {
+            grouped[String(row.observation.commodity.prefix(level.digits)), default: []].append(row)
+        }
+        for (code, rows) in grouped {
+            buckets[code] = rows + ProductAggregation.derive(code, members: { $0.count > code.count && $0.hasPrefix(code) }, from: rows)
+        }
+        periods = Array(Set(rows.map(\.observation.period)))
+    }
+
+    /// Each product's value over `period`, by code (by section numeral at the section level).
+    func values(over period: Period) -> [String: PeriodValue] {
+        var values: [String: PeriodValue] = [:]
+        for (code, rows) in buckets {
+            var product = query
+            product.commodity = code
+            guard let value = Ledger.value(of: product, over: period, from: rows), value.valueUSD != 0 else { continue }
+            let key = level == .section ? (nomenclature.section(of: code) ?? "?") : code
+            values[key] = values[key].map { $0.adding(value) } ?? value
+        }
+        return values
+    }
+
+    /// The years, in `calendar`, that the figures touch.
+    func years(in calendar: CalendarSystem) -> [Period] {
+        let ordinals = Set(
+            periods.flatMap { period in
+                let first = Period.unit(.year, containing: period.days.lowerBound, in: calendar).first
+                let last = Period.unit(.year, containing: period.days.upperBound, in: calendar).first
+                return Array(first...last)
+            })
+        return ordinals.sorted().map { Period(.year, $0, in: calendar) }
+    }
+}
