@@ -75,12 +75,21 @@ extension Workspace {
         }
         for case .trade(let query) in queries {
             let key = PairKey(query.reporter, query.partner, query.commodity)
-            if pairs[key] == nil { pairs[key] = try await store.observations(between: key.a, and: key.b, commodity: key.commodity) }
+            if pairs[key] == nil { pairs[key] = try await observations(between: key.a, and: key.b, commodity: key.commodity) }
+        }
+        var tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:]
+        for case .tariffCoverage(let share) in queries where tariffs[share] == nil {
+            do {
+                tariffs[share] = .success(
+                    try await tariffCoverage(reporter: share.reporter, partner: share.partner, regime: share.regime, asOf: asOf))
+            } catch let error as ProductError {
+                tariffs[share] = .failure(TariffEvidenceMissing(error.description))
+            }
         }
         let found = pairs
         let input = ScorecardInput(
             dossier: dossier, asOf: asOf, trade: { a, b, commodity in found[PairKey(a, b, commodity)] ?? [] },
-            flows: try await store.freightFlows(element: nil), network: try? await network())
+            flows: try await store.freightFlows(element: nil), network: try? await network(), tariffs: tariffs)
         return Scorecard(input)
     }
 }

@@ -27,6 +27,8 @@ extension Workspace {
         case .network: return try await importNetwork(path, as: name, recordedAt: recordedAt)
         case .flows: return try await importFlows(path, as: name, policy: policy, recordedAt: recordedAt)
         case .dossier: return try await importDossier(path, as: name, recordedAt: recordedAt)
+        case .tariffs: return try await importTariffs(path, as: name, recordedAt: recordedAt)
+        case .groups: return try await importGroups(path, as: name, recordedAt: recordedAt)
         default: break
         }
         let file = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)

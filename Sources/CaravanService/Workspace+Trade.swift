@@ -4,20 +4,40 @@ import Foundation
 extension Workspace {
     /// The pair's flow period by period, oldest first.
     public func series(_ query: TradeQuery, by grain: SeriesGrain) async throws -> TradeSeries {
-        let observations = try await store.observations(between: query.reporter, and: query.partner, commodity: query.commodity)
+        let observations = try await observations(between: query.reporter, and: query.partner, commodity: query.commodity)
         return TradeSeries(query, by: grain, from: observations)
     }
 
     /// The pair's flow over `period` against `versus` (by default a year earlier).
     public func compare(_ query: TradeQuery, period: Period, versus: Period?) async throws -> TradeComparison {
-        let observations = try await store.observations(between: query.reporter, and: query.partner, commodity: query.commodity)
+        let observations = try await observations(between: query.reporter, and: query.partner, commodity: query.commodity)
         return TradeComparison(query, period: period, versus: versus, from: observations)
     }
 
     /// Each side's report of the pair's two flows, the gap between them and a best estimate.
     public func mirror(_ a: String, _ b: String, commodity: String, period: Period?, asOf: Date?) async throws -> MirrorComparison {
-        let observations = try await store.observations(between: a, and: b, commodity: commodity)
+        let observations = try await observations(between: a, and: b, commodity: commodity)
         return MirrorComparison(a, b, period: period, asOf: asOf, from: observations)
+    }
+
+    /// The figures that answer for a commodity: those stated for it, and for an HS code or a
+    /// named group the sums of the finer codes within it, source by source.
+    func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
+        let stated = try await store.observations(between: a, and: b, commodity: commodity)
+        guard let members = ProductAggregation.members(of: commodity, groups: try await groups()) else { return stated }
+        let products = try await store.products(between: a, and: b)
+        return stated + ProductAggregation.derive(commodity, members: members, from: stated + products)
+    }
+
+    /// A problem with a commodity given on the command line or in a request, or nil: an HS code
+    /// the nomenclature lacks, or a name no group has.
+    public func problem(withCommodity commodity: String) async throws -> String? {
+        if let problem = CommodityCode.problem(with: commodity) { return problem }
+        if commodity == CommodityCode.total { return nil }
+        if commodity.allSatisfy(\.isNumber) { return nil }
+        let groups = try await groups()
+        guard groups[commodity] == nil else { return nil }
+        return "no product group is named '\(commodity)'; the groups are \(groups.groups.keys.sorted().joined(separator: ", "))"
     }
 
     /// A problem with a country code given on the command line or in a request, or nil.

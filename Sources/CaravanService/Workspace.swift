@@ -54,5 +54,8 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 extension ReferenceTables {
     /// The tables shipped in Data/reference.
     public static let bundled = ReferenceTables(
-        countriesCSV: BundledData.countriesCSV, baciCountryCodesCSV: BundledData.baciCountryCodesCSV)
+        countriesCSV: BundledData.countriesCSV, baciCountryCodesCSV: BundledData.baciCountryCodesCSV,
+        nomenclature: HSNomenclature(codesCSV: BundledData.harmonizedSystemCSV, sectionsCSV: BundledData.hsSectionsCSV),
+        // The bundled file is part of the build and tested; a broken one is a broken installation.
+        groups: try! ProductGroups(csv: BundledData.productGroupsCSV))
 }

@@ -18,7 +18,7 @@ struct Caravan: AsyncParsableCommand {
             CapacityCommand.self,
             CorridorCommand.self, DossierPartCommand<TargetsPart>.self, DossierPartCommand<ClaimsPart>.self,
             DossierPartCommand<ProjectsPart>.self, DossierPartCommand<AgreementsPart>.self, CalendarCommand.self, ImportsCommand.self,
-            ServeCommand.self, TokenCommand.self, MigrateCommand.self,
+            TariffsCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self,
         ]
     )
 }

@@ -57,6 +57,13 @@ public struct ProductComposition: Sendable, Codable {
         losers = Array(moves.filter { ($0.changeUSD ?? 0) < 0 }.reversed().prefix(top))
     }
 
+    /// Each product's value over `period` at `level`, by code.
+    public static func values(
+        _ query: TradeQuery, level: ProductLevel, over period: Period, rows: [RecordedObservation], nomenclature: HSNomenclature
+    ) -> [String: PeriodValue] {
+        ProductValues(query, level: level, rows: rows, nomenclature: nomenclature).values(over: period)
+    }
+
     enum CodingKeys: String, CodingKey {
         case query, period, versus, level, products, other, concentration, gainers, losers
         case totalUSD = "total_usd"

@@ -44,6 +44,11 @@ public struct SourceRecord: Sendable, Hashable, Codable {
     /// The file it was imported from.
     public var file: String
 
+    enum CodingKeys: String, CodingKey {
+        case id, kind, provider, title, url, published, file
+        case recordedAt = "recorded_at"
+    }
+
     public init(
         id: Int64, kind: SourceKind, provider: String, title: String? = nil, url: String? = nil,
         published: String? = nil, recordedAt: Date, file: String

@@ -8,6 +8,7 @@ struct ClaimCheck {
     let dossier: Dossier
     let trade: (TradeQuery) -> [RecordedObservation]
     let flows: [RecordedFreightFlow]
+    let tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
     let asOf: Date
 
     func evaluate(_ claim: Claim) -> ClaimResult {
@@ -47,6 +48,23 @@ struct ClaimCheck {
                 let events = dossier.projects.filter { ids.contains($0.id) }.flatMap(\.funding)
                     .filter { $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false) }
                 return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
+            }
+        case .tariffCoverage(let share):
+            measure = { _ in
+                switch tariffs[share] ?? .failure(TariffEvidenceMissing("the tariff coverage was not worked out")) {
+                case .failure(let missing): return (nil, [], missing.reason)
+                case .success(let coverage):
+                    let basis = coverage.sources.map(Provenance.init(record:))
+                    switch share.of {
+                    case .lines:
+                        return (coverage.lines.liberalizedPct, basis, "the schedule gives no rate for any line")
+                    case .trade:
+                        guard let trade = coverage.trade else {
+                            return (nil, basis, "no \(share.reporter) imports from \(share.partner) at the subheading level are stored")
+                        }
+                        return (trade.liberalizedPct, basis, "none of the imports falls in a line the schedule rates")
+                    }
+                }
             }
         case .statement:
             result.reason = "the claim states nothing the ledger, the network or the dossier measures"

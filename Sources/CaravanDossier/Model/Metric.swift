@@ -10,6 +10,9 @@ public enum Metric: Sendable, Hashable {
     case funding(projects: [String])
     /// How many agreements were signed (a package of documents counts as its size).
     case agreements
+    /// The share of a reporter's tariff lines, or of a partner's trade in them, that a
+    /// preferential regime liberalized, in percent.
+    case tariffCoverage(TariffShare)
     /// A statement the ledger does not measure; a claim of it stays unverifiable.
     case statement(String)
 
@@ -20,6 +23,7 @@ public enum Metric: Sendable, Hashable {
         case .freight: "freight"
         case .funding: "funding"
         case .agreements: "agreements"
+        case .tariffCoverage: "tariff_coverage"
         case .statement: "statement"
         }
     }
@@ -29,8 +33,32 @@ public enum Metric: Sendable, Hashable {
         switch self {
         case .trade, .funding: "USD"
         case .freight: "t"
+        case .tariffCoverage: "%"
         case .agreements, .statement: ""
         }
+    }
+}
+
+/// Which tariff coverage a metric reads: of a reporter's schedule for a partner or regime.
+public struct TariffShare: Sendable, Hashable {
+    public enum Of: String, Sendable, Hashable, CaseIterable {
+        /// The share of tariff lines liberalized.
+        case lines
+        /// The share of the partner's trade that falls in liberalized lines.
+        case trade
+    }
+
+    public var reporter: String
+    public var partner: String
+    /// The schedule's regime column, when it is not the partner's code.
+    public var regime: String?
+    public var of: Of
+
+    public init(reporter: String, partner: String, regime: String? = nil, of: Of) {
+        self.reporter = reporter
+        self.partner = partner
+        self.regime = regime
+        self.of = of
     }
 }
 
@@ -106,6 +134,8 @@ extension Metric: CustomStringConvertible, Encodable {
         case .freight(let element): "freight through \(element)"
         case .funding(let projects): "funding committed to \(projects.joined(separator: ", "))"
         case .agreements: "agreements signed"
+        case .tariffCoverage(let share):
+            "share of \(share.reporter)'s \(share.of == .lines ? "tariff lines" : "imports from \(share.partner)") liberalized for \(share.regime ?? share.partner)"
         case .statement(let text): text
         }
     }
@@ -122,12 +152,17 @@ extension Metric: CustomStringConvertible, Encodable {
         case .freight(let element): try container.encode(element, forKey: .element)
         case .funding(let projects): try container.encode(projects, forKey: .projects)
         case .agreements: break
+        case .tariffCoverage(let share):
+            try container.encode(share.reporter, forKey: .reporter)
+            try container.encode(share.partner, forKey: .partner)
+            try container.encodeIfPresent(share.regime, forKey: .regime)
+            try container.encode(share.of.rawValue, forKey: .share)
         case .statement(let text): try container.encode(text, forKey: .statement)
         }
     }
 
     private enum Keys: String, CodingKey {
-        case kind, reporter, partner, flow, commodity, element, projects, statement
+        case kind, reporter, partner, flow, commodity, element, projects, statement, regime, share
     }
 }
 

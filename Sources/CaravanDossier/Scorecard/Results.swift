@@ -22,6 +22,15 @@ public struct Provenance: Sendable, Hashable, Encodable {
         note = citation.note
     }
 
+    /// A stored source: a tariff schedule's, say.
+    public init(record: SourceRecord) {
+        provider = record.provider
+        url = record.url
+        published = record.published
+        recordedAt = record.recordedAt
+        file = record.file
+    }
+
     public init(flow: RecordedFreightFlow) {
         provider = flow.source.provider
         url = flow.source.url

@@ -11,17 +11,26 @@ public struct ScorecardInput: Sendable {
     public var flows: [RecordedFreightFlow]
     /// The network as it stands, before the dossier's projects; nil when none is stored.
     public var network: Network?
+    /// The tariff coverage each tariff metric of the dossier reads, or why there is none.
+    public var tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
 
     public init(
         dossier: Dossier, asOf: Date, trade: @escaping @Sendable (String, String, String) -> [RecordedObservation], flows: [RecordedFreightFlow],
-        network: Network?
+        network: Network?, tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:]
     ) {
         self.dossier = dossier
         self.asOf = asOf
         self.trade = trade
         self.flows = flows
         self.network = network
+        self.tariffs = tariffs
     }
+}
+
+/// Why a tariff metric has no value: what is missing, in words.
+public struct TariffEvidenceMissing: Error, Sendable, Hashable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
 }
 
 /// Is the partnership delivering? Its three tests, each with a status and the evidence behind
@@ -64,7 +73,7 @@ public struct Scorecard: Sendable, Encodable {
             case .funding(let ids):
                 targets.append(
                     FundingTargets.evaluate(target, projects: dossier.projects.filter { ids.contains($0.id) }, asOf: input.asOf, source: source))
-            case .agreements, .statement:
+            case .agreements, .statement, .tariffCoverage:
                 break
             }
         }
@@ -83,7 +92,7 @@ public struct Scorecard: Sendable, Encodable {
                 targets: targets.filter { $0.metric.kind == "trade" }),
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
             corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
-        let check = ClaimCheck(dossier: dossier, trade: trade, flows: input.flows, asOf: input.asOf)
+        let check = ClaimCheck(dossier: dossier, trade: trade, flows: input.flows, tariffs: input.tariffs, asOf: input.asOf)
         claims = dossier.claims.map(check.evaluate)
         agreements = dossier.agreements
         sources = dossier.sources

@@ -224,9 +224,18 @@ private struct DossierParts {
             if projects.isEmpty { metric.problem("projects", "name the projects whose funding counts") }
             return .funding(projects: projects)
         case "agreements": return .agreements
+        case "tariff_coverage":
+            let reporter = metric.string("reporter", required: true)
+            let partner = metric.string("partner", required: true)
+            for (code, key) in [(reporter, "reporter"), (partner, "partner")] { if let code { economy(code, metric, key) } }
+            let shareText = metric.string("share") ?? "lines"
+            let share = TariffShare.Of(rawValue: shareText)
+            if share == nil { metric.problem("share", "'\(shareText)'; expected lines or trade") }
+            guard let reporter, let partner, let share else { return nil }
+            return .tariffCoverage(TariffShare(reporter: reporter, partner: partner, regime: metric.string("regime"), of: share))
         case "statement": return .statement(metric.string("text") ?? "")
         case let other?:
-            metric.problem("kind", "'\(other)'; expected trade, freight, funding, agreements or statement")
+            metric.problem("kind", "'\(other)'; expected trade, freight, funding, agreements, tariff_coverage or statement")
             return nil
         case nil: return nil
         }

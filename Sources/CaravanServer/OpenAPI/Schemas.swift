@@ -78,6 +78,7 @@ enum Schemas {
             [
                 "status": ["type": "string", "enum": ["stored", "already_imported"]], "file": string, "format": string, "rows_read": integer,
                 "rows_stored": integer, "derived": integer, "skipped": ["type": "object", "additionalProperties": integer], "rejected": integer,
+                "flagged": ["type": "object", "additionalProperties": integer],
                 "batch": ref("ImportBatch"),
             ], required: ["status", "file", "batch"]),
     ]

@@ -12,11 +12,13 @@ public struct ImportAnswer: Sendable, Encodable {
     let derived: Int
     let skipped: [String: Int]
     let rejected: Int
+    /// HS codes unknown to the nomenclature, kept, with how many rows carry each.
+    let flagged: [String: Int]
     /// The batch the content is stored as.
     let batch: ImportBatch
 
     enum CodingKeys: String, CodingKey {
-        case status, file, format, derived, skipped, rejected, batch
+        case status, file, format, derived, skipped, rejected, flagged, batch
         case rowsRead = "rows_read"
         case rowsStored = "rows_stored"
     }
@@ -33,6 +35,7 @@ public struct ImportAnswer: Sendable, Encodable {
         derived = result.summary.derived
         skipped = result.summary.skipped
         rejected = result.summary.rejected
+        flagged = result.summary.flagged
     }
 
     /// Whether the import added anything.

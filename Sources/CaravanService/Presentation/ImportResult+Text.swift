@@ -23,6 +23,13 @@ extension ImportResult {
         for (reason, n) in summary.skipped.sorted(by: { $0.value > $1.value }) {
             lines.append("  skipped \(count(n)): \(reason)")
         }
+        if !summary.flagged.isEmpty {
+            let rows = summary.flagged.values.reduce(0, +)
+            let codes = summary.flagged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) (\(count($0.value)))" }
+            lines.append(
+                "  \(count(rows)) rows carry \(count(summary.flagged.count)) HS codes unknown to HS 2022, kept: \(codes.joined(separator: ", "))"
+                    + (summary.flagged.count > 5 ? ", …" : ""))
+        }
         if let file = summary.rejectedFile {
             lines.append("  rejected rows and their reasons: \(file)")
         }

@@ -9,14 +9,14 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import trade statistics or published figures, one file at a time, all or nothing.",
         discussion: """
             Reads UN Comtrade (API v1 JSON or CSV, bulk TSV), legacy Comtrade CSV, CEPII BACI and figures CSV, \
-            gzipped or not; the format is detected from the header unless --format is given. Each file is \
+            freight flows, networks, dossiers, tariff schedules and product groups, gzipped or not; the format is detected from the header unless --format is given. Each file is \
             stored whole or not at all, and a file imported before adds nothing. See docs/formats.md.
             """)
 
     @Argument(help: "The files to import (.gz read directly).")
     var files: [String]
 
-    @Option(help: "comtrade, comtrade-legacy, baci or figures (default: detected from the header).")
+    @Option(help: "comtrade, comtrade-legacy, baci, figures, flows, tariffs or groups (default: detected from the header).")
     var format: ImportFormat?
 
     @Flag(name: .customLong("skip-invalid"), help: "Store the valid rows and write the rejected ones, with reasons, to a file.")

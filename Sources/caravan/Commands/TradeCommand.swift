@@ -5,8 +5,8 @@ import CaravanService
 struct TradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trade",
-        abstract: "Query the trade workspace: a pair's series, two periods compared, the two sides' reports.",
-        subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self])
+        abstract: "Query the trade workspace: a pair's series, two periods compared, the two sides' reports, what is traded.",
+        subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self, ProductsCommand.self])
 }
 
 struct SeriesCommand: AsyncParsableCommand {
@@ -20,6 +20,7 @@ struct SeriesCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var pair: PairOptions
+    @OptionGroup var commodity: CommodityOption
 
     @Option(help: "year, quarter, month or sh-year (Solar Hijri years).")
     var by: SeriesGrain = .year
@@ -29,7 +30,7 @@ struct SeriesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let series = try await workspace.series(try pair.query(in: workspace), by: by)
+        let series = try await workspace.series(try await pair.query(in: workspace, commodity: commodity.commodity), by: by)
         print(try output.format.render(series), terminator: "")
     }
 }
@@ -39,6 +40,7 @@ struct CompareCommand: AsyncParsableCommand {
         commandName: "compare", abstract: "One pair's flow in two periods, and the change between them.")
 
     @OptionGroup var pair: PairOptions
+    @OptionGroup var commodity: CommodityOption
 
     @Option(help: "The period to look at (2025-01..2025-09, SH1404-01..SH1404-07, 2024).")
     var period: Period
@@ -51,7 +53,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let comparison = try await workspace.compare(try pair.query(in: workspace), period: period, versus: versus)
+        let comparison = try await workspace.compare(
+            try await pair.query(in: workspace, commodity: commodity.commodity), period: period, versus: versus)
         print(try output.format.render(comparison), terminator: "")
     }
 }
@@ -85,6 +88,7 @@ struct MirrorCommand: AsyncParsableCommand {
         for code in [a, b] {
             if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
         }
+        if let problem = try await workspace.problem(withCommodity: commodity) { throw ValidationError("--commodity \(commodity): \(problem)") }
         let mirror = try await workspace.mirror(a, b, commodity: commodity, period: period, asOf: asOf?.endOfDay)
         print(try output.format.render(mirror), terminator: "")
     }
