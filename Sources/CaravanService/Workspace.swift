@@ -56,6 +56,6 @@ extension ReferenceTables {
     public static let bundled = ReferenceTables(
         countriesCSV: BundledData.countriesCSV, baciCountryCodesCSV: BundledData.baciCountryCodesCSV,
         nomenclature: HSNomenclature(codesCSV: BundledData.harmonizedSystemCSV, sectionsCSV: BundledData.hsSectionsCSV),
-        // The bundled file is part of the build and tested; a broken one is a broken installation.
-        groups: try! ProductGroups(csv: BundledData.productGroupsCSV))
+        // The bundled file is part of the build, and a test reads it: it does not fail here.
+        groups: (try? ProductGroups(csv: BundledData.productGroupsCSV)) ?? ProductGroups())
 }
