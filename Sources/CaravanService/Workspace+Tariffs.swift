@@ -46,8 +46,9 @@ extension Workspace {
         let year = period ?? Self.lastFullYear(of: rows, asOf: asOf)
         let trade = year.map { ProductComposition.values(imports, level: .subheading, over: $0, rows: rows, nomenclature: nomenclature) }
         let day = Day(containing: asOf ?? Date())
-        let schedule = TariffSchedule(
-            reporter: reporter, regime: chosen, on: day, lines: try await store.tariffLines(reporter: reporter, regime: chosen))
+        // As of a moment, a schedule recorded later does not count, as figures recorded later do not.
+        let recorded = try await store.tariffLines(reporter: reporter, regime: chosen).filter { asOf == nil || $0.source.recordedAt <= asOf! }
+        let schedule = TariffSchedule(reporter: reporter, regime: chosen, on: day, lines: recorded)
         let values = trade.flatMap { $0.isEmpty ? nil : $0.mapValues(\.valueUSD) }
         return TariffCoverage(
             schedule, partner: partner, subheadings: nomenclature.subheadings, trade: values,

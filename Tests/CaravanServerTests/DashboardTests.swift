@@ -10,7 +10,7 @@ struct DashboardTests {
     /// Each page, the charts and tables it must show, and a name for its screenshot.
     static let pages: [(path: String, ids: [String], name: String)] = [
         ("/", ["test-trade", "test-projects", "test-corridor", "latest", "agreements"], "scorecard"),
-        ("/trade", ["trade-chart", "trade-series", "csv", "mirror"], "trade"),
+        ("/trade", ["trade-chart", "trade-series", "csv", "mirror", "composition-chart", "tariff-coverage", "concentration"], "trade"),
         ("/trade?reporter=IRN&partner=KAZ&by=sh-year", ["trade-chart", "trade-series"], "trade-sh-year"),
         ("/corridor", ["route-form", "network-map", "corridor-chart", "flows"], "corridor"),
         ("/corridor?from=astana&to=bandar_abbas&by=cost&avoid-country=TKM", ["tcd-chart", "routes", "legs", "network-map"], "corridor-route"),

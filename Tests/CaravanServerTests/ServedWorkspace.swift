@@ -20,7 +20,19 @@ struct ServedWorkspace {
 
     init(bundled: Bool = true) async throws {
         workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("served.sqlite")))
-        if bundled { _ = try await workspace.importBundledData(recordedAt: Date(timeIntervalSince1970: 1_780_000_000)) }
+        if bundled {
+            let recorded = Date(timeIntervalSince1970: 1_780_000_000)
+            _ = try await workspace.importBundledData(recordedAt: recorded)
+            // What the pair trades, and Kazakhstan's schedule for Iran: for the products, tariffs and their charts.
+            let baci = "t,i,j,k,v,q\n2024,364,398,100111,1500.000,600.000\n2024,364,398,851713,2800.000,1.500\n2024,398,364,720839,600.000,1000.000\n"
+            _ = try await workspace.importFile(directory.write("BACI_sample.csv", baci), as: "BACI_sample.csv", recordedAt: recorded)
+            let schedule = """
+                reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url
+                KAZ,IRN,10,5,0,2025-05-15,EAEU Council decision,https://example.org/eaeu
+                KAZ,IRN,85,10,10,2025-05-15,EAEU Council decision,https://example.org/eaeu
+                """
+            _ = try await workspace.importFile(directory.write("schedule.csv", schedule), as: "schedule.csv", recordedAt: recorded)
+        }
         token = try await workspace.createToken(name: "data-officer").secret
         revoked = try await workspace.createToken(name: "former-intern").secret
         _ = try await workspace.store.revokeToken(named: "former-intern", at: Date())

@@ -139,15 +139,15 @@ public struct Concentration: Sendable, Codable, Hashable {
         guard total > 0 else { return nil }
         self.period = period
         products = sorted.count
-        hhi = Self.hhi(sorted.map { $0 / total })
-        productsFor80Pct = Self.countFor(0.8, of: sorted, total: total)
+        hhi = Self.herfindahl(sorted.map { $0 / total })
+        productsFor80Pct = Self.count(reaching: 0.8, of: sorted, total: total)
     }
 
     /// Σ (share × 100)²: 10,000 for one product, 10,000 / n for n equal ones.
-    static func hhi(_ shares: [Double]) -> Double { shares.reduce(0) { $0 + ($1 * 100) * ($1 * 100) } }
+    public static func herfindahl(_ shares: [Double]) -> Double { shares.reduce(0) { $0 + ($1 * 100) * ($1 * 100) } }
 
     /// The fewest of the largest values that reach `fraction` of the total.
-    static func countFor(_ fraction: Double, of descending: [Double], total: Double) -> Int {
+    public static func count(reaching fraction: Double, of descending: [Double], total: Double) -> Int {
         var sum = 0.0
         for (index, value) in descending.enumerated() {
             sum += value

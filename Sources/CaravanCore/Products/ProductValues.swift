@@ -23,10 +23,17 @@ struct ProductValues {
     }
 
     /// Each product's value over `period`, by code (by section numeral at the section level).
+    /// Turnover is each product's exports plus its imports: a product traded one way only still counts.
     func values(over period: Period) -> [String: PeriodValue] {
+        guard query.flow == .turnover else { return values(of: query.flow, over: period) }
+        return values(of: .export, over: period).merging(values(of: .import, over: period)) { $0.adding($1) }
+    }
+
+    private func values(of flow: TradeFlow, over period: Period) -> [String: PeriodValue] {
         var values: [String: PeriodValue] = [:]
         for (code, rows) in buckets {
             var product = query
+            product.flow = flow
             product.commodity = code
             guard let value = Ledger.value(of: product, over: period, from: rows), value.valueUSD != 0 else { continue }
             let key = level == .section ? (nomenclature.section(of: code) ?? "?") : code

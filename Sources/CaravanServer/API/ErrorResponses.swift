@@ -64,6 +64,12 @@ extension APIError {
                 self.init(status: .serviceUnavailable, code: "store_unavailable", message: "the database is unavailable")
             }
         case let error as PeriodError: self = .badRequest("invalid_parameter", error.description)
+        case let error as ProductError:
+            switch error {
+            case .noSchedule: self = .notFound("no_schedule", error.description)
+            case .ambiguousRegime: self = .badRequest("ambiguous_regime", error.description)
+            case .noNomenclature: self.init(status: .internalServerError, code: "internal", message: error.description)
+            }
         default: self.init(status: .internalServerError, code: "internal", message: "the server failed to answer; its log has the details")
         }
     }

@@ -13,7 +13,7 @@ enum TradeEndpoints {
             answer: "TradeSeries", refusals: [400: "A parameter is missing or wrong."]
         ) { call in
             let grain = call.arguments.value("by", as: SeriesGrain.self) ?? .year
-            return try Answer.json(try await call.workspace.series(try query(call), by: grain))
+            return try Answer.json(try await call.workspace.series(try await query(call), by: grain))
         },
         Endpoint(
             method: .get, path: "/api/v1/trade/compare", operationID: "tradeCompare", tag: "trade",
@@ -29,6 +29,28 @@ enum TradeEndpoints {
                 try await call.workspace.compare(try query(call), period: period, versus: try call.arguments.period("versus")))
         },
         Endpoint(
+            method: .get, path: "/api/v1/trade/products", operationID: "tradeProducts", tag: "trade",
+            summary:
+                "What a pair trades over a period: each product's value, share, change, quantity and unit value; the rest as other; concentration by year; the movers.",
+            parameters: [.reporter, .partner, .flow, .asOf]
+                + [
+                    Parameter(name: "period", required: true, summary: "The period to break down.", example: "2024"),
+                    Parameter(name: "versus", summary: "The period to compare with (default: a year earlier)."),
+                    Parameter(
+                        name: "level", kind: .choice(ProductLevel.allCases.map(\.rawValue)),
+                        summary: "section, 2 (chapters, the default), 4 (headings) or 6 (subheadings)."),
+                    Parameter(name: "top", kind: .integer, summary: "How many products before other (1 to 500, default 10)."),
+                ],
+            answer: "ProductComposition", refusals: [400: "A parameter is missing or wrong."]
+        ) { call in
+            let top = call.arguments.int("top") ?? 10
+            guard (1...500).contains(top) else { throw APIError.badRequest("invalid_parameter", "'top' must be 1 to 500") }
+            let composition = try await call.workspace.products(
+                try await query(call, commodity: false), period: try call.arguments.period("period")!, versus: try call.arguments.period("versus"),
+                level: call.arguments.value("level", as: ProductLevel.self) ?? .chapter, top: top)
+            return try Answer.json(composition)
+        },
+        Endpoint(
             method: .get, path: "/api/v1/trade/mirror", operationID: "tradeMirror", tag: "trade",
             summary: "Each side's report of the same flows, the gap, the CIF/FOB ratio and a best estimate.",
             parameters: [
@@ -41,25 +63,27 @@ enum TradeEndpoints {
             let (a, b) = (call.arguments.required("a"), call.arguments.required("b"))
             for code in [a, b] { try checkCountry(code, call.workspace, parameter: code == a ? "a" : "b") }
             let mirror = try await call.workspace.mirror(
-                a, b, commodity: try commodity(call), period: try call.arguments.period("period"), asOf: try call.arguments.asOf())
+                a, b, commodity: try await commodity(call), period: try call.arguments.period("period"), asOf: try call.arguments.asOf())
             return try Answer.json(mirror)
         },
     ]
 
     /// The pair, flow, commodity and vintage a trade endpoint was asked about.
-    static func query(_ call: Call) throws -> TradeQuery {
+    static func query(_ call: Call, commodity takesCommodity: Bool = true) async throws -> TradeQuery {
         let reporter = call.arguments.required("reporter")
         let partner = call.arguments.required("partner")
         try checkCountry(reporter, call.workspace, parameter: "reporter")
         try checkCountry(partner, call.workspace, parameter: "partner")
         return TradeQuery(
             reporter: reporter, partner: partner, flow: call.arguments.value("flow", as: TradeFlow.self) ?? .turnover,
-            commodity: try commodity(call), asOf: try call.arguments.asOf())
+            commodity: takesCommodity ? try await commodity(call) : CommodityCode.total, asOf: try call.arguments.asOf())
     }
 
-    private static func commodity(_ call: Call) throws -> String {
+    private static func commodity(_ call: Call) async throws -> String {
         let commodity = call.arguments.string("commodity") ?? CommodityCode.total
-        if let problem = CommodityCode.problem(with: commodity) { throw APIError.badRequest("invalid_parameter", "'commodity': \(problem)") }
+        if let problem = try await call.workspace.problem(withCommodity: commodity) {
+            throw APIError.badRequest("invalid_parameter", "'commodity': \(problem)")
+        }
         return commodity
     }
 

@@ -70,6 +70,30 @@ enum Schemas {
         "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent or unverifiable."),
         "Projects": list("projects", of: anyObject, "Each project with its funding against budget and milestones against plan."),
         "Agreements": list("agreements", of: anyObject, "Each agreement and how far it has come."),
+        "ProductShare": object(
+            [
+                "code": string, "name": optionalString, "value_usd": number, "share_pct": number, "versus_usd": optionalNumber,
+                "change_usd": optionalNumber, "change_pct": optionalNumber, "quantity_t": optionalNumber, "unit_value_usd_per_t": optionalNumber,
+                "count": optionalInteger, "sources": array(ref("Citation")),
+            ], required: ["code", "value_usd", "share_pct", "sources"]),
+        "ProductComposition": object(
+            [
+                "query": ref("TradeQuery"), "period": string, "versus": string, "level": string, "total_usd": number,
+                "versus_total_usd": optionalNumber, "products": array(ref("ProductShare")), "other": ref("ProductShare"),
+                "concentration": array(object(["period": string, "products": integer, "hhi": number, "products_for_80_pct": integer])),
+                "gainers": array(ref("ProductShare")), "losers": array(ref("ProductShare")),
+            ], required: ["query", "period", "level", "total_usd", "products", "concentration"]),
+        "TariffCoverage": object(
+            [
+                "reporter": string, "partner": string, "regime": string, "schedule_date": string,
+                "lines": object(
+                    [
+                        "total": integer, "with_rate": integer, "liberalized": integer, "liberalized_pct": optionalNumber, "mfn_free": integer,
+                        "mean_margin_pct": optionalNumber,
+                    ], required: ["total", "with_rate", "liberalized"]),
+                "trade": anyObject, "sources": array(anyObject),
+            ], required: ["reporter", "partner", "regime", "schedule_date", "lines", "sources"],
+            "trade is absent when the store has no imports of the pair at the subheading level."),
         "ImportBatch": object(
             ["id": integer, "file": string, "format": string, "sha256": string, "recorded_at": string, "observations": integer],
             required: ["id", "file", "format", "recorded_at"]),

@@ -15,7 +15,8 @@ public struct CaravanServer: Sendable {
 
     /// Every API operation, as routed and as documented; the description lists itself too.
     static let endpoints: [Endpoint] =
-        TradeEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all + MetaEndpoints.all { CaravanServer.endpoints }
+        TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all
+        + MetaEndpoints.all { CaravanServer.endpoints }
 
     /// The router, middleware first: log, turn errors into answers, check tokens, then route.
     public func router() -> Router<CaravanContext> {

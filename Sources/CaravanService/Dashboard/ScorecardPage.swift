@@ -51,6 +51,6 @@ extension ReportData {
     static func only(_ scorecard: Scorecard) -> ReportData {
         ReportData(
             scorecard: scorecard, series: TradeSeries(TradeQuery(reporter: "", partner: ""), by: .year, from: []), flows: FlowReport(flows: []),
-            capacity: [], generated: Date())
+            capacity: [], composition: nil, generated: Date())
     }
 }

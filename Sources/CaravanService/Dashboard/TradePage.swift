@@ -14,6 +14,7 @@ extension Workspace {
         let series = try await self.series(query, by: grain)
         let mirror = try await self.mirror(query.reporter, query.partner, commodity: query.commodity, period: nil, asOf: query.asOf)
         let report = HTMLReport(.only(scorecard))
+        let (composition, coverage) = try await whatIsTraded(query, asOf: asOf)
         let own = Set([query.reporter, query.partner]) == Set(economies) && query.flow == .turnover && query.commodity == CommodityCode.total
         let body = """
             \(TradeForm(query: query, grain: grain, partnership: scorecard.partnership.id).html)
@@ -24,6 +25,7 @@ extension Workspace {
             \(report.seriesTable(series))
             <h2>Mirror: each side's report of the same flows</h2>
             \(MirrorSection(mirror: mirror, report: report).html)
+            \(CompositionSection(composition: composition, coverage: coverage).html)
             """
         return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: body)
     }

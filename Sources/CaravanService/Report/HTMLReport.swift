@@ -24,6 +24,7 @@ public struct HTMLReport: Sendable {
         <p>Scorecard as of \(scorecard.asOf), made by Caravan on \(Timestamp.text(data.generated)). Every figure names its source; hover a chart mark for its figure and source.</p></header>
         \(tests)
         \(trade)
+        \(CompositionSection(composition: data.composition, coverage: data.coverage).html)
         \(corridor)
         \(projects)
         \(claims)

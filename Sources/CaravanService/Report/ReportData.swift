@@ -12,6 +12,10 @@ public struct ReportData: Sendable {
     public var flows: FlowReport
     /// The corridor's capacity year by year, with the projects due by then.
     public var capacity: [CorridorYear]
+    /// What the pair trades in the last full year it has figures at an HS level for; nil when none.
+    public var composition: ProductComposition?
+    /// The tariff coverage of each side's schedule for the other, where one is stored.
+    public var coverage: [TariffCoverage] = []
     public var generated: Date
 
     public struct CorridorYear: Sendable {
@@ -43,7 +47,27 @@ extension Workspace {
                 capacity.append(.init(year: year, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projects: applied))
             }
         }
-        return ReportData(scorecard: scorecard, series: series, flows: flows, capacity: capacity, generated: Date())
+        let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf)
+        let (composition, coverage) = try await whatIsTraded(pair, asOf: asOf)
+        return ReportData(
+            scorecard: scorecard, series: series, flows: flows, capacity: capacity, composition: composition, coverage: coverage, generated: Date())
+    }
+
+    /// The pair's trade by chapter in its last full year at an HS level, and each side's tariff coverage for the other.
+    func whatIsTraded(_ pair: TradeQuery, asOf: Date) async throws -> (ProductComposition?, [TariffCoverage]) {
+        let rows = try await store.products(between: pair.reporter, and: pair.partner)
+        let current = Period.unit(.year, containing: Day(containing: asOf), in: .gregorian).first
+        let years = rows.map { Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first }.filter { $0 < current }
+        var composition: ProductComposition?
+        if let year = years.max(), let nomenclature = tables.nomenclature {
+            composition = ProductComposition(
+                pair, period: Period(.year, year, in: .gregorian), level: .chapter, top: 10, rows: rows, nomenclature: nomenclature)
+        }
+        var coverage: [TariffCoverage] = []
+        for (reporter, partner) in [(pair.reporter, pair.partner), (pair.partner, pair.reporter)] {
+            if let found = try? await tariffCoverage(reporter: reporter, partner: partner, asOf: asOf) { coverage.append(found) }
+        }
+        return (composition, coverage)
     }
 
     /// The partnership's report as one self-contained HTML file.

@@ -1,0 +1,31 @@
+import CaravanCore
+import CaravanService
+
+/// `/api/v1/tariffs/coverage`: what `caravan tariffs coverage` answers.
+enum TariffEndpoints {
+    static let all = [
+        Endpoint(
+            method: .get, path: "/api/v1/tariffs/coverage", operationID: "tariffCoverage", tag: "tariffs",
+            summary:
+                "The share of tariff lines a reporter liberalized for a partner, and the share of the partner's trade in those lines, with the preference margins.",
+            parameters: [
+                Parameter(name: "reporter", required: true, summary: "The economy levying the duties.", example: "KAZ"),
+                Parameter(name: "partner", required: true, summary: "The partner whose goods pay them.", example: "IRN"),
+                Parameter(name: "regime", summary: "The schedule's partner or regime column (default: the partner's own)."),
+                Parameter(name: "period", summary: "The trade period (default: the last full year with subheading figures)."), .asOf,
+            ],
+            answer: "TariffCoverage",
+            refusals: [400: "A parameter is wrong, or the reporter has several regimes and none was named.", 404: "No schedule is stored."]
+        ) { call in
+            for name in ["reporter", "partner"] {
+                if let problem = call.workspace.problem(withCountry: call.arguments.required(name)) {
+                    throw APIError.badRequest("invalid_parameter", "'\(name)': \(problem)")
+                }
+            }
+            let coverage = try await call.workspace.tariffCoverage(
+                reporter: call.arguments.required("reporter"), partner: call.arguments.required("partner"),
+                regime: call.arguments.string("regime"), period: try call.arguments.period("period"), asOf: try call.arguments.asOf())
+            return try Answer.json(coverage)
+        }
+    ]
+}
