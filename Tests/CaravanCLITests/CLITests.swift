@@ -93,6 +93,45 @@ struct CLITests {
     }
 }
 
+@Suite("The products and tariffs commands")
+struct ProductsCLITests {
+    let cli = CLI()
+    static let baci = "t,i,j,k,v,q\n2023,364,398,100111,1000.000,400.000\n2024,364,398,100111,1500.000,600.000\n2024,364,398,851713,2800.000,1.500\n"
+    static let schedule = """
+        reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url
+        KAZ,IRN,10,5,0,2025-05-15,EAEU Council decision,https://example.org/eaeu
+        KAZ,IRN,85,10,10,2025-05-15,EAEU Council decision,https://example.org/eaeu
+
+        """
+
+    @Test("trade products breaks the pair's trade down by heading, with change and concentration; tariffs coverage gives both shares")
+    func productsAndCoverage() throws {
+        let imported = try cli.run("import", cli.directory.write("BACI_sample.csv", Self.baci), cli.directory.write("schedule.csv", Self.schedule))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let products = try cli.run(
+            "trade", "products", "--reporter", "IRN", "--partner", "KAZ", "--flow", "export", "--period", "2024", "--level", "4")
+        #expect(products.status == 0, "\(products.stderr)")
+        #expect(products.stdout.contains("IRN–KAZ export, 2024, by HS 4: 4,300,000 USD, 1,000,000 USD in 2023."))
+        #expect(products.stdout.contains("1001  Wheat and meslin") && products.stdout.contains("+50.0%"))
+        let json = try cli.run("tariffs", "coverage", "--reporter", "KAZ", "--partner", "IRN", "--period", "2024", "--format", "json")
+        let coverage = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let trade = coverage?["trade"] as? [String: Any]
+        #expect(trade?["liberalized_usd"] as? Double == 1_500_000 && trade?["total_usd"] as? Double == 4_300_000, "\(json.stdout)")
+        let series = try cli.run(
+            "trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--flow", "export", "--commodity", "AGRI", "--format", "csv")
+        #expect(series.stdout.contains("2023,\"1,000,000\"") && series.stdout.contains("2024,\"1,500,000\""), "\(series.stdout)")
+    }
+
+    @Test("a bad schedule exits 1 naming file, line and field; no schedule says what is missing")
+    func refused() throws {
+        let file = cli.directory.write("bad.csv", Self.schedule + "KAZ,IRN,1001,1200,0,2025-05-15,S,\n")
+        let result = try cli.run("import", file)
+        #expect(result.status == 1 && result.stderr.contains("\(file):4: mfn_rate_pct: '1200'"), "\(result.stderr)")
+        let coverage = try cli.run("tariffs", "coverage", "--reporter", "KAZ", "--partner", "IRN")
+        #expect(coverage.status != 0 && coverage.stderr.contains("no tariff schedule of KAZ for IRN is stored"))
+    }
+}
+
 @Suite("The corridor commands")
 struct CorridorCLITests {
     let cli = CLI()

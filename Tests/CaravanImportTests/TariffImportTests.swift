@@ -28,8 +28,9 @@ struct TariffImportTests {
             KAZ,IRN,10,5,0,2025-05-15,EAEU Council,https://example.org/eaeu
             KAZ,IRN,100111,5,,2025-05-15,EAEU Council,https://example.org/eaeu
             KAZ,EAEU-IRN-FTA,2709,0,0,SH1404-02-25,EAEU Council,https://example.org/eaeu
+            KAZ,IRN,0201.10,5,0,2025-05-15,EAEU Council,https://example.org/eaeu
             """)
-        #expect(lines.map(\.record.code) == ["10", "100111", "2709"] && lines.map(\.line) == [2, 3, 4])
+        #expect(lines.map(\.record.code) == ["10", "100111", "2709", "020110"] && lines.map(\.line) == [2, 3, 4, 5])
         #expect(lines[1].record.preferentialPct == nil && lines[0].record.liberalized)
         #expect(lines[2].record.effectiveDate == "2025-05-15", "SH1404-02-25 is 15 May 2025")
     }
@@ -39,6 +40,8 @@ struct TariffImportTests {
         arguments: [
             ("KAZ,IRN,1x01,5,0,2025-05-15,S,", "hs_code", "2, 4 or 6 digits"),
             ("KAZ,IRN,123456,5,0,2025-05-15,S,", "hs_code", "not a code of HS 2022"),
+            ("KAZ,IRN,10011100,5,0,2025-05-15,S,", "hs_code", "national lines"),
+            ("KAZ,IRN,10,five,0,2025-05-15,S,", "mfn_rate_pct", "'five'"),
             ("KAZ,IRN,10,-1,0,2025-05-15,S,", "mfn_rate_pct", "0 to 1,000"),
             ("KAZ,IRN,10,5,1500,2025-05-15,S,", "preferential_rate_pct", "0 to 1,000"),
             ("KAZ,IRN,10,,0,2025-05-15,S,", "mfn_rate_pct", "empty"),

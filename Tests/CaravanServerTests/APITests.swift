@@ -88,6 +88,46 @@ struct APITests {
         }
     }
 
+    @Test("what a pair trades: the products and other add up to the total, each with its share")
+    func products() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            let uri = "/api/v1/trade/products?reporter=IRN&partner=KAZ&flow=export&period=2024&level=6&top=1"
+            let answer = try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                return try response.json()
+            }
+            let products = try #require(answer["products"] as? [[String: Any]])
+            let other = try #require(answer["other"] as? [String: Any])
+            #expect(products.map { $0["code"] as? String } == ["851713"])
+            #expect(products[0]["value_usd"] as? Double == 2_800_000 && other["value_usd"] as? Double == 1_500_000)
+            #expect(answer["total_usd"] as? Double == 4_300_000)
+            try await client.execute(uri: "/api/v1/trade/products?reporter=IRN&partner=KAZ&period=2024&top=0", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("'top'"))
+            }
+        }
+    }
+
+    @Test("tariff coverage: lines and trade liberalized; no schedule is a 404 naming what is missing")
+    func coverage() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            let answer = try await client.execute(uri: "/api/v1/tariffs/coverage?reporter=KAZ&partner=IRN&period=2024", method: .get) {
+                response in
+                #expect(response.status == .ok)
+                return try response.json()
+            }
+            let lines = try #require(answer["lines"] as? [String: Any])
+            let trade = try #require(answer["trade"] as? [String: Any])
+            // Chapter 10's rate is inherited by its subheadings and is preferential; chapter 85's is not.
+            #expect(lines["liberalized"] as? Int == 26 && lines["with_rate"] as? Int == 26 + 296)
+            #expect(trade["liberalized_usd"] as? Double == 1_500_000 && trade["total_usd"] as? Double == 4_300_000)
+            try await client.execute(uri: "/api/v1/tariffs/coverage?reporter=IRN&partner=KAZ", method: .get) { response in
+                #expect(response.status == .notFound && response.errorCode == "no_schedule" && response.text.contains("IRN"))
+            }
+        }
+    }
+
     @Test("many requests at once over a live loopback port all get the same answer")
     func live() async throws {
         let served = try await ServedWorkspace()

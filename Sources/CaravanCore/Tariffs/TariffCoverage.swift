@@ -1,7 +1,7 @@
 /// How much of a partner's trade a preferential regime covers — the two things "tariffs removed
 /// on 90% of goods" can mean: the share of tariff lines liberalized, and the share of the
 /// partner's actual trade that falls in those lines — with the average preference margin.
-public struct TariffCoverage: Sendable, Codable {
+public struct TariffCoverage: Sendable, Encodable {
     public var reporter: String
     public var partner: String
     public var regime: String

@@ -30,7 +30,7 @@ public struct TradeObservation: Sendable, Hashable {
 }
 
 /// Where a figure came from: the publisher, the document, and when Caravan recorded it.
-public struct SourceRecord: Sendable, Hashable, Codable {
+public struct SourceRecord: Sendable, Hashable, Encodable {
     public var id: Int64
     public var kind: SourceKind
     /// Who publishes the figures (`UN Comtrade`, `CEPII BACI HS92`, a ministry); revisions of the
@@ -44,8 +44,9 @@ public struct SourceRecord: Sendable, Hashable, Codable {
     /// The file it was imported from.
     public var file: String
 
+    /// Without the id: it is the store's key, numbered differently by each backend.
     enum CodingKeys: String, CodingKey {
-        case id, kind, provider, title, url, published, file
+        case kind, provider, title, url, published, file
         case recordedAt = "recorded_at"
     }
 

@@ -26,10 +26,9 @@ final class TariffsParser: RowParser {
         let reporter = Check.country(fields.text("reporter"), field: "reporter", in: tables, problems: &problems)
         let regime = fields.text("partner_or_regime")
         if regime.isEmpty { problems.append(FieldProblem("partner_or_regime", "empty; expected a partner (IRN) or a regime (EAEU-IRN-FTA)")) }
-        let code = fields.text("hs_code")
-        Self.check(code, in: tables, problems: &problems)
-        let mfn = Self.rate(fields.number("mfn_rate_pct"), field: "mfn_rate_pct", required: true, problems: &problems)
-        let preferential = Self.rate(fields.number("preferential_rate_pct"), field: "preferential_rate_pct", required: false, problems: &problems)
+        let code = Self.check(fields.text("hs_code"), in: tables, problems: &problems)
+        let mfn = Self.rate(fields, "mfn_rate_pct", required: true, problems: &problems)
+        let preferential = Self.rate(fields, "preferential_rate_pct", required: false, problems: &problems)
         var from: Day?
         let date = fields.text("effective_from")
         do throws(PeriodError) {
@@ -52,24 +51,27 @@ final class TariffsParser: RowParser {
             source: source)
     }
 
-    /// A code the nomenclature has: a schedule entry for an unknown line could never apply.
-    private static func check(_ code: String, in tables: ReferenceTables, problems: inout [FieldProblem]) {
-        guard [2, 4, 6].contains(code.count), code.allSatisfy(\.isNumber) else {
-            problems.append(FieldProblem("hs_code", "'\(code)'; expected an HS code of 2, 4 or 6 digits"))
-            return
+    /// A code the nomenclature has, its digits only: schedules write 1001.11 as often as 100111,
+    /// and an entry for an unknown line could never apply.
+    private static func check(_ text: String, in tables: ReferenceTables, problems: inout [FieldProblem]) -> String {
+        let code = text.filter { $0 != "." && $0 != " " }
+        guard [2, 4, 6].contains(code.count), code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
+            problems.append(FieldProblem("hs_code", "'\(text)'; expected an HS code of 2, 4 or 6 digits (national lines of 8 or 10 are not read)"))
+            return code
         }
         if let nomenclature = tables.nomenclature, !nomenclature.contains(code) {
             problems.append(FieldProblem("hs_code", "\(code) is not a code of \(nomenclature.edition)"))
         }
+        return code
     }
 
-    private static func rate(_ value: Double?, field: String, required: Bool, problems: inout [FieldProblem]) -> Double? {
-        guard let value else {
+    private static func rate(_ fields: CSVFields, _ field: String, required: Bool, problems: inout [FieldProblem]) -> Double? {
+        guard let value = fields.number(field) else {
             if required { problems.append(FieldProblem(field, "empty; expected a rate in percent")) }
             return nil
         }
         if value.isNaN || value < 0 || value > highestRate {
-            problems.append(FieldProblem(field, "'\(value.isNaN ? "not a number" : String(value))'; expected a rate from 0 to 1,000 percent"))
+            problems.append(FieldProblem(field, "'\(fields.text(field))'; expected a rate in percent from 0 to 1,000"))
         }
         return value
     }
