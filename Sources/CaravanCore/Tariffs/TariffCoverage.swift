@@ -5,7 +5,7 @@ public struct TariffCoverage: Sendable, Encodable {
     public var reporter: String
     public var partner: String
     public var regime: String
-    /// The day the schedule is read on: the end of the trade period.
+    /// The day the schedule is read on: the as-of day, or today.
     public var scheduleDate: String
     public var lines: Lines
     /// Nil when the ledger has no trade of the pair at the subheading level for the period.

@@ -15,7 +15,8 @@ struct CoverageCommand: AsyncParsableCommand {
             A line is liberalized when its preferential rate is 0 or below MFN; a rate given at a heading or chapter \
             applies to the subheadings under it that have none of their own. Lines are the HS subheadings; trade is \
             the reporter's imports from the partner by subheading over the period (by default the last full year the \
-            store has). The two shares are what "tariffs removed on 90% of goods" can mean. See docs/products.md.
+            store has). The schedule is read as it stands on the --as-of day, or today. The two shares are what \
+            "tariffs removed on 90% of goods" can mean. See docs/products.md.
             """)
 
     @Option(help: "The economy levying the duties, ISO 3166 alpha-3 (KAZ).")
@@ -30,7 +31,7 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(help: "The trade period (default: the last full year with subheading figures).")
     var period: Period?
 
-    @Option(name: .customLong("as-of"), help: "Only figures recorded by this date (YYYY-MM-DD, end of day UTC).")
+    @Option(name: .customLong("as-of"), help: "Read the schedule on this day, and only figures and schedules recorded by it (YYYY-MM-DD).")
     var asOf: RecordedTime?
 
     @OptionGroup var output: OutputOptions
