@@ -78,6 +78,13 @@ let package = Package(
             ]
         ),
         .target(name: "CaravanTestSupport", dependencies: ["CaravanStore"], path: "Tests/CaravanTestSupport"),
+        // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
+        .target(
+            name: "CaravanFuzzing", dependencies: ["CaravanService", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Reliability/Fuzz/CaravanFuzzing"),
+        .executableTarget(
+            name: "caravan-fuzz", dependencies: ["CaravanFuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Reliability/Fuzz/caravan-fuzz"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
@@ -88,6 +95,7 @@ let package = Package(
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
         .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanData", "CaravanDossier", "CaravanTestSupport"]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
+        .testTarget(name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanTestSupport"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "CaravanServerTests",
             dependencies: [

@@ -99,6 +99,10 @@ public final class FileImport<Record: Sendable & Hashable> {
             if records.count != width {
                 return .invalid([FieldProblem("row", "\(records.count) fields; the header has \(width)")])
             }
+            if let field = records.fieldNotUTF8() {
+                let name = columns.first { $0.value == field }?.key ?? "column \(field + 1)"
+                return .invalid([FieldProblem(name, "not UTF-8 text")])
+            }
             return parser.parse(records, fields: CSVFields(reader: records, columns: columns), line: records.line)
         case .json(let objects):
             guard let object = try objects.next() else { return nil }

@@ -37,8 +37,8 @@ extension Workspace {
 
     /// Checks a network file and stores it as one batch.
     func importNetwork(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
-        let network = try NetworkReader.read(path: path, name: name, tables: tables)
-        let json = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        let json = try DocumentText.read(path: path, name: name)
+        let network = try NetworkReader.read(text: json, file: name, tables: tables)
         let digest = SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
         let receipt = try await store.record(
             document: Document(kind: .network, name: network.name, text: json), file: name, digest: digest, recordedAt: recordedAt)

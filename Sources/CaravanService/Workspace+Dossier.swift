@@ -27,10 +27,7 @@ extension Workspace {
     /// Checks a dossier against the code tables and the stored network, and stores it as one batch;
     /// it supersedes an earlier dossier of the same partnership.
     func importDossier(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
-        let text: String
-        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
-            throw ImportError.unreadable(file: name, reason: "not UTF-8 text, or not readable")
-        }
+        let text = try DocumentText.read(path: path, name: name)
         return try await importDossier(text: text, as: name, recordedAt: recordedAt)
     }
 

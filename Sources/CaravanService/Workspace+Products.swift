@@ -44,10 +44,7 @@ extension Workspace {
 
     /// Checks a groups file and stores it; its groups join or replace those of the same names.
     func importGroups(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
-        let text: String
-        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
-            throw ImportError.unreadable(file: name, reason: "not UTF-8 text, or not readable")
-        }
+        let text = try DocumentText.read(path: path, name: name)
         let groups: ProductGroups
         do { groups = try ProductGroups(csv: text) } catch {
             throw ImportError.invalidDocument(file: name, problems: [error.description])

@@ -54,4 +54,25 @@ struct BadFileTests {
     func wrongFormat() {
         #expect(failure(directory.write("baci.csv", "t,i,j,k,v,q\n2022,398,364,100199,1,1\n"), format: .figures)?.contains("header lacks") == true)
     }
+
+    @Test("text that is not UTF-8 is refused naming the line and field, in rows and in documents")
+    func notUTF8() throws {
+        let header = Array("reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote\n".utf8)
+        let rows = Array("KAZ,IRN,export,TOTAL,2024,1,,,Customs,,,\nKAZ,IRN,export,TOTAL,2023,1,,,Cust".utf8) + [0xA6] + Array("oms,,,\n".utf8)
+        let csv = directory.write("latin.csv", bytes: header + rows)
+        #expect(failure(csv)?.hasPrefix("\(csv):3: source: not UTF-8 text") == true)
+        // Overlong forms and surrogates are not characters either.
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            let path = directory.write("bad.csv", bytes: header + Array("KAZ,IRN,export,TOTAL,2024,1,,,".utf8) + bad + Array(",,,\n".utf8))
+            #expect(failure(path)?.contains(":2: source: not UTF-8 text") == true, "\(bad)")
+        }
+        let yaml = directory.write("dossier.yaml", bytes: Array("partnership:\n  id: x\n  title: Caf".utf8) + [0xE9] + Array("\n".utf8))
+        #expect {
+            _ = try DossierReader(tables: tablesWithHS, elements: nil).read(path: yaml)
+        } throws: { error in
+            "\(error)" == "\(yaml):3: not UTF-8 text: byte 0xE9 does not start a character"
+        }
+        let ok = directory.write("ok.csv", bytes: header + Array("KAZ,IRN,export,TOTAL,2024,1,,,Caf\u{E9} Стат 統計 𝕏,,,\n".utf8))
+        #expect(failure(ok) == nil)
+    }
 }

@@ -50,6 +50,23 @@ struct APITests {
         }
     }
 
+    @Test("a path asked with a method it does not take answers 405 and the methods it does")
+    func wrongMethod() async throws {
+        let served = try await ServedWorkspace(bundled: false)
+        try await served.app().test(.router) { client in
+            for (method, uri, allow) in [
+                (HTTPRequest.Method.delete, "/api/v1/scorecard", "GET"), (.init("TRACE")!, "/healthz", "GET"),
+                (.get, "/api/v1/dossiers/iran-kazakhstan", "PUT"), (.put, "/api/v1/imports", "GET, POST"),
+            ] {
+                // With a token: a write without one is refused before its path is looked at.
+                try await client.execute(uri: uri, method: method, headers: served.bearer(served.token)) { response in
+                    #expect(response.status == .methodNotAllowed && response.errorCode == "method_not_allowed", "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allow)
+                }
+            }
+        }
+    }
+
     @Test("an empty store answers 404 with what to do, not a server error")
     func empty() async throws {
         let served = try await ServedWorkspace(bundled: false)

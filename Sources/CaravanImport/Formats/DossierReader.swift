@@ -20,11 +20,7 @@ public struct DossierReader {
     /// Reads and checks the dossier in `path`.
     public func read(path: String, name: String? = nil) throws(ImportError) -> Dossier {
         let name = name ?? path
-        let text: String
-        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
-            throw .unreadable(file: name, reason: "not UTF-8 text, or not readable")
-        }
-        return try read(text: text, file: name)
+        return try read(text: try DocumentText.read(path: path, name: name), file: name)
     }
 
     /// Reads and checks a dossier's text.

@@ -21,6 +21,13 @@ public enum NetworkReader {
         return RoutingGraph(network, index: index)
     }
 
+    /// Reads and checks a network document's text.
+    public static func read(text: String, file: String, tables: ReferenceTables? = nil) throws(ImportError) -> Network {
+        var text = text
+        let parsed = text.withUTF8 { bytes in Result { () throws(ImportError) in try parse(UnsafeRawBufferPointer(bytes), file: file) } }
+        return try checked(try parsed.get(), file: file, tables: tables).0
+    }
+
     /// Checks a network document and compiles it for routing.
     public static func graph(_ bytes: UnsafeRawBufferPointer, file: String, tables: ReferenceTables? = nil) throws(ImportError) -> RoutingGraph {
         let (network, index) = try checked(try parse(bytes, file: file), file: file, tables: tables)

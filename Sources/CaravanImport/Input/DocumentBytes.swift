@@ -31,3 +31,19 @@ enum DocumentBytes {
         }
     }
 }
+
+/// A whole document as text (a dossier, a groups file, a network kept as written): read like
+/// `DocumentBytes`, refused with the line of the first byte that is not UTF-8.
+public enum DocumentText {
+    public static func read(path: String, name: String? = nil) throws(ImportError) -> String {
+        let name = name ?? path
+        return try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in
+            if let offset = UTF8Check.firstInvalidByte(in: bytes) {
+                throw .malformed(
+                    file: name, line: UTF8Check.line(of: offset, in: bytes),
+                    reason: "not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) does not start a character")
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}

@@ -185,6 +185,13 @@ final class RecordReader {
         return (start, end)
     }
 
+    /// The first field whose bytes are not UTF-8, or nil.
+    func fieldNotUTF8() -> Int? {
+        bytes.withUnsafeBytes { buffer in
+            UTF8Check.firstInvalidByte(in: buffer).flatMap { offset in starts.lastIndex { $0 <= offset } }
+        }
+    }
+
     /// The record's fields joined again, for the rejected-rows file.
     var raw: String { (0..<count).map { text($0) }.joined(separator: String(UnicodeScalar(delimiter))) }
 }

@@ -24,6 +24,13 @@ struct Endpoint: Sendable {
     let answer: String
     /// Statuses the endpoint answers with besides 200, with why.
     var refusals: [Int: String] = [:]
+
+    /// Whether a request path is this endpoint's, a `{name}` segment matching any one segment.
+    func matches(_ requestPath: String) -> Bool {
+        let pattern = path.split(separator: "/")
+        let segments = requestPath.split(separator: "/")
+        return pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
     /// Whether a read's answer may be kept until the store changes (not the health check's).
     var cached = true
     let handle: @Sendable (Call) async throws -> Answer

@@ -9,19 +9,32 @@ import Hummingbird
 /// a page that says what went wrong. Server faults are logged; their details are not sent.
 struct ErrorResponses: RouterMiddleware {
     typealias Context = CaravanContext
+    /// The API's operations, to tell a path asked with the wrong method (405) from no path (404).
+    let endpoints: [Endpoint]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
             var refusal = APIError(error)
+            var allowed: [String] = []
             if let error = error as? HTTPError, error.status == .notFound {
-                refusal = .notFound("not_found", "nothing at \(request.method) \(request.uri.path); the API is described at /api/v1/openapi.json")
+                allowed = endpoints.filter { $0.matches(request.uri.path) }.map(\.method.rawValue)
+                refusal =
+                    allowed.isEmpty
+                    ? .notFound("not_found", "nothing at \(request.method) \(request.uri.path); the API is described at /api/v1/openapi.json")
+                    : APIError(
+                        status: .methodNotAllowed, code: "method_not_allowed",
+                        message: "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method)")
             }
             if refusal.status.kind == .serverError {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" { return try refusal.response() }
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
+                var response = try refusal.response()
+                if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
+                return response
+            }
             var page = Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status)
             if refusal.status == .unauthorized { page.headers[.wwwAuthenticate] = "Basic realm=\"caravan\", charset=\"UTF-8\"" }
             return page.response

@@ -32,6 +32,8 @@ enum OpenAPIDocument {
             "200": ["description": "The answer.", "content": ["application/json": ["schema": Schemas.ref(endpoint.answer)]]]
         ]
         var refusals = endpoint.refusals
+        // Every operation's parameters are checked: an unknown, repeated or ill-formed one is refused.
+        refusals[400] = refusals[400] ?? "A parameter is unknown, repeated, missing or wrong."
         if endpoint.writes || privateReads {
             refusals[401] = refusals[401] ?? "No token, or an unknown one."
             refusals[403] = refusals[403] ?? "The token was revoked."

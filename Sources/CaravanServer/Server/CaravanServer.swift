@@ -22,7 +22,7 @@ public struct CaravanServer: Sendable {
     public func router() -> Router<CaravanContext> {
         let router = Router(context: CaravanContext.self)
         router.add(middleware: RequestLog())
-        router.add(middleware: ErrorResponses())
+        router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
         router.add(middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads))
         let cache = AnswerCache(store: workspace.store)
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
