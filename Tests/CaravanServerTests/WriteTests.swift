@@ -82,6 +82,13 @@ struct WriteTests {
             ) {
                 #expect($0.status == .contentTooLarge && $0.errorCode == "payload_too_large")
             }
+            // A dossier too: the limit is the server's, not a fixed one (found by Reliability/attack.py).
+            let dossier = "partnership: {id: iran-kazakhstan}\n" + String(repeating: "# padding\n", count: 120_000)
+            try await client.execute(
+                uri: "/api/v1/dossiers/iran-kazakhstan", method: .put, headers: served.bearer(served.token), body: ByteBuffer(string: dossier)
+            ) {
+                #expect($0.status == .contentTooLarge && $0.errorCode == "payload_too_large", "\($0.status) \($0.text.prefix(300))")
+            }
         }
         #expect(try await served.workspace.batches().count == before)
     }

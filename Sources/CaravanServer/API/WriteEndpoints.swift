@@ -2,6 +2,7 @@ import CaravanImport
 import CaravanService
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The writes: a file imported, a dossier added or replaced, and the list of what was imported.
 enum WriteEndpoints {
@@ -51,7 +52,9 @@ enum WriteEndpoints {
                 403: "The token was revoked.", 413: "The dossier is over the limit.", 422: "The dossier is refused: the message says why.",
             ]
         ) { call in
-            let body = try await call.request.body.collect(upTo: call.context.maxUploadSize)
+            let limit = min(call.context.maxUploadSize, call.settings.maxUploadBytes)
+            let body: ByteBuffer
+            do { body = try await call.request.body.collect(upTo: limit) } catch is NIOTooManyBytesError { throw APIError.tooLarge(limit: limit) }
             guard let text = String(validating: body.readableBytesView, as: UTF8.self), !text.isEmpty else {
                 throw APIError.badRequest("empty_body", "send the dossier's YAML, as UTF-8, as the body")
             }
