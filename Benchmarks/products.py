@@ -489,6 +489,9 @@ def main():
     t = {k: timed(c, args.repeat if k != "pandas" else slow) for k, c in commands.items()}
     results.append(("tariff coverage, lines and trade", t))
     startup = timed([CARAVAN, "calendar", "2024"], args.repeat)
+    # A pair's yearly series is an index seek: nearly all of it is opening the store and its reference tables.
+    opening = timed([CARAVAN, "trade", "series", "--db", caravan_db, "--reporter", "IRN", "--partner", "KAZ", "--flow", "export",
+                     "--format", "csv"], args.repeat)
     busy_end, ours_end = cpu_seconds()
     others = max(0.0, (busy_end - busy_start) - (ours_end - ours_start)) / (time.perf_counter() - wall_start)
 
@@ -501,6 +504,7 @@ def main():
         print(f"  {label:36}{t['caravan'] * 1000:8.1f}ms{t['duckdb'] * 1000:8.1f}ms{t['caravan'] / t['duckdb']:7.2f}x"
               f"{t['pandas'] * 1000:8.0f}ms{t['caravan'] / t['pandas']:7.3f}x")
     print(f"  {'process start (caravan calendar)':36}{startup * 1000:8.1f}ms")
+    print(f"  {'start + open store (trade series)':36}{opening * 1000:8.1f}ms")
     print(f"  {'import, one run (BACI + schedule)':36}{c_import:9.2f}s{d_import:9.2f}s{c_import / d_import:7.2f}x")
     print("\nratio = caravan / peer: below 1 is faster. Medians of fresh processes "
           f"({args.repeat} each, pandas {slow}); DuckDB and caravan query their own files, pandas re-reads the CSVs.")

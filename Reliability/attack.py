@@ -173,6 +173,12 @@ def run_backend(backend, examples):
         store.create()
         caravan("migrate", *store.option())
     caravan("demo", *store.option(), "--report", WORK / "attack-demo.html", cwd=WORK)
+    # What the pair trades and a schedule, so products and tariff coverage answer rather than 404.
+    (WORK / "BACI_HS92_Y2024_V202501.csv").write_text("t,i,j,k,v,q\n2024,364,398,100111,1500,600\n2024,398,364,720839,600,NA\n")
+    (WORK / "attack-schedule.csv").write_text(
+        "reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url\n"
+        "KAZ,IRN,10,5,0,2025-05-15,EAEU Council decision,\n")
+    caravan("import", *store.option(), WORK / "BACI_HS92_Y2024_V202501.csv", WORK / "attack-schedule.csv")
     token = caravan("token", "create", "--name", "attacker-test", *store.option()).stdout.strip()
     revoked = caravan("token", "create", "--name", "revoked", *store.option()).stdout.strip()
     caravan("token", "revoke", "revoked", *store.option())

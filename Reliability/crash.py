@@ -50,14 +50,14 @@ def import_rounds(backend, base, big, expected, runs, rng, full_seconds):
     for index in range(runs):
         run.copy_from(base)
         delay = rng.uniform(0, full_seconds * 1.2)
-        process = subprocess.Popen([str(CARAVAN), "import", *run.option(), str(big)],
+        process = subprocess.Popen([str(CARAVAN), "import", *run.option(), FILE], cwd=WORK,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
         state = check(run, before, expected, f"{backend} import round {index + 1} (killed after {delay:.2f} s)")
         outcomes[state] += 1
-        again = caravan("import", *run.option(), big)
+        again = caravan("import", *run.option(), FILE, cwd=WORK)
         if check(run, before, expected, f"{backend} re-import round {index + 1}") != "all":
             sys.exit(f"{backend} round {index + 1}: the re-import did not store the file:\n{again.stdout}")
     run.drop()
@@ -110,7 +110,7 @@ def server_rounds(backend, base, big, expected, runs, rng, full_seconds):
 
 def timed_import(store, big):
     start = time.perf_counter()
-    caravan("import", *store.option(), big)
+    caravan("import", *store.option(), FILE, cwd=WORK)
     return time.perf_counter() - start
 
 

@@ -48,10 +48,9 @@ public struct Campaign {
         let clock = ContinuousClock()
         let began = clock.now
         for index in 0..<runs {
-            // Seeds as they are first, then mutations of anything in the pool.
-            let input =
-                index < seeds.count
-                ? seeds[index] : mutator.mutate(pool.randomElement(using: &random)!, splicing: pool.randomElement(using: &random)!, using: &random)
+            // Seeds as they are first, then mutations of a seed or, as often, of an input that did something new.
+            let base = Bool.random(using: &random) ? seeds.randomElement(using: &random)! : pool.randomElement(using: &random)!
+            let input = index < seeds.count ? seeds[index] : mutator.mutate(base, splicing: pool.randomElement(using: &random)!, using: &random)
             watchdog.started(input)
             let start = clock.now
             let outcome = await trial.run(input, as: target)

@@ -51,7 +51,7 @@ struct FuzzCommand: AsyncParsableCommand {
         let shm = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let work = URL(fileURLWithPath: work ?? "\(shm)/caravan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         var failed = false
-        print("target          inputs   accepted   rejected  unclear  slow  slowest_ms  outcomes  kept  inputs/s")
+        say("target          inputs   accepted   rejected  unclear  slow  slowest_ms  outcomes  kept  inputs/s")
         for target in chosen {
             let trial = try await Trial(directory: work.appendingPathComponent(target.name))
             let watchdog = Watchdog(limit: .seconds(hangSeconds), hangFile: work.appendingPathComponent("hang-\(target.name)").path)
@@ -59,23 +59,26 @@ struct FuzzCommand: AsyncParsableCommand {
                 target: target, seeds: try seedInputs(target), runs: runs, seed: seed, corpus: corpus.map(URL.init(fileURLWithPath:)))
             campaign.slowSeconds = slowSeconds
             let report = await campaign.run(on: trial, watchdog: watchdog)
-            print(line(target, report))
+            say(line(target, report))
             for (message, input) in report.unclear.prefix(5) {
                 failed = true
                 let kept = work.appendingPathComponent("unclear-\(target.name)-\(abs(message.hashValue))").path
                 FileManager.default.createFile(atPath: kept, contents: Data(input))
-                print("  unclear (\(kept)): \(message.prefix(300))")
+                say("  unclear (\(kept)): \(message.prefix(300))")
             }
             for (seconds, input) in report.slow.prefix(3) {
                 failed = true
                 let kept = work.appendingPathComponent("slow-\(target.name)-\(Int(seconds * 1000))ms").path
                 FileManager.default.createFile(atPath: kept, contents: Data(input))
-                print("  slow: \(Int(seconds * 1000)) ms (\(kept))")
+                say("  slow: \(Int(seconds * 1000)) ms (\(kept))")
             }
             try? FileManager.default.removeItem(at: work.appendingPathComponent(target.name))
         }
         if failed { throw ExitCode(1) }
     }
+
+    /// Writes a line at once, unbuffered: a target's figures show as it finishes, even into a pipe.
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     private func seedInputs(_ target: FuzzTarget) throws -> [[UInt8]] {
         let folder = URL(fileURLWithPath: seeds).appendingPathComponent(target.name)
