@@ -45,7 +45,7 @@ extension TariffCoverage: Sectioned {
         var rows = [
             [
                 "tariff lines liberalized", lines.liberalizedPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "—",
-                "\(lines.liberalized) of \(lines.withRate) subheadings with a rate, of \(NumberText.grouped(Double(lines.total))) in the nomenclature",
+                "\(NumberText.grouped(Double(lines.liberalized))) of \(NumberText.grouped(Double(lines.withRate))) subheadings with a rate, of \(NumberText.grouped(Double(lines.total))) in the nomenclature",
             ],
             [
                 "mean preference margin", lines.meanMarginPct.map { NumberText.fixed($0, decimals: 2) + " pts" } ?? "—",
