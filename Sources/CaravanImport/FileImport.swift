@@ -99,9 +99,9 @@ public final class FileImport<Record: Sendable & Hashable> {
             if records.count != width {
                 return .invalid([FieldProblem("row", "\(records.count) fields; the header has \(width)")])
             }
-            if let field = records.fieldNotUTF8() {
+            if let (field, reason) = records.fieldNotText() {
                 let name = columns.first { $0.value == field }?.key ?? "column \(field + 1)"
-                return .invalid([FieldProblem(name, "not UTF-8 text")])
+                return .invalid([FieldProblem(name, reason)])
             }
             return parser.parse(records, fields: CSVFields(reader: records, columns: columns), line: records.line)
         case .json(let objects):

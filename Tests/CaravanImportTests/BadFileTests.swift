@@ -72,6 +72,11 @@ struct BadFileTests {
         } throws: { error in
             "\(error)" == "\(yaml):3: not UTF-8 text: byte 0xE9 does not start a character"
         }
+        // NUL is not text either: PostgreSQL could not store it.
+        // Past the first bytes, which decide a file is binary when they hold one.
+        let filler = Array((0..<2_000).map { "KAZ,IRN,export,TOTAL,2023,1,,,Customs bulletin \($0),,,\n" }.joined().utf8)
+        let nul = directory.write("nul.csv", bytes: header + filler + Array("KAZ,IRN,export,TOTAL,2024,1,,,Cus".utf8) + [0] + Array("toms,,,\n".utf8))
+        #expect(failure(nul)?.hasPrefix("\(nul):2002: source: holds a NUL byte") == true, "\(failure(nul) ?? "")")
         let ok = directory.write("ok.csv", bytes: header + Array("KAZ,IRN,export,TOTAL,2024,1,,,Caf\u{E9} Стат 統計 𝕏,,,\n".utf8))
         #expect(failure(ok) == nil)
     }

@@ -36,6 +36,9 @@ struct APITests {
             ("/api/v1/route?from=astana&to=bandar_abbas&alternatives=many", 400, "invalid_parameter", "'alternatives'"),
             ("/api/v1/route?from=astana&to=bandar_abbas&avoid-mode=rail&avoid-mode=sea&avoid-mode=road&avoid-mode=ferry", 422, "no_route", "astana"),
             ("/api/v1/scorecard?partnership=nobody", 404, "unknown_partnership", "nobody"),
+            // Found by Reliability/attack.py: PostgreSQL answered 500 to a NUL in a parameter.
+            ("/api/v1/scorecard?partnership=%00", 400, "invalid_parameter", "NUL"),
+            ("/api/v1/corridor/flows?element=a%00b", 400, "invalid_parameter", "'element'"),
             ("/api/v1/nowhere", 404, "not_found", "/api/v1/nowhere"),
         ])
     func refusals(_ uri: String, _ status: Int, _ code: String, _ named: String) async throws {

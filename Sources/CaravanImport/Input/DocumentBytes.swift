@@ -39,9 +39,7 @@ public enum DocumentText {
         let name = name ?? path
         return try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in
             if let offset = UTF8Check.firstInvalidByte(in: bytes) {
-                throw .malformed(
-                    file: name, line: UTF8Check.line(of: offset, in: bytes),
-                    reason: "not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) does not start a character")
+                throw .malformed(file: name, line: UTF8Check.line(of: offset, in: bytes), reason: UTF8Check.reason(bytes[offset]))
             }
             return String(decoding: bytes, as: UTF8.self)
         }

@@ -185,10 +185,14 @@ final class RecordReader {
         return (start, end)
     }
 
-    /// The first field whose bytes are not UTF-8, or nil.
-    func fieldNotUTF8() -> Int? {
+    /// The first field that is not text (not UTF-8, or holding NUL), and why; nil when all are.
+    func fieldNotText() -> (field: Int, reason: String)? {
         bytes.withUnsafeBytes { buffer in
-            UTF8Check.firstInvalidByte(in: buffer).flatMap { offset in starts.lastIndex { $0 <= offset } }
+            for field in starts.indices {
+                let text = UnsafeRawBufferPointer(rebasing: buffer[starts[field]..<ends[field]])
+                if let offset = UTF8Check.firstInvalidByte(in: text) { return (field, UTF8Check.reason(text[offset])) }
+            }
+            return nil
         }
     }
 

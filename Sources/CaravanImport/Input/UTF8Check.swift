@@ -1,18 +1,24 @@
 /// Where text stops being UTF-8: files must be, and a byte replaced silently would change a name
-/// or a code without anyone knowing.
+/// or a code without anyone knowing. NUL counts as not text: no figure holds one, and
+/// PostgreSQL's text cannot store it.
 enum UTF8Check {
-    /// The offset of the first byte that does not start a well-formed character, or nil.
-    /// - Complexity: O(n), one pass; ASCII runs cost a comparison a byte.
+    /// The offset of the first byte that is NUL or does not start a well-formed character, or nil.
+    /// - Complexity: O(n), one pass; ASCII runs cost a few operations a word.
     static func firstInvalidByte(in bytes: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight ASCII bytes at a time: statistics files are mostly ASCII.
-            if index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            // Eight ASCII bytes at a time, none of them zero: statistics files are mostly ASCII.
+            if index + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
+                    index += 8
+                    continue
+                }
             }
             let lead = bytes[index]
+            if lead == 0 { return index }
             if lead < 0x80 {
                 index += 1
                 continue
@@ -38,6 +44,11 @@ enum UTF8Check {
             index += length
         }
         return nil
+    }
+
+    /// Why the byte at `offset` is refused, for a message.
+    static func reason(_ byte: UInt8) -> String {
+        byte == 0 ? "holds a NUL byte" : "not UTF-8 text: byte 0x\(String(byte, radix: 16, uppercase: true)) does not start a character"
     }
 
     /// The 1-based line of `offset`, for a message.

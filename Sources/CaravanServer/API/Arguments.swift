@@ -34,6 +34,10 @@ struct Arguments: Sendable {
     }
 
     private static func check(_ value: String, against parameter: Parameter) throws {
+        // No name, code or label holds one, and PostgreSQL's text cannot.
+        if value.unicodeScalars.contains("\0") {
+            throw APIError.badRequest("invalid_parameter", "'\(parameter.name)' holds a NUL character")
+        }
         let fits =
             switch parameter.kind {
             case .string: !value.isEmpty
