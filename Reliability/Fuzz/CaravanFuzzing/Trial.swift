@@ -40,12 +40,19 @@ public struct Trial: Sendable {
     public let workspace: Workspace
     let directory: URL
 
-    public init(directory: URL) async throws {
+    /// A trial on a new SQLite file in `directory`, or on the PostgreSQL database at `postgres`
+    /// (migrated here; what earlier trials stored stays).
+    public init(directory: URL, postgres: String? = nil) async throws {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("fuzz.sqlite").path
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        workspace = Workspace(store: try SQLiteLedgerStore(path: path))
+        if let postgres {
+            _ = try await Workspace.migrate(.postgres(url: postgres))
+            workspace = try await Workspace.open(.postgres(url: postgres))
+        } else {
+            let path = directory.appendingPathComponent("fuzz.sqlite").path
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            workspace = Workspace(store: try SQLiteLedgerStore(path: path))
+        }
         _ = try await workspace.importBundledData()
     }
 

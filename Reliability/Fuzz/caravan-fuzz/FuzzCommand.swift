@@ -9,7 +9,7 @@ struct FuzzCommand: AsyncParsableCommand {
         abstract: "Feed every importer mutated copies of real files: no crash, no hang, every refusal a clear error.",
         discussion: """
             Each input is imported the way `caravan import` does it, into a SQLite store of the target's own in \
-            --work that holds the bundled data. An input is clear when refused with a message that names the file \
+            --work (or the --postgres database) that holds the bundled data. An input is clear when refused with a message that names the file \
             (and for rows the line and field) and leaks nothing of the database or the language. Inputs with an \
             outcome not seen before go to --corpus, which the regression tests replay. Exits 1 on an unclear \
             refusal or a slow input, 3 on an input running over --hang-seconds (kept in --work). \
@@ -34,6 +34,9 @@ struct FuzzCommand: AsyncParsableCommand {
     @Option(help: "Scratch space for stores and the input under test (default: a folder in /dev/shm or the temporary directory).")
     var work: String?
 
+    @Option(help: "Import into this PostgreSQL database (migrated first) instead of a SQLite file a target.")
+    var postgres: String?
+
     @Option(help: "An input slower than this many seconds is a finding.")
     var slowSeconds = 1.0
 
@@ -53,7 +56,7 @@ struct FuzzCommand: AsyncParsableCommand {
         var failed = false
         say("target          inputs   accepted   rejected  unclear  slow  slowest_ms  outcomes  kept  inputs/s")
         for target in chosen {
-            let trial = try await Trial(directory: work.appendingPathComponent(target.name))
+            let trial = try await Trial(directory: work.appendingPathComponent(target.name), postgres: postgres)
             let watchdog = Watchdog(limit: .seconds(hangSeconds), hangFile: work.appendingPathComponent("hang-\(target.name)").path)
             var campaign = Campaign(
                 target: target, seeds: try seedInputs(target), runs: runs, seed: seed, corpus: corpus.map(URL.init(fileURLWithPath:)))
