@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 
+from peers import duckdb_binary
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WORK = ROOT / "Benchmarks" / "work"
 CARAVAN = ROOT / ".build" / "release" / "caravan"
@@ -78,7 +80,7 @@ def duckdb_import(csv, db, keyed):
     sql = (f"CREATE TABLE baci ({columns}); INSERT INTO baci SELECT * FROM "
            f"read_csv('{csv}', header=true, nullstr='NA', types={{'k': 'VARCHAR'}});")
     start = time.perf_counter()
-    memory = peak_rss(["duckdb", db, "-c", sql])
+    memory = peak_rss([duckdb_binary(), db, "-c", sql])
     return time.perf_counter() - start, memory
 
 
@@ -86,7 +88,7 @@ def queries(csv, caravan_db, duck_db):
     reporter, partner, i, j = PAIR
     caravan = [CARAVAN, "trade", "series", "--db", caravan_db, "--reporter", reporter, "--partner", partner, "--flow", "export",
                "--format", "csv"]
-    duck = ["duckdb", duck_db, "-csv", "-c", f"SELECT t, sum(v) * 1000 AS value_usd FROM baci WHERE i = {i} AND j = {j} GROUP BY t ORDER BY t"]
+    duck = [duckdb_binary(), duck_db, "-csv", "-c", f"SELECT t, sum(v) * 1000 AS value_usd FROM baci WHERE i = {i} AND j = {j} GROUP BY t ORDER BY t"]
     pandas = [sys.executable, "-c",
               "import pandas as pd; d = pd.read_csv(%r, dtype={'k': str}, na_values=['NA']); "
               "print(d[(d.i == %d) & (d.j == %d)].groupby('t').v.sum() * 1000)" % (str(csv), i, j)]
@@ -100,7 +102,7 @@ def check_same_answer(caravan_db, duck_db):
     out = run([CARAVAN, "trade", "series", "--db", caravan_db, "--reporter", reporter, "--partner", partner, "--flow", "export",
                "--format", "json"])[1]
     ours = {p["period"]: p["value_usd"] for p in json.loads(out)["series"]}
-    out = run(["duckdb", duck_db, "-json", "-c", f"SELECT t, sum(v) * 1000 AS value FROM baci WHERE i = {i} AND j = {j} GROUP BY t"])[1]
+    out = run([duckdb_binary(), duck_db, "-json", "-c", f"SELECT t, sum(v) * 1000 AS value FROM baci WHERE i = {i} AND j = {j} GROUP BY t"])[1]
     theirs = {str(r["t"]): r["value"] for r in json.loads(out)}
     if ours.keys() != theirs.keys() or any(abs(ours[k] - theirs[k]) > 1e-6 * abs(theirs[k]) + 0.01 for k in ours):
         sys.exit(f"caravan and DuckDB disagree: {ours} vs {theirs}")

@@ -32,6 +32,8 @@ import subprocess
 import sys
 import time
 
+from peers import duckdb_binary
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WORK = ROOT / "Benchmarks" / "work"
 CARAVAN = ROOT / ".build" / "release" / "caravan"
@@ -51,20 +53,6 @@ def ensure_peers():
         missing.append("pandas")
     if missing:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing], check=True)
-
-
-def duckdb_binary():
-    """The DuckDB CLI itself. PyPI's duckdb-cli installs `duckdb` as a Python script that starts the
-    bundled binary in a subprocess (behind pyenv, a shell shim in front of that): some 30-90 ms a
-    call that are not DuckDB's. Its binary is used directly when it is there."""
-    try:
-        import duckdb_cli
-        binary = pathlib.Path(duckdb_cli.__file__).parent / "duckdb"
-        if binary.is_file() and os.access(binary, os.X_OK):
-            return str(binary)
-    except ImportError:
-        pass
-    return shutil.which("duckdb")
 
 
 def run(command):
