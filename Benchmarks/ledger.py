@@ -13,45 +13,16 @@ import argparse
 import json
 import os
 import pathlib
-import shutil
-import statistics
 import subprocess
 import sys
 import time
 
-from peers import duckdb_binary
+from peers import duckdb_binary, ensure_peers, run, timed
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WORK = ROOT / "Benchmarks" / "work"
 CARAVAN = ROOT / ".build" / "release" / "caravan"
 PAIR = ("KAZ", "IRN", 398, 364)
-
-
-def ensure_peers():
-    missing = []
-    if not shutil.which("duckdb"):
-        missing.append("duckdb-cli")
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        missing.append("pandas")
-    if missing:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing], check=True)
-
-
-def run(command):
-    """Runs a command; returns (seconds, stdout)."""
-    start = time.perf_counter()
-    result = subprocess.run(list(map(str, command)), capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
-    return elapsed, result.stdout
-
-
-def timed(command, repeat=5):
-    """Median wall time of fresh processes."""
-    return statistics.median(run(command)[0] for _ in range(repeat))
 
 
 def peak_rss(command):

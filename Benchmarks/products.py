@@ -26,13 +26,11 @@ import math
 import os
 import pathlib
 import random
-import shutil
-import statistics
 import subprocess
 import sys
 import time
 
-from peers import duckdb_binary
+from peers import duckdb_binary, ensure_peers, run, timed
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WORK = ROOT / "Benchmarks" / "work"
@@ -43,39 +41,12 @@ TOP = 20
 DUCKDB = "duckdb"
 
 
-def ensure_peers():
-    missing = []
-    if not shutil.which("duckdb"):
-        missing.append("duckdb-cli")
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        missing.append("pandas")
-    if missing:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing], check=True)
-
-
-def run(command):
-    """Runs a command; returns (seconds, stdout)."""
-    start = time.perf_counter()
-    result = subprocess.run(list(map(str, command)), capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
-    return elapsed, result.stdout
-
-
 def cpu_seconds():
     """(CPU seconds the whole machine has been busy, CPU seconds of this process and its finished children)."""
     fields = [int(x) for x in pathlib.Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     busy = sum(fields) - fields[3] - fields[4]  # all but idle and iowait
     t = os.times()
     return busy / os.sysconf("SC_CLK_TCK"), t.user + t.system + t.children_user + t.children_system
-
-
-def timed(command, repeat=5):
-    """Median wall time of fresh processes."""
-    return statistics.median(run(command)[0] for _ in range(repeat))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,14 +18,12 @@ Usage: scripts/with-postgres python3 Reliability/attack.py [--examples 100]
 import argparse
 import http.client
 import json
-import os
 import pathlib
 import re
 import subprocess
-import sys
 import urllib.parse
 
-from common import POSTGRES, WORK, PostgresStore, SQLiteStore, build, caravan, pip, serve, stop
+from common import WORK, backends, caravan, demo_store, pip, serve, stop
 
 TABLES = ["import_batch", "source", "observation", "document", "freight_flow", "tariff_line", "access_token"]
 HOSTILE = [
@@ -166,13 +164,7 @@ def unauthorized(client, store, spec, revoked):
 
 
 def run_backend(backend, examples):
-    store = SQLiteStore(WORK / "attack.sqlite") if backend == "sqlite" else PostgresStore("caravan_attack")
-    if backend == "sqlite":
-        store.drop()
-    else:
-        store.create()
-        caravan("migrate", *store.option())
-    caravan("demo", *store.option(), "--report", WORK / "attack-demo.html", cwd=WORK)
+    store = demo_store(backend, "attack")
     # What the pair trades and a schedule, so products and tariff coverage answer rather than 404.
     (WORK / "BACI_HS92_Y2024_V202501.csv").write_text("t,i,j,k,v,q\n2024,364,398,100111,1500,600\n2024,398,364,720839,600,NA\n")
     (WORK / "attack-schedule.csv").write_text(
@@ -202,8 +194,7 @@ def run_backend(backend, examples):
     text = log.read_text(errors="replace")
     leaked = [s for s in (token, revoked, "cvn_") if s in text]
     results.append(("log", [f"the log holds {s[:8]}…" for s in leaked], f"{len(text.splitlines())} lines at trace level"))
-    if backend == "postgres":
-        store.drop()
+    store.drop()
     return results
 
 
@@ -211,13 +202,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=100, help="schemathesis examples per operation and phase")
     options = parser.parse_args()
-    WORK.mkdir(parents=True, exist_ok=True)
-    build()
-    backends = ["sqlite"] + (["postgres"] if POSTGRES else [])
-    if not POSTGRES:
-        print("CARAVAN_TEST_POSTGRES is not set: SQLite only (run under scripts/with-postgres for both)")
     failed = False
-    for backend in backends:
+    for backend in backends():
         for name, problems, summary in run_backend(backend, options.examples):
             print(f"{backend:9} {name:13} {'ok' if not problems else 'FAILED':7} {summary}")
             for problem in problems[:20]:

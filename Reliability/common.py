@@ -53,6 +53,10 @@ class SQLiteStore:
     def option(self):
         return ["--db", str(self.path)]
 
+    def create(self):
+        """An empty store: caravan makes the file on first use."""
+        self.drop()
+
     def copy_from(self, other):
         for suffix in ("", "-wal", "-shm", "-journal"):
             target = pathlib.Path(str(self.path) + suffix)
@@ -99,8 +103,11 @@ class PostgresStore:
         return result.stdout
 
     def create(self, template=None):
+        """An empty, migrated database, or a copy of `template`."""
         self.drop()
         self.psql(self.admin, f'CREATE DATABASE "{self.name}"' + (f' TEMPLATE "{template.name}"' if template else ""))
+        if not template:
+            caravan("migrate", *self.option())
 
     def copy_from(self, other):
         self.create(template=other)
@@ -123,6 +130,28 @@ class PostgresStore:
 
     def drop(self):
         self.psql(self.admin, f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def backends():
+    """Builds the release binary; SQLite, and PostgreSQL when CARAVAN_TEST_POSTGRES is set."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    build()
+    if not POSTGRES:
+        print("CARAVAN_TEST_POSTGRES is not set: SQLite only (run under scripts/with-postgres for both)")
+    return ["sqlite"] + (["postgres"] if POSTGRES else [])
+
+
+def store_named(backend, name):
+    """A store on `backend`: a file in WORK, or a database of its own."""
+    return SQLiteStore(WORK / f"{name}.sqlite") if backend == "sqlite" else PostgresStore(f"caravan_{name}")
+
+
+def demo_store(backend, name):
+    """A new store holding what `caravan demo` loads."""
+    store = store_named(backend, name)
+    store.create()
+    caravan("demo", *store.option(), "--report", WORK / f"{name}-demo.html", cwd=WORK)
+    return store
 
 
 def file_state(store, file_name):

@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.parse
 
-from common import CARAVAN, POSTGRES, WORK, PostgresStore, SQLiteStore, baci_file, build, caravan, file_state, serve, stop
+from common import CARAVAN, WORK, backends, baci_file, caravan, demo_store, file_state, serve, stop, store_named
 
 FILE = "BACI_HS92_Y2021_V202501.csv"
 
@@ -46,7 +46,7 @@ def check(store, before, expected, round_label):
 def import_rounds(backend, base, big, expected, runs, rng, full_seconds):
     outcomes = {"none": 0, "all": 0}
     before = base.query("SELECT count(*) FROM observation")[0][0]
-    run = SQLiteStore(WORK / "crash-run.sqlite") if backend == "sqlite" else PostgresStore("caravan_crash_run")
+    run = store_named(backend, "crash_run")
     for index in range(runs):
         run.copy_from(base)
         delay = rng.uniform(0, full_seconds * 1.2)
@@ -82,7 +82,7 @@ def upload(base_url, token, path, result):
 def server_rounds(backend, base, big, expected, runs, rng, full_seconds):
     outcomes = {"none": 0, "all": 0}
     before = base.query("SELECT count(*) FROM observation")[0][0]
-    run = SQLiteStore(WORK / "crash-serve.sqlite") if backend == "sqlite" else PostgresStore("caravan_crash_serve")
+    run = store_named(backend, "crash_serve")
     log = WORK / f"crash-serve-{backend}.log"
     for index in range(runs):
         run.copy_from(base)
@@ -120,26 +120,16 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the BACI file imported")
     parser.add_argument("--seed", type=int, default=1, help="seed of the kill times")
     options = parser.parse_args()
-    WORK.mkdir(parents=True, exist_ok=True)
-    build()
+    chosen = backends()
     rng = random.Random(options.seed)
     big = baci_file(options.rows, WORK / f"crash-{options.rows}.csv")
     named = WORK / FILE
     named.unlink(missing_ok=True)
     named.symlink_to(big.name)
-    backends = ["sqlite"] + (["postgres"] if POSTGRES else [])
-    if not POSTGRES:
-        print("CARAVAN_TEST_POSTGRES is not set: SQLite only (run under scripts/with-postgres for both)")
     print(f"{'backend':9} {'what':8} {'rounds':>6} {'none':>5} {'all':>5}  full import  rows")
-    for backend in backends:
-        base = SQLiteStore(WORK / "crash-base.sqlite") if backend == "sqlite" else PostgresStore("caravan_crash_base")
-        if backend == "sqlite":
-            base.drop()
-        else:
-            base.create()
-            caravan("migrate", *base.option())
-        caravan("demo", *base.option(), "--report", WORK / "crash-demo.html", cwd=WORK)
-        probe = SQLiteStore(WORK / "crash-probe.sqlite") if backend == "sqlite" else PostgresStore("caravan_crash_probe")
+    for backend in chosen:
+        base = demo_store(backend, "crash_base")
+        probe = store_named(backend, "crash_probe")
         probe.copy_from(base)
         full = timed_import(probe, named)
         expected = file_state(probe, FILE)[1]

@@ -14,13 +14,12 @@ Usage: scripts/with-postgres python3 Reliability/load.py [--clients 100] [--seco
 import argparse
 import collections
 import http.client
-import pathlib
 import random
 import threading
 import time
 import urllib.parse
 
-from common import POSTGRES, ROOT, WORK, PostgresStore, SQLiteStore, build, caravan, percentile, serve, stop
+from common import ROOT, WORK, backends, caravan, demo_store, percentile, serve, stop
 
 READS = [
     "/api/v1/scorecard", "/api/v1/trade/series?reporter=IRN&partner=KAZ", "/api/v1/claims",
@@ -99,13 +98,7 @@ class Client(threading.Thread):
 
 
 def run_backend(backend, clients, seconds, seed):
-    store = SQLiteStore(WORK / "load.sqlite") if backend == "sqlite" else PostgresStore("caravan_load")
-    if backend == "sqlite":
-        store.drop()
-    else:
-        store.create()
-        caravan("migrate", *store.option())
-    caravan("demo", *store.option(), "--report", WORK / "load-demo.html", cwd=WORK)
+    store = demo_store(backend, "load")
     token = caravan("token", "create", "--name", "load", *store.option()).stdout.strip()
     dossiers_before = store.query("SELECT count(*) FROM document WHERE kind = 'dossier'")[0][0]
     process, base = serve(store, WORK / f"load-{backend}.log")
@@ -144,8 +137,7 @@ def run_backend(backend, clients, seconds, seed):
           f"write p50 {percentile(writes, .5) * 1000:6.1f} p99 {percentile(writes, .99) * 1000:7.1f} ms  "
           f"uploads {len(acknowledged):,} (+shared 1), dossiers {updates}, 5xx {sum(v for k, v in statuses.items() if isinstance(k, int) and k >= 500)}, "
           f"dropped {sum(v for k, v in statuses.items() if not isinstance(k, int))}")
-    if backend == "postgres":
-        store.drop()
+    store.drop()
     return failures
 
 
@@ -155,13 +147,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=60, help="how long they run")
     parser.add_argument("--seed", type=int, default=1, help="seed of each client's choices")
     options = parser.parse_args()
-    WORK.mkdir(parents=True, exist_ok=True)
-    build()
-    backends = ["sqlite"] + (["postgres"] if POSTGRES else [])
-    if not POSTGRES:
-        print("CARAVAN_TEST_POSTGRES is not set: SQLite only (run under scripts/with-postgres for both)")
     failures = []
-    for backend in backends:
+    for backend in backends():
         failures += [f"{backend}: {f}" for f in run_backend(backend, options.clients, options.seconds, options.seed)]
     if failures:
         print("\n".join(failures[:40]))

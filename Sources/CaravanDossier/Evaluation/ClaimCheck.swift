@@ -76,6 +76,16 @@ struct ClaimCheck {
             result.reason = current.why
             return result
         }
+        // The comparison period's value, its sources added to the basis; nil (with why) when there is none to divide by.
+        func measured(_ versus: Period) -> Double? {
+            let base = measure(versus)
+            result.basis += base.basis
+            guard let baseValue = base.value, baseValue != 0 else {
+                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
+                return nil
+            }
+            return baseValue
+        }
         let computed: Double
         let consistent: Bool
         switch claim.expectation {
@@ -92,22 +102,12 @@ struct ClaimCheck {
             result.gap = value - bound
             consistent = value > bound
         case .change(let percent, let versus, let tolerance):
-            let base = measure(versus)
-            result.basis += base.basis
-            guard let baseValue = base.value, baseValue != 0 else {
-                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
-                return result
-            }
+            guard let baseValue = measured(versus) else { return result }
             computed = (value / baseValue - 1) * 100
             result.gap = computed - percent
             consistent = abs(computed - percent) <= tolerance
         case .ratio(let ratio, let versus, let tolerance):
-            let base = measure(versus)
-            result.basis += base.basis
-            guard let baseValue = base.value, baseValue != 0 else {
-                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
-                return result
-            }
+            guard let baseValue = measured(versus) else { return result }
             computed = value / baseValue
             result.gap = computed - ratio
             consistent = abs(computed - ratio) <= tolerance

@@ -32,11 +32,7 @@ public struct Provenance: Sendable, Hashable, Encodable {
     }
 
     public init(flow: RecordedFreightFlow) {
-        provider = flow.source.provider
-        url = flow.source.url
-        published = flow.source.published
-        recordedAt = flow.source.recordedAt
-        file = flow.source.file
+        self.init(record: flow.source)
         line = flow.line
         note = flow.flow.note
     }

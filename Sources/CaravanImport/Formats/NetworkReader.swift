@@ -7,10 +7,7 @@ import Foundation
 public enum NetworkReader {
     /// Reads a network file (`.gz` too) and checks it: references, ids, figures, countries.
     public static func read(path: String, name: String? = nil, tables: ReferenceTables? = nil) throws(ImportError) -> Network {
-        let name = name ?? path
-        return try checked(
-            try DocumentBytes.read(path: path, name: name) { bytes throws(ImportError) in try parse(bytes, file: name) }, file: name, tables: tables
-        ).0
+        try read(text: try DocumentText.read(path: path, name: name), file: name ?? path, tables: tables)
     }
 
     /// Reads and checks a network file and compiles it for routing, resolving its references once.

@@ -11,6 +11,8 @@ final class TariffsParser: RowParser {
     static let highestRate = 1_000.0
 
     let tables: ReferenceTables
+    /// Read once: every row's code is checked against it.
+    let nomenclature: HSNomenclature?
     private(set) var sources: [SourceDraft] = []
     private var sourceIndex: [SourceDraft: Int] = [:]
     private var firstLine: [Key: Int] = [:]
@@ -19,14 +21,17 @@ final class TariffsParser: RowParser {
         let reporter: String, regime: String, code: String, from: Day
     }
 
-    init(tables: ReferenceTables) { self.tables = tables }
+    init(tables: ReferenceTables) {
+        self.tables = tables
+        nomenclature = tables.nomenclature
+    }
 
     func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TariffLine> {
         var problems: [FieldProblem] = []
         let reporter = Check.country(fields.text("reporter"), field: "reporter", in: tables, problems: &problems)
         let regime = fields.text("partner_or_regime")
         if regime.isEmpty { problems.append(FieldProblem("partner_or_regime", "empty; expected a partner (IRN) or a regime (EAEU-IRN-FTA)")) }
-        let code = Self.check(fields.text("hs_code"), in: tables, problems: &problems)
+        let code = Self.check(fields.text("hs_code"), in: nomenclature, problems: &problems)
         let mfn = Self.rate(fields, "mfn_rate_pct", required: true, problems: &problems)
         let preferential = Self.rate(fields, "preferential_rate_pct", required: false, problems: &problems)
         var from: Day?
@@ -53,13 +58,13 @@ final class TariffsParser: RowParser {
 
     /// A code the nomenclature has, its digits only: schedules write 1001.11 as often as 100111,
     /// and an entry for an unknown line could never apply.
-    private static func check(_ text: String, in tables: ReferenceTables, problems: inout [FieldProblem]) -> String {
+    private static func check(_ text: String, in nomenclature: HSNomenclature?, problems: inout [FieldProblem]) -> String {
         let code = text.filter { $0 != "." && $0 != " " }
         guard [2, 4, 6].contains(code.count), code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
             problems.append(FieldProblem("hs_code", "'\(text)'; expected an HS code of 2, 4 or 6 digits (national lines of 8 or 10 are not read)"))
             return code
         }
-        if let nomenclature = tables.nomenclature, !nomenclature.contains(code) {
+        if let nomenclature, !nomenclature.contains(code) {
             problems.append(FieldProblem("hs_code", "\(code) is not a code of \(nomenclature.edition)"))
         }
         return code
