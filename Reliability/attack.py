@@ -75,7 +75,7 @@ def schemathesis(base, token, examples, report):
         ["schemathesis", "run", f"{base}/api/v1/openapi.json", "--checks", checks, "-H", f"Authorization: Bearer {token}",
          "--max-examples", str(examples), "--workers", "2", "--phases", "examples,coverage,fuzzing", "--seed", "1",
          "--suppress-health-check", "all", "--no-color"],
-        capture_output=True, text=True)
+        capture_output=True, text=True, cwd=WORK)  # its cache stays with the other scratch files
     report.write_text(result.stdout + result.stderr)
     generated = re.search(r"(\d+) generated", result.stdout)
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
