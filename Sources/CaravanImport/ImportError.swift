@@ -12,8 +12,8 @@ public struct RowProblem: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `FILE:LINE: FIELD: reason`.
-    public var description: String { "\(file):\(line): \(field): \(reason)" }
+    /// `FILE:LINE: FIELD: reason`, at most `ImportError.longestLine` characters.
+    public var description: String { "\(file):\(line): \(field): \(reason)".clipped(to: ImportError.longestLine) }
 }
 
 /// Why a file could not be imported. Nothing of it is stored.
@@ -33,15 +33,18 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
 
     /// How many row problems a message lists.
     public static let listedProblems = 20
+    /// The most characters a line of a message runs to: a problem quotes what it found, and what
+    /// it found may be a whole file.
+    public static let longestLine = 400
 
     public var description: String {
         switch self {
-        case .unreadable(let file, let reason): "\(file): cannot read the file: \(reason)"
+        case .unreadable(let file, let reason): "\(file): cannot read the file: \(reason)".clipped(to: Self.longestLine)
         case .empty(let file): "\(file): the file holds no rows: there is nothing to import"
-        case .unknownFormat(let file, let reason): "\(file): unknown format: \(reason)"
-        case .malformed(let file, let line, let reason): "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        case .unknownFormat(let file, let reason): "\(file): unknown format: \(reason)".clipped(to: Self.longestLine)
+        case .malformed(let file, let line, let reason): "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)".clipped(to: Self.longestLine)
         case .invalidDocument(let file, let problems):
-            (problems.prefix(Self.listedProblems).map { "\(file): \($0)" }
+            (problems.prefix(Self.listedProblems).map { "\(file): \($0)".clipped(to: Self.longestLine) }
                 + [
                     problems.count > Self.listedProblems ? "… and \(problems.count - Self.listedProblems) more problems" : nil,
                     "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored",
@@ -50,8 +53,15 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             (problems.map(\.description)
                 + [
                     count > problems.count ? "… and \(count - problems.count) more invalid rows" : nil,
-                    "\(file): \(count) invalid row\(count == 1 ? "" : "s"); nothing was stored (--skip-invalid stores the valid rows)",
+                    "\(file): \(count) invalid row\(count == 1 ? "" : "s"); nothing was stored",
                 ].compactMap { $0 }).joined(separator: "\n")
         }
+    }
+}
+
+extension String {
+    /// The text cut to `limit` characters, an ellipsis marking the cut.
+    func clipped(to limit: Int) -> String {
+        count <= limit ? self : String(prefix(limit - 1)) + "…"
     }
 }

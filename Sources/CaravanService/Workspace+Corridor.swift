@@ -20,7 +20,13 @@ extension Workspace {
     /// The network in `file`, or else the one last imported into the store.
     public func network(file: String? = nil) async throws -> Network {
         if let file { return try NetworkReader.read(path: file, tables: tables) }
-        guard let stored = try await store.document(.network, named: nil) else { throw CorridorError.noNetwork }
+        guard let network = try await storedNetwork() else { throw CorridorError.noNetwork }
+        return network
+    }
+
+    /// The network last imported into the store, or nil when there is none.
+    func storedNetwork() async throws -> Network? {
+        guard let stored = try await store.document(.network, named: nil) else { return nil }
         return try Data(stored.document.text.utf8).withUnsafeBytes { bytes in
             try NetworkReader.parse(bytes, file: stored.batch.file)
         }
@@ -46,13 +52,26 @@ extension Workspace {
         summary.rowsRead = network.nodes.count + network.links.count
         summary.rowsStored = summary.rowsRead
         summary.digest = digest
-        return ImportResult(summary: summary, receipt: receipt)
+        return ImportResult(summary: summary, receipt: receipt, notes: try await dossiersMissing(network.elementIDs))
+    }
+
+    /// A note for each stored dossier that names elements a newly current network lacks.
+    private func dossiersMissing(_ elements: Set<String>) async throws -> [String] {
+        var notes: [String] = []
+        for stored in try await store.documents(.dossier) {
+            let missing = try await dossier(stored.document.name).missingElements(in: elements)
+            guard !missing.isEmpty else { continue }
+            let named = missing.prefix(5).map { "'\($0.element)' (\($0.path))" }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            notes.append(
+                "the dossier '\(stored.document.name)' names elements this network lacks: \(named); its scorecard says so until a network or a dossier that agree is imported"
+            )
+        }
+        return notes
     }
 
     /// Checks a flows file against the stored network's elements and stores it as one batch.
     func importFlows(_ path: String, as name: String, policy: InvalidRowPolicy, recordedAt: Date) async throws -> ImportResult {
-        let network = try await network()
-        let elements = Set(network.nodes.map(\.id) + network.links.map(\.id) + network.corridors.map(\.id))
+        let elements = try await network().elementIDs
         let file = try FileImport<FreightFlow>(flowsAt: path, name: name, elements: elements, policy: policy)
         var flows: [Staged<FreightFlow>] = []
         while let flow = try file.next() { flows.append(flow) }

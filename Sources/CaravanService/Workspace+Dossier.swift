@@ -47,10 +47,9 @@ extension Workspace {
         return ImportResult(summary: summary, receipt: receipt)
     }
 
+    /// The reader a dossier is imported with: every element it names must be in the stored network.
     private func reader() async throws -> DossierReader {
-        let network = try? await network()
-        let elements = network.map { Set($0.nodes.map(\.id) + $0.links.map(\.id) + $0.corridors.map(\.id)) }
-        return DossierReader(tables: tables, elements: elements)
+        DossierReader(tables: tables, elements: try await storedNetwork()?.elementIDs)
     }
 
     /// The stored dossier of a partnership, or the last imported when none is named.
@@ -59,7 +58,8 @@ extension Workspace {
             if let partnership { throw DossierError.unknown(partnership, known: try await store.documents(.dossier).map(\.document.name)) }
             throw DossierError.none
         }
-        return try await reader().read(text: stored.document.text, file: stored.batch.file)
+        // Read as stored: elements a later network lacks are the scorecard's to name, not a reason to refuse.
+        return try DossierReader(tables: tables, elements: nil, checksElements: false).read(text: stored.document.text, file: stored.batch.file)
     }
 
     /// The partnership's scorecard as of a moment (default now): its three tests and its claims.
@@ -86,7 +86,7 @@ extension Workspace {
         let found = pairs
         let input = ScorecardInput(
             dossier: dossier, asOf: asOf, trade: { a, b, commodity in found[PairKey(a, b, commodity)] ?? [] },
-            flows: try await store.freightFlows(element: nil), network: try? await network(), tariffs: tariffs)
+            flows: try await store.freightFlows(element: nil), network: try await storedNetwork(), tariffs: tariffs)
         return Scorecard(input)
     }
 }

@@ -8,6 +8,14 @@ import Foundation
 public struct ImportResult: Sendable {
     public let summary: ImportSummary
     public let receipt: ImportReceipt
+    /// What the import means for what was stored before: a dossier naming elements a new network lacks.
+    public var notes: [String] = []
+
+    init(summary: ImportSummary, receipt: ImportReceipt, notes: [String] = []) {
+        self.summary = summary
+        self.receipt = receipt
+        self.notes = notes
+    }
 }
 
 extension Workspace {

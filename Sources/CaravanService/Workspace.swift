@@ -15,12 +15,16 @@ public struct Workspace: Sendable {
         self.tables = tables
     }
 
-    /// The workspace in a SQLite file (created and migrated if need be) or a PostgreSQL database
-    /// (migrated beforehand with `caravan migrate`).
-    public static func open(_ location: StoreLocation) async throws -> Workspace {
+    /// The workspace in a SQLite file (migrated if need be, and created when `create` is true) or
+    /// a PostgreSQL database (migrated beforehand with `caravan migrate`). A write waits for
+    /// another's up to `wait.limit`, then is refused as busy.
+    public static func open(
+        _ location: StoreLocation, create: Bool = true, waitLimit: Duration = .seconds(60), onWait: @escaping @Sendable () -> Void = {}
+    ) async throws -> Workspace {
         switch location {
-        case .sqlite(let path): Workspace(store: try SQLiteLedgerStore(path: path))
-        case .postgres(let url): Workspace(store: try await PostgresLedgerStore.open(url: url))
+        case .sqlite(let path):
+            Workspace(store: try SQLiteLedgerStore(path: path, create: create, wait: .init(limit: waitLimit, onWait: onWait)))
+        case .postgres(let url): Workspace(store: try await PostgresLedgerStore.open(url: url, wait: waitLimit))
         }
     }
 

@@ -47,19 +47,33 @@ public enum ImportReceipt: Sendable, Hashable {
     case stored(ImportBatch)
     /// The same content was imported before, as this batch; nothing was added.
     case alreadyImported(ImportBatch)
+    /// A document imported before, and since superseded, made current again as a new batch
+    /// (its vintage the moment it was restored); `earlier` is the batch it first came in.
+    case restored(ImportBatch, earlier: ImportBatch)
+
+    /// The batch the content is stored as now.
+    public var batch: ImportBatch {
+        switch self {
+        case .stored(let batch), .alreadyImported(let batch), .restored(let batch, _): batch
+        }
+    }
 }
 
 /// Why the store refused a file. Nothing of it is stored.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A figure repeats one already in the same file.
     case duplicate(line: Int?, reason: String)
-    /// The database could not be opened or migrated.
+    /// The database cannot be opened, migrated or reached.
     case unavailable(String)
+    /// Another writer holds the database, past the time a write waits; worth asking again after
+    /// `retryAfter` seconds.
+    case busy(String, retryAfter: Int)
 
     public var description: String {
         switch self {
         case .duplicate(let line, let reason): "\(line.map { "line \($0): " } ?? "")\(reason)"
         case .unavailable(let reason): reason
+        case .busy(let reason, _): reason
         }
     }
 }
@@ -80,7 +94,9 @@ public protocol LedgerStore: Sendable {
     /// The id of the last batch stored, nil when none: it changes whenever anything is stored.
     func lastBatchID() async throws -> Int64?
 
-    /// Stores a whole document (a network, a dossier) as one batch; content imported before adds nothing.
+    /// Stores a whole document (a network, a dossier) as one batch; content imported before adds
+    /// nothing, unless a later document of the same kind and name has superseded it: then it is
+    /// made current again.
     func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt
     /// The document of `kind` last imported under `name`, or the last imported of any name.
     func document(_ kind: Document.Kind, named name: String?) async throws -> StoredDocument?
@@ -114,6 +130,10 @@ public struct Document: Sendable, Hashable {
         case network, dossier
         /// Named product groups (a groups CSV).
         case groups
+
+        /// Whether one document of the kind is current whatever its name (the network), or one
+        /// of each name (a dossier per partnership, groups per file).
+        public var oneCurrent: Bool { self == .network }
     }
 
     public var kind: Kind

@@ -61,7 +61,7 @@ struct CLITests {
         )
         let result = try cli.run("import", file)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(file):3: value_usd: negative value -3.0"))
+        #expect(result.stderr.contains("\(file):3: value_usd: must be at least 0 USD, not -3"))
         let listed = try cli.run("imports", "--format", "csv")
         #expect(listed.stdout == "id,recorded_at,format,observations,sha256,file\n")
     }

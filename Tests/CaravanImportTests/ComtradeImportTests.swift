@@ -86,7 +86,7 @@ struct ComtradeImportTests {
         #expect(
             result.problems.map(\.description) == [
                 "\(path):2: flowCode: unknown flow code 'ZZ'; expected M, X, RM or RX",
-                "\(path):3: primaryValue: negative value -5.0",
+                "\(path):3: primaryValue: must be at least 0 USD, not -5",
                 "\(path):4: reporterISO: unknown country 'XYZ'; expected an ISO 3166 alpha-3 code such as KAZ",
             ])
     }

@@ -84,7 +84,7 @@ struct DossierImportTests {
                 "    expect: {value: 340000000}", "",
                 "claims[0].expect (line 17): a claim needs an expectation: value, change_pct, ratio, below or above"
             ),
-            ("amount_usd: 1000", "amount_usd: -1000", "projects[0].funding[0].amount_usd (line 32): a funding amount cannot be negative"),
+            ("amount_usd: 1000", "amount_usd: -1000", "projects[0].funding[0].amount_usd (line 32): must be at least 0, not -1,000"),
             (
                 "status: funded", "status: dreaming",
                 "projects[0].status (line 26): 'dreaming'; expected proposed, agreed, funded, under_construction, operational, stalled, cancelled"

@@ -80,6 +80,6 @@ struct FiguresImportTests {
         let (figures, summary, _) = try readAll(path, policy: .skip(rejectedFile: rejected))
         #expect(figures.count == 1 && summary.rejected == 1 && summary.rejectedFile == rejected)
         let text = try String(contentsOfFile: rejected, encoding: .utf8)
-        #expect(text == "line,field,reason,row\n3,value_usd,negative value -1.0,\"KAZ,IRN,export,TOTAL,2023,-1,,,S,,,\"\n")
+        #expect(text == "line,field,reason,row\n3,value_usd,\"must be at least 0 USD, not -1\",\"KAZ,IRN,export,TOTAL,2023,-1,,,S,,,\"\n")
     }
 }

@@ -9,7 +9,9 @@ import Testing
 struct DocumentStoreTests {
     let directory = TemporaryDirectory()
 
-    @Test("the last document of a name wins; the earlier stays stored", arguments: StoreBackend.available)
+    @Test(
+        "the last document of a name wins and the earlier stays stored; an earlier one imported again is current again",
+        arguments: StoreBackend.available)
     func documents(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore(in: directory)
         let first = Document(kind: .dossier, name: "b-partnership", text: "partnership: {id: b}\n")
@@ -18,17 +20,24 @@ struct DocumentStoreTests {
         _ = try await store.record(document: first, file: "b1.yaml", digest: "b1", recordedAt: Date(timeIntervalSince1970: 1_000))
         _ = try await store.record(document: second, file: "b2.yaml", digest: "b2", recordedAt: Date(timeIntervalSince1970: 2_000))
         _ = try await store.record(document: other, file: "a.yaml", digest: "a", recordedAt: Date(timeIntervalSince1970: 3_000))
-        let again = try await store.record(document: first, file: "b1-copy.yaml", digest: "b1", recordedAt: Date())
-        guard case .alreadyImported(let earlier) = again else {
-            Issue.record("the same content was stored twice")
-            return
-        }
-        #expect(earlier.file == "b1.yaml")
         #expect(try await store.document(.dossier, named: "b-partnership")?.document == second)
         #expect(try await store.document(.dossier, named: nil)?.document == other)
         #expect(try await store.document(.network, named: nil) == nil)
+        let same = try await store.record(document: other, file: "a-copy.yaml", digest: "a", recordedAt: Date())
+        guard case .alreadyImported(let earlier) = same else {
+            Issue.record("the current document was stored twice")
+            return
+        }
+        #expect(earlier.file == "a.yaml")
+        let again = try await store.record(document: first, file: "b1-copy.yaml", digest: "b1", recordedAt: Date(timeIntervalSince1970: 4_000))
+        guard case .restored(let batch, let original) = again else {
+            Issue.record("a superseded document imported again was not made current")
+            return
+        }
+        #expect(original.file == "b1.yaml" && batch.file == "b1-copy.yaml" && batch.contentDigest == "b1")
+        #expect(try await store.document(.dossier, named: "b-partnership")?.document == first)
         #expect(try await store.documents(.dossier).map(\.document.name) == ["a-partnership", "b-partnership"])
-        #expect(try await store.batches().map(\.file) == ["b1.yaml", "b2.yaml", "a.yaml"])
+        #expect(try await store.batches().map(\.file) == ["b1.yaml", "b2.yaml", "a.yaml", "b1-copy.yaml"])
     }
 
     @Test("freight flows come back with their sources, oldest period first", arguments: StoreBackend.available)
@@ -84,7 +93,8 @@ struct DocumentStoreTests {
     func manySources(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore(in: directory)
         let sources = (0..<5).map { SourceDraft(kind: .figures, provider: "Provider \($0)") }
-        let rows = try (0..<5_000).map { try figure("KAZ", "IRN", .export, String(1_000 + $0), Double($0), line: $0 + 2, source: ($0 / 7) % 5) }
+        let months = (0..<5_000).map { "\(1_800 + $0 / 12)-\($0 % 12 < 9 ? "0" : "")\($0 % 12 + 1)" }
+        let rows = try (0..<5_000).map { try figure("KAZ", "IRN", .export, months[$0], Double($0), line: $0 + 2, source: ($0 / 7) % 5) }
         let (receipt, _) = try await store.record(ListFeed(rows, sources: sources, digest: "m"), file: "m.csv", format: "figures", recordedAt: Date())
         guard case .stored(let batch) = receipt else {
             Issue.record("not stored")

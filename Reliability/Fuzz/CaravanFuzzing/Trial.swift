@@ -71,6 +71,7 @@ public struct Trial: Sendable {
             switch result.receipt {
             case .stored(let batch): return .accepted("stored \(batch.format)")
             case .alreadyImported: return .accepted("already imported")
+            case .restored: return .accepted("stored again (restored)")
             }
         } catch let error as ImportError {
             return Self.judge(error, file: target.fileName)

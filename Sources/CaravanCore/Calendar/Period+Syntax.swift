@@ -3,18 +3,21 @@ import Foundation
 extension Period: CustomStringConvertible, Codable {
     /// Reads the period syntax: `2024`, `2024-Q3`, `2024-07`, `2025-03-21`, their `SH` forms, and
     /// inclusive ranges of one kind joined by `..` (`2024-01..2024-09`, `SH1404-01..SH1404-07`).
-    public init(parsing text: String) throws(PeriodError) {
+    public init(parsing text: String) throws(PeriodError) { try self.init(parsing: text, anyYear: false) }
+
+    /// Reads the period syntax; with `anyYear`, years outside `Period.years(in:)` too.
+    init(parsing text: String, anyYear: Bool) throws(PeriodError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let ends = trimmed.components(separatedBy: "..")
         guard ends.count <= 2, !trimmed.isEmpty else {
             throw PeriodError(text, "expected a period such as 2024, 2024-Q3, 2024-07, SH1404-07 or 2024-01..2024-09")
         }
-        let start = try Self.unit(ends[0], in: text)
+        let start = try Self.unit(ends[0], in: text, anyYear: anyYear)
         guard ends.count == 2 else {
             self = start
             return
         }
-        let end = try Self.unit(ends[1], in: text)
+        let end = try Self.unit(ends[1], in: text, anyYear: anyYear)
         guard start.calendar == end.calendar, start.grain == end.grain else {
             throw PeriodError(text, "both ends of a range must be in the same calendar and of the same kind")
         }
@@ -24,13 +27,14 @@ extension Period: CustomStringConvertible, Codable {
         self.init(calendar: start.calendar, grain: start.grain, first: start.first, last: end.first)
     }
 
-    private static func unit(_ raw: String, in text: String) throws(PeriodError) -> Period {
+    private static func unit(_ raw: String, in text: String, anyYear: Bool) throws(PeriodError) -> Period {
         let calendar: CalendarSystem = raw.hasPrefix("SH") ? .solarHijri : .gregorian
         let body = raw.dropFirst(calendar.prefix.count)
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
-        guard let yearPart = parts.first, yearPart.count == 4, let year = Int(yearPart) else {
+        guard let yearPart = parts.first, yearPart.count == 4, yearPart.allSatisfy(\.isASCIIDigit), let year = Int(yearPart) else {
             throw PeriodError(text, "a period starts with a four-digit year (2024, SH1404)")
         }
+        if !anyYear, let problem = yearProblem(year, in: calendar) { throw PeriodError(text, problem) }
         switch parts.count {
         case 1:
             return Period(.year, year, in: calendar)
@@ -40,7 +44,7 @@ extension Period: CustomStringConvertible, Codable {
             }
             return Period(.quarter, year * 4 + quarter - 1, in: calendar)
         case 2:
-            guard parts[1].count == 2, let month = Int(parts[1]) else {
+            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCIIDigit), let month = Int(parts[1]) else {
                 throw PeriodError(text, "a month is written with two digits (2024-07)")
             }
             guard (1...12).contains(month) else {
@@ -48,7 +52,9 @@ extension Period: CustomStringConvertible, Codable {
             }
             return Period(.month, year * 12 + month - 1, in: calendar)
         case 3:
-            guard parts[1].count == 2, parts[2].count == 2, let month = Int(parts[1]), let day = Int(parts[2]) else {
+            guard parts[1].count == 2, parts[2].count == 2, (parts[1] + parts[2]).allSatisfy(\.isASCIIDigit), let month = Int(parts[1]),
+                let day = Int(parts[2])
+            else {
                 throw PeriodError(text, "a day is written YYYY-MM-DD (2025-03-21, SH1404-01-01)")
             }
             let date = try CivilDate(calendar: calendar, year: year, month: month, day: day).validated()
@@ -56,6 +62,19 @@ extension Period: CustomStringConvertible, Codable {
         default:
             throw PeriodError(text, "expected a period such as 2024, 2024-Q3, 2024-07, SH1404-07 or 2024-01..2024-09")
         }
+    }
+
+    /// The years a period may name in each calendar: the same days, `Plausible.years` of the Gregorian.
+    public static func years(in calendar: CalendarSystem) -> ClosedRange<Int> {
+        calendar == .gregorian ? Plausible.years : 1179...1677
+    }
+
+    /// Nil when a period may name `year` of `calendar`, else why not.
+    public static func yearProblem(_ year: Int, in calendar: CalendarSystem) -> String? {
+        let years = years(in: calendar)
+        guard !years.contains(year) else { return nil }
+        return
+            "the year \(calendar.prefix)\(year) is out of range; periods run from \(calendar.prefix)\(years.lowerBound) to \(calendar.prefix)\(years.upperBound)"
     }
 
     /// The period in the period syntax.
@@ -99,4 +118,8 @@ extension Period {
 
     /// The period as days of the other calendar: what `caravan calendar` prints.
     public var inOtherCalendar: Period { .days(days, in: calendar.other) }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -65,36 +65,3 @@ extension String {
         return text
     }
 }
-
-/// Numbers as tables show them.
-public enum NumberText {
-    /// A whole number with thousands separators: 340,000,000.
-    public static func grouped(_ value: Double) -> String {
-        let rounded = value.rounded()
-        guard rounded.magnitude < 1e18 else { return String(value) }
-        let digits = String(Int64(rounded.magnitude))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return (rounded < 0 ? "-" : "") + grouped
-    }
-
-    /// A number with a fixed count of decimals: 12.3.
-    public static func fixed(_ value: Double, decimals: Int) -> String {
-        let scale = (0..<decimals).reduce(1.0) { result, _ in result * 10 }
-        let scaled = (value * scale).rounded()
-        let whole = Int64(scaled.magnitude) / Int64(scale)
-        let fraction = Int64(scaled.magnitude) % Int64(scale)
-        let sign = scaled < 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(whole) }
-        let fractionText = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
-    }
-
-    /// A signed percentage: +12.3%.
-    public static func percent(_ value: Double) -> String {
-        (value >= 0 ? "+" : "") + fixed(value, decimals: 1) + "%"
-    }
-}

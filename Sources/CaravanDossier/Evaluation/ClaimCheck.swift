@@ -18,21 +18,27 @@ struct ClaimCheck {
             period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
             reason: "", basis: [])
         let own = source?.publisher
+        // Whether a publisher is the claim's own: named alike, whatever the case and spacing.
+        let isOwn: (String?) -> Bool = { publisher in
+            guard let own, let publisher else { return false }
+            return Publisher.same(own, publisher)
+        }
         let measure: (Period) -> (value: Double?, basis: [Provenance], why: String)
         switch claim.metric {
         case .trade(var query):
             query.asOf = asOf
-            let independent = trade(query).filter { $0.source.provider != own }
+            let independent = trade(query).filter { !isOwn($0.source.provider) }
             measure = { period in
                 guard let value = Ledger.value(of: query, over: period, from: independent) else {
                     return (nil, [], "no figure for \(period) from a source other than \(own ?? "the claim's")")
                 }
                 if value.partial { return (nil, value.sources.map(Provenance.init(citation:)), "the figures cover only part of \(period)") }
+                if value.estimate { result.estimate = true }
                 return (value.valueUSD, value.sources.map(Provenance.init(citation:)), "")
             }
         case .freight(let element):
             measure = { period in
-                let matching = flows.filter { $0.flow.element == element && $0.flow.period == period && $0.source.provider != own }
+                let matching = flows.filter { $0.flow.element == element && $0.flow.period == period && !isOwn($0.source.provider) }
                 guard let latest = matching.max(by: { $0.source.recordedAt < $1.source.recordedAt }) else {
                     return (nil, [], "no flow through \(element) reported for \(period) by another source")
                 }
@@ -40,13 +46,18 @@ struct ClaimCheck {
             }
         case .agreements:
             measure = { period in
-                let signed = dossier.agreements.filter { DateText.day($0.signed).map(period.days.contains) ?? false }
+                let signed = dossier.agreements.filter {
+                    (DateText.day($0.signed).map(period.days.contains) ?? false) && !isOwn(dossier.source($0.source)?.publisher)
+                }
                 return (Double(signed.reduce(0) { $0 + $1.count }), signed.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
             }
         case .funding(let ids):
             measure = { period in
                 let events = dossier.projects.filter { ids.contains($0.id) }.flatMap(\.funding)
-                    .filter { $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false) }
+                    .filter {
+                        $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false)
+                            && !isOwn(dossier.source($0.source)?.publisher)
+                    }
                 return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
             }
         case .tariffCoverage(let share):
@@ -92,7 +103,7 @@ struct ClaimCheck {
         case .value(let expected, let tolerance):
             computed = value
             result.gap = value - expected
-            consistent = abs(value - expected) <= abs(expected) * tolerance / 100
+            consistent = Tolerance.within(value - expected, abs(expected) * tolerance / 100)
         case .below(let bound):
             computed = value
             result.gap = value - bound
@@ -105,16 +116,36 @@ struct ClaimCheck {
             guard let baseValue = measured(versus) else { return result }
             computed = (value / baseValue - 1) * 100
             result.gap = computed - percent
-            consistent = abs(computed - percent) <= tolerance
+            consistent = Tolerance.within(computed - percent, tolerance)
         case .ratio(let ratio, let versus, let tolerance):
             guard let baseValue = measured(versus) else { return result }
             computed = value / baseValue
             result.gap = computed - ratio
-            consistent = abs(computed - ratio) <= tolerance
+            consistent = Tolerance.within(computed - ratio, tolerance)
         }
         result.computed = computed
         result.verdict = consistent ? .consistent : .inconsistent
         result.reason = consistent ? "within what the claim allows" : "outside what the claim allows"
+        if result.estimate { result.reason += " (on a figure apportioned by days from the other calendar: an estimate)" }
         return result
+    }
+}
+
+/// A claim's tolerance, held exactly at its edge: the arithmetic leading to a gap (a change of
+/// 1.2 − 1 = 0.19999999999999996) must not decide a verdict the figures do not.
+enum Tolerance {
+    /// Whether `gap` is within `allowed` either way, counting what differs only in the last few
+    /// binary digits as equal.
+    static func within(_ gap: Double, _ allowed: Double) -> Bool {
+        abs(gap) <= allowed + max(abs(allowed), abs(gap)) * 1e-9
+    }
+}
+
+/// Publishers compared as people write them: "Tehran Times", "tehran  times " are one.
+enum Publisher {
+    static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
+
+    private static func key(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).joined(separator: " ")
     }
 }

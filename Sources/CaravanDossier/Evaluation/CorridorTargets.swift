@@ -14,6 +14,10 @@ enum CorridorTargets {
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
             status: .noData,
             reason: "no flows reported through \(element)")
+        if let network, !network.elementIDs.contains(element) {
+            result.reason = "the stored network has no element '\(element)': import a network that has it, or a dossier that names another"
+            return result
+        }
         if let network {
             let (standing, applied) = network.asOf(year: target.deadline, projects: projects)
             let analysis = standing.capacity(ofElement: element)

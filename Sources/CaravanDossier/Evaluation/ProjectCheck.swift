@@ -12,11 +12,13 @@ enum ProjectCheck {
         let committed = counted.filter { $0.kind == .commitment }.reduce(0) { $0 + $1.amountUSD }
         let disbursed = counted.filter { $0.kind == .disbursement }.reduce(0) { $0 + $1.amountUSD }
         let late: [LateMilestone] = project.milestones.compactMap { milestone in
-            guard let plannedText = milestone.planned, let planned = DateText.day(plannedText) else { return nil }
+            // Planned for a month or a year, a milestone is due by its last day; done in a month or
+            // a year, it was done by its first day at the latest we can say.
+            guard let plannedText = milestone.planned, let due = DateText.lastDay(plannedText) else { return nil }
             let done = DateText.day(milestone.actual)
             let reference = done ?? today
-            guard reference > planned, done == nil || done! > planned else { return nil }
-            return LateMilestone(name: milestone.name, planned: plannedText, actual: milestone.actual, daysLate: planned.distance(to: reference))
+            guard reference > due else { return nil }
+            return LateMilestone(name: milestone.name, planned: plannedText, actual: milestone.actual, daysLate: due.distance(to: reference))
         }
         let (status, reason) = judge(project, committed: committed, late: late)
         return ProjectResult(

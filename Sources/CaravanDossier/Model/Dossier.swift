@@ -60,3 +60,39 @@ public struct DossierSource: Sendable, Hashable, Encodable {
         self.url = url
     }
 }
+
+/// A network element a dossier names, and where: a document imported later may lack it.
+public struct ElementReference: Sendable, Hashable, Encodable {
+    /// Where in the dossier: `partnership.corridor`, `targets[t2].metric.element`, `projects[p1].effects[0].element`.
+    public var path: String
+    public var element: String
+}
+
+extension Dossier {
+    /// Every network element the dossier names, in the order it names them.
+    public var elementReferences: [ElementReference] {
+        var found: [ElementReference] = []
+        if let corridor = partnership.corridor { found.append(ElementReference(path: "partnership.corridor", element: corridor)) }
+        for target in targets {
+            if case .freight(let element) = target.metric {
+                found.append(ElementReference(path: "targets[\(target.id)].metric.element", element: element))
+            }
+        }
+        for claim in claims {
+            if case .freight(let element) = claim.metric {
+                found.append(ElementReference(path: "claims[\(claim.id)].metric.element", element: element))
+            }
+        }
+        for project in projects {
+            for (index, effect) in project.effects.enumerated() {
+                found.append(ElementReference(path: "projects[\(project.id)].effects[\(index)].element", element: effect.element))
+            }
+        }
+        return found
+    }
+
+    /// The references to elements `elements` lacks.
+    public func missingElements(in elements: Set<String>) -> [ElementReference] {
+        elementReferences.filter { !elements.contains($0.element) }
+    }
+}

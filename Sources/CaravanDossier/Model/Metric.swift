@@ -28,6 +28,17 @@ public enum Metric: Sendable, Hashable {
         }
     }
 
+    /// The values a target or claim of this metric may state.
+    public var plausible: ClosedRange<Double> {
+        switch self {
+        case .trade, .funding: Plausible.valueUSD
+        case .freight: Plausible.tonnes
+        case .tariffCoverage: Plausible.percent
+        case .agreements: Plausible.count
+        case .statement: Plausible.valueUSD
+        }
+    }
+
     /// The unit its values are in.
     public var unit: String {
         switch self {

@@ -1,3 +1,5 @@
+import CaravanCore
+
 /// A port, line or corridor project: what it changes in the network, what it costs, who pays,
 /// and how far it has come.
 public struct Project: Sendable, Hashable, Encodable {
@@ -52,6 +54,15 @@ public struct ProjectEffect: Sendable, Hashable, Encodable {
         case hours
         case usdPerT = "usd_per_t"
         case dwellHours = "dwell_hours"
+
+        /// The values the figure may be set to (`Plausible`'s).
+        public var plausible: ClosedRange<Double> {
+            switch self {
+            case .capacityMt: Plausible.capacityMt
+            case .hours, .dwellHours: Plausible.hours
+            case .usdPerT: Plausible.usdPerTonne
+            }
+        }
     }
 
     public enum Change: String, Sendable, Hashable, Encodable {

@@ -143,6 +143,9 @@ public struct ClaimResult: Sendable, Encodable {
     public var gap: Double?
     public var reason: String
     public var basis: [Provenance]
+    /// True when a figure the verdict stands on was apportioned by days from a period of the
+    /// other calendar: the computed value is then an estimate.
+    public var estimate: Bool = false
 }
 
 /// A project judged.

@@ -42,6 +42,9 @@ public struct Scorecard: Sendable, Encodable {
     public var claims: [ClaimResult]
     public var agreements: [Agreement]
     public var sources: [DossierSource]
+    /// Elements the dossier names that the stored network lacks: the answers that need them say
+    /// so, and everything else is judged as usual.
+    public var missingElements: [ElementReference]
 
     public struct Tests: Sendable, Encodable {
         public var trade: TradeTest
@@ -52,11 +55,13 @@ public struct Scorecard: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case partnership, tests, claims, agreements, sources
         case asOf = "as_of"
+        case missingElements = "missing_elements"
     }
 
     public init(_ input: ScorecardInput) {
         let dossier = input.dossier
         partnership = dossier.partnership
+        missingElements = input.network.map { dossier.missingElements(in: $0.elementIDs) } ?? []
         asOf = .days(Day(containing: input.asOf)...Day(containing: input.asOf), in: .gregorian)
         func trade(_ query: TradeQuery) -> [RecordedObservation] { input.trade(query.reporter, query.partner, query.commodity) }
         var targets: [TargetResult] = []

@@ -63,18 +63,22 @@ final class BACIParser: RowParser {
         var problems: [FieldProblem] = []
         if row.count != 6 { return .invalid([FieldProblem("row", "\(row.count) fields; expected 6 (t,i,j,k,v,q)")]) }
         let year = row.int(0)
-        if year == nil || !(1900...2200).contains(year!) { problems.append(FieldProblem("t", "'\(row.text(0))' is not a year")) }
+        var period: Period?
+        if let year {
+            do throws(PeriodError) { period = try years.year(year) } catch { problems.append(FieldProblem("t", error.reason)) }
+        } else {
+            problems.append(FieldProblem("t", "'\(row.text(0))' is not a year"))
+        }
         let exporter = economy(row, 1, "i", &problems)
         let importer = economy(row, 2, "j", &problems)
         let product = row.text(3)
         if product.utf8.count != 6 || !product.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             problems.append(FieldProblem("k", "'\(product)' is not a six-digit HS code (leading zeros are kept)"))
         }
-        let value = Check.value(row.isBlank(4) ? nil : row.double(4) ?? .nan, field: "v", problems: &problems)
+        let value = Check.value(row.isBlank(4) ? nil : row.double(4) ?? .nan, field: "v", scale: 1000, problems: &problems)
         let quantityText = row.isBlank(5) ? "NA" : row.text(5)
         let quantity = Check.quantity(quantityText == "NA" ? nil : row.double(5) ?? .nan, field: "q", problems: &problems)
-        guard problems.isEmpty, let year, let exporter, let importer else { return .invalid(problems) }
-        let period = years.year(year)
+        guard problems.isEmpty, let year, let period, let exporter, let importer else { return .invalid(problems) }
         add(PairYear(year: year, exporter: exporter, importer: importer), value: value * 1000, quantity: quantity)
         let observation = TradeObservation(
             reporter: exporter, partner: importer, flow: .export, commodity: product, period: period, valueUSD: value * 1000,
@@ -111,7 +115,7 @@ final class BACIParser: RowParser {
             .map { key, total in
                 TradeObservation(
                     reporter: key.exporter, partner: key.importer, flow: .export, commodity: CommodityCode.total,
-                    period: years.year(key.year), valueUSD: total.value,
+                    period: .year(key.year), valueUSD: total.value,
                     quantityT: total.linesWithQuantity > 0 ? total.quantity : nil, valuation: .fob,
                     note: "sum of \(total.lines) HS6 lines; quantity known on \(total.linesWithQuantity)")
             }

@@ -47,7 +47,7 @@ final class ComtradeParser: RowParser {
         if let problem = CommodityCode.problem(with: commodity) { problems.append(FieldProblem("cmdCode", problem)) }
         let value = Check.value(
             row.number("primaryValue") ?? row.number("cifvalue") ?? row.number("fobvalue"), field: "primaryValue", problems: &problems)
-        let weight = Check.quantity(row.number("netWgt"), field: "netWgt", problems: &problems)
+        let weight = Check.quantity(row.number("netWgt"), field: "netWgt", scale: 0.001, problems: &problems)
         guard problems.isEmpty, let flow, let period else { return .invalid(problems) }
         let valuation: Valuation? = row.number("cifvalue") != nil ? .cif : row.number("fobvalue") != nil ? .fob : nil
         let observation = TradeObservation(
@@ -89,7 +89,7 @@ final class ComtradeParser: RowParser {
         let digits = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         do throws(PeriodError) {
             switch (frequency, text.count) {
-            case ("A", 4) where digits: return periods.year(Int(text)!)
+            case ("A", 4) where digits: return try periods.year(Int(text)!)
             case ("M", 6) where digits: return try periods.month(year: Int(text.prefix(4))!, month: Int(text.suffix(2))!)
             default: break
             }

@@ -11,10 +11,14 @@ public struct DossierReader {
     let tables: ReferenceTables
     /// The link, node and corridor ids a dossier may name; nil when no network is stored.
     let elements: Set<String>?
+    /// Whether the elements named are checked: on import, yes; reading a stored dossier, no — a
+    /// network imported since may lack some, which its scorecard then names.
+    let checksElements: Bool
 
-    public init(tables: ReferenceTables, elements: Set<String>?) {
+    public init(tables: ReferenceTables, elements: Set<String>?, checksElements: Bool = true) {
         self.tables = tables
         self.elements = elements
+        self.checksElements = checksElements
     }
 
     /// Reads and checks the dossier in `path`.
@@ -25,15 +29,7 @@ public struct DossierReader {
 
     /// Reads and checks a dossier's text.
     public func read(text: String, file: String) throws(ImportError) -> Dossier {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw ImportError.empty(file: file) }
-            root = node
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw .malformed(file: file, line: nil, reason: "not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, file: file)
         let problems = YAMLFields.ProblemList()
         let document = YAMLFields(node: root, path: "", problems: problems)
         guard root.mapping != nil else { throw .invalidDocument(file: file, problems: ["the dossier must be a mapping with a partnership"]) }
@@ -82,6 +78,9 @@ private struct DossierParts {
         }
         let economies = fields.strings("economies")
         if economies.count != 2 { fields.problem("economies", "expected the two economies, ISO 3166 alpha-3") }
+        if economies.count == 2 && economies[0] == economies[1] {
+            fields.problem("economies", "names '\(economies[0])' twice; a partnership is of two economies")
+        }
         for (index, code) in economies.enumerated() { economy(code, fields.list("economies")[index]) }
         let corridor = fields.string("corridor")
         if let corridor { element(corridor, fields, "corridor") }
@@ -101,9 +100,8 @@ private struct DossierParts {
 
     private func target(_ fields: YAMLFields) -> Target? {
         let metric = self.metric(fields)
-        let value = fields.double("value", required: true)
-        if let value, value <= 0 { fields.problem("value", "must be greater than 0") }
-        let deadline = fields.int("deadline", required: true)
+        let value = fields.double("value", in: metric?.plausible ?? Plausible.valueUSD, positive: true, required: true)
+        let deadline = fields.int("deadline", in: Plausible.years, required: true)
         let assumed = fields.bool("assumed") ?? false
         let assumption = fields.string("assumption")
         if assumed && assumption == nil { fields.problem("assumption", "an assumed deadline says why it was assumed") }
@@ -117,7 +115,7 @@ private struct DossierParts {
     private func claim(_ fields: YAMLFields) -> Claim? {
         let metric = self.metric(fields)
         let period = self.period(fields, "period", required: true)
-        let expectation = self.expectation(fields)
+        let expectation = self.expectation(fields, metric: metric)
         let source = reference(fields)
         guard let id = fields.string("id", required: true), let quote = fields.string("quote", required: true), let metric, let period,
             let expectation, let source
@@ -130,8 +128,7 @@ private struct DossierParts {
         for (index, code) in parties.enumerated() { economy(code, fields.list("parties")[index]) }
         for key in ["signed", "in_force"] { if let text = fields.string(key) { date(text, fields, key) } }
         let status: Agreement.Status? = fields.choice("status")
-        let count = fields.int("count") ?? 1
-        if count < 1 { fields.problem("count", "must be 1 or more") }
+        let count = fields.int("count", in: 1...10_000) ?? 1
         let source = reference(fields)
         guard let id = fields.string("id", required: true), let title = fields.string("title", required: true), let status, let source else {
             return nil
@@ -144,8 +141,7 @@ private struct DossierParts {
     private func project(_ fields: YAMLFields) -> Project? {
         let countries = fields.strings("countries")
         for (index, code) in countries.enumerated() { economy(code, fields.list("countries")[index]) }
-        let budget = fields.double("budget_usd")
-        if let budget, budget < 0 { fields.problem("budget_usd", "a budget cannot be negative") }
+        let budget = fields.double("budget_usd", in: Plausible.valueUSD)
         let status: Project.Status? = fields.choice("status")
         let source = reference(fields)
         let effects = fields.list("effects").compactMap(effect)
@@ -156,7 +152,7 @@ private struct DossierParts {
         }
         return Project(
             id: id, title: title, kind: fields.string("kind") ?? "", countries: countries, effects: effects, budgetUSD: budget, funding: funding,
-            milestones: milestones, status: status, completionYear: fields.int("completion_year"), source: source)
+            milestones: milestones, status: status, completionYear: fields.int("completion_year", in: Plausible.years), source: source)
     }
 
     private func effect(_ fields: YAMLFields) -> ProjectEffect? {
@@ -167,16 +163,19 @@ private struct DossierParts {
             fields.problem("an effect changes one of \(ProjectEffect.Figure.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
+        let range = figure.plausible
         for kind in [ProjectEffect.Change.set, .add] {
-            if let amount = change.double(kind.rawValue) { return ProjectEffect(element: element, figure: figure, change: kind, amount: amount) }
+            if let amount = change.double(kind.rawValue, in: kind == .set ? range : -range.upperBound...range.upperBound) {
+                return ProjectEffect(element: element, figure: figure, change: kind, amount: amount)
+            }
+            if change.field(kind.rawValue) != nil { return nil }
         }
         change.problem("expected set: VALUE or add: AMOUNT")
         return nil
     }
 
     private func fundingEvent(_ fields: YAMLFields) -> FundingEvent? {
-        let amount = fields.double("amount_usd", required: true)
-        if let amount, amount < 0 { fields.problem("amount_usd", "a funding amount cannot be negative") }
+        let amount = fields.double("amount_usd", in: Plausible.valueUSD, required: true)
         let kind: FundingEvent.Kind? = fields.choice("kind")
         if let text = fields.string("date") { date(text, fields, "date") }
         let source = reference(fields)
@@ -237,7 +236,7 @@ private struct DossierParts {
         }
     }
 
-    private func expectation(_ fields: YAMLFields) -> ClaimExpectation? {
+    private func expectation(_ fields: YAMLFields, metric: Metric?) -> ClaimExpectation? {
         guard let expect = fields.field("expect") else {
             fields.problem("expect", "a claim needs an expectation: value, change_pct, ratio, below or above")
             return nil
@@ -247,17 +246,20 @@ private struct DossierParts {
             expect.problem("give exactly one of value, change_pct, ratio, below or above")
             return nil
         }
+        let range = metric?.plausible ?? Plausible.valueUSD
         switch kinds[0] {
         case "value":
-            return expect.double("value").map { .value($0, tolerancePct: expect.double("tolerance_pct") ?? 5) }
+            guard let value = expect.double("value", in: range) else { return nil }
+            return .value(value, tolerancePct: expect.double("tolerance_pct", in: Plausible.percent) ?? 5)
         case "change_pct":
-            guard let percent = expect.double("change_pct"), let versus = period(expect, "versus", required: true) else { return nil }
-            return .change(percent: percent, versus: versus, tolerancePoints: expect.double("tolerance_points") ?? 2)
+            guard let percent = expect.double("change_pct", in: Plausible.changePct), let versus = period(expect, "versus", required: true)
+            else { return nil }
+            return .change(percent: percent, versus: versus, tolerancePoints: expect.double("tolerance_points", in: Plausible.tolerancePoints) ?? 2)
         case "ratio":
-            guard let ratio = expect.double("ratio"), let versus = period(expect, "versus", required: true) else { return nil }
-            return .ratio(ratio, versus: versus, tolerance: expect.double("tolerance") ?? 0.1)
-        case "below": return expect.double("below").map(ClaimExpectation.below)
-        default: return expect.double("above").map(ClaimExpectation.above)
+            guard let ratio = expect.double("ratio", in: Plausible.ratio), let versus = period(expect, "versus", required: true) else { return nil }
+            return .ratio(ratio, versus: versus, tolerance: expect.double("tolerance", in: Plausible.ratio) ?? 0.1)
+        case "below": return expect.double("below", in: range).map(ClaimExpectation.below)
+        default: return expect.double("above", in: range).map(ClaimExpectation.above)
         }
     }
 
@@ -292,6 +294,7 @@ private struct DossierParts {
     }
 
     private func element(_ id: String, _ fields: YAMLFields, _ key: String) {
+        guard reader.checksElements else { return }
         guard let elements = reader.elements else {
             fields.problem(key, "names the network element '\(id)', but the store holds no network: import one first")
             return

@@ -32,7 +32,8 @@ final class FlowsParser: RowParser {
         do throws(PeriodError) { period = try periods.period(fields.text("period")) } catch {
             problems.append(FieldProblem("period", error.description))
         }
-        let tonnes = Check.value(fields.number("tonnes"), field: "tonnes", problems: &problems)
+        let tonnes = Check.quantity(fields.number("tonnes"), field: "tonnes", problems: &problems) ?? 0
+        if fields.number("tonnes") == nil { problems.append(FieldProblem("tonnes", "empty; a flow needs its tonnes")) }
         let directionText = fields.text("direction").lowercased()
         let direction = directionText.isEmpty ? .both : FlowDirection(rawValue: directionText)
         if direction == nil { problems.append(FieldProblem("direction", "'\(directionText)'; expected both, forward, backward or empty")) }

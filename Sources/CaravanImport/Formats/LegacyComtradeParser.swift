@@ -37,7 +37,7 @@ final class LegacyComtradeParser: RowParser {
         let commodity = row.text("Commodity Code")
         if let problem = CommodityCode.problem(with: commodity) { problems.append(FieldProblem("Commodity Code", problem)) }
         let value = Check.value(row.number("Trade Value (US$)"), field: "Trade Value (US$)", problems: &problems)
-        let weight = Check.quantity(row.number("Netweight (kg)"), field: "Netweight (kg)", problems: &problems)
+        let weight = Check.quantity(row.number("Netweight (kg)"), field: "Netweight (kg)", scale: 0.001, problems: &problems)
         guard problems.isEmpty, let flow, let period else { return .invalid(problems) }
         let observation = TradeObservation(
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: period, valueUSD: value,
@@ -49,7 +49,7 @@ final class LegacyComtradeParser: RowParser {
     private func period(_ text: String, _ problems: inout [FieldProblem]) -> Period? {
         let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         do throws(PeriodError) {
-            if isDigits && text.count == 4 { return periods.year(Int(text)!) }
+            if isDigits && text.count == 4 { return try periods.year(Int(text)!) }
             if isDigits && text.count == 6 { return try periods.month(year: Int(text.prefix(4))!, month: Int(text.suffix(2))!) }
         } catch {
             problems.append(FieldProblem("Period", error.reason))

@@ -78,7 +78,7 @@ struct JSONFields: NamedFields {
     func number(_ name: String) -> Double? {
         switch object[name] {
         case let number as NSNumber: number.doubleValue
-        case let text as String where !text.isEmpty: Double(text) ?? .nan
+        case let text as String where !text.isEmpty: DecimalText.value(text) ?? .nan
         default: nil
         }
     }
@@ -86,25 +86,27 @@ struct JSONFields: NamedFields {
 
 /// Checks shared by the parsers: a value in USD, a quantity, a known country.
 enum Check {
-    static func value(_ value: Double?, field: String, problems: inout [FieldProblem]) -> Double {
+    /// A value in USD; `scale` turns the file's unit into dollars (BACI's thousands).
+    static func value(_ value: Double?, field: String, scale: Double = 1, problems: inout [FieldProblem]) -> Double {
         guard let value else {
             problems.append(FieldProblem(field, "empty; a figure needs a value"))
             return 0
         }
         if value.isNaN {
             problems.append(FieldProblem(field, "not a number"))
-        } else if value < 0 {
-            problems.append(FieldProblem(field, "negative value \(value)"))
+        } else if let problem = Plausible.problem(value * scale, Plausible.valueUSD, unit: "USD") {
+            problems.append(FieldProblem(field, problem))
         }
         return value
     }
 
-    static func quantity(_ value: Double?, field: String, problems: inout [FieldProblem]) -> Double? {
+    /// A quantity in tonnes, when given; `scale` turns the file's unit into tonnes (Comtrade's kilograms).
+    static func quantity(_ value: Double?, field: String, scale: Double = 1, problems: inout [FieldProblem]) -> Double? {
         guard let value else { return nil }
         if value.isNaN {
             problems.append(FieldProblem(field, "not a number"))
-        } else if value < 0 {
-            problems.append(FieldProblem(field, "negative quantity \(value)"))
+        } else if let problem = Plausible.problem(value * scale, Plausible.tonnes, unit: "tonnes") {
+            problems.append(FieldProblem(field, problem))
         }
         return value
     }

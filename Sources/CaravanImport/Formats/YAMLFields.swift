@@ -1,3 +1,4 @@
+import CaravanCore
 import Foundation
 import Yams
 
@@ -61,19 +62,29 @@ struct YAMLFields {
         }
     }
 
-    func double(_ key: String, required: Bool = false) -> Double? {
+    /// A decimal number (`1_000` allowed, as YAML writes it), within `range` (`Plausible`'s).
+    func double(_ key: String, in range: ClosedRange<Double>, positive: Bool = false, required: Bool = false) -> Double? {
         guard let text = string(key, required: required) else { return nil }
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let value = DecimalText.value(text.replacingOccurrences(of: "_", with: "")) else {
             problem(key, "'\(text)' is not a number")
+            return nil
+        }
+        if let reason = Plausible.problem(value, range, positive: positive) {
+            problem(key, reason)
             return nil
         }
         return value
     }
 
-    func int(_ key: String, required: Bool = false) -> Int? {
+    /// A whole number within `range`.
+    func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         guard let text = string(key, required: required) else { return nil }
-        guard let value = Int(text) else {
+        guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text) else {
             problem(key, "'\(text)' is not a whole number")
+            return nil
+        }
+        guard range.contains(value) else {
+            problem(key, "must lie between \(range.lowerBound) and \(range.upperBound), not \(value)")
             return nil
         }
         return value

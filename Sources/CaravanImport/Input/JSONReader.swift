@@ -11,6 +11,13 @@
 struct JSONReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
+    /// Objects and arrays open around the reader; past `maxDepth` a document is refused, so no
+    /// nesting can exhaust the stack.
+    private var depth = 0
+    static let maxDepth = 64
+    /// The keys of the objects open around the reader, as (start, length), innermost last: a key
+    /// repeated within one object is refused rather than one of its values silently dropped.
+    private var openKeys: [(start: Int, count: Int)] = []
 
     /// Why the document could not be read, at the byte offset it was found.
     struct Failure: Error {
@@ -37,12 +44,25 @@ struct JSONReader {
     /// Reads `{ "key": value, ... }`, handing each key to `body`, which must read its value.
     mutating func object(_ body: (inout JSONReader, JSONKey) throws(Failure) -> Void) throws(Failure) {
         try expect(0x7B, "an object")
+        try enter()
+        defer { depth -= 1 }
         if peek() == 0x7D {
             offset += 1
             return
         }
+        let firstKey = openKeys.count
+        defer { openKeys.removeSubrange(firstKey...) }
+        // A bit per key hash: most keys are new, and only a hash seen before is compared in full.
+        var seen: UInt64 = 0
         while true {
             let key = try self.key()
+            let start = key.bytes.isEmpty ? offset : key.bytes.baseAddress! - bytes.baseAddress!
+            let bit: UInt64 = 1 << (key.hash & 63)
+            if seen & bit != 0, openKeys[firstKey...].contains(where: { $0.count == key.bytes.count && same(at: $0.start, as: key) }) {
+                throw Failure(reason: "the key '\(key)' appears twice in one object")
+            }
+            seen |= bit
+            openKeys.append((start, key.bytes.count))
             try expect(0x3A, "':' after a key")
             try body(&self, key)
             switch peek() {
@@ -55,9 +75,21 @@ struct JSONReader {
         }
     }
 
+    private func same(at start: Int, as key: JSONKey) -> Bool {
+        key.bytes.isEmpty || memcmp(bytes.baseAddress! + start, key.bytes.baseAddress!, key.bytes.count) == 0
+    }
+
+    /// One level deeper, refused past `maxDepth`.
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > Self.maxDepth { throw Failure(reason: "nested deeper than \(Self.maxDepth) levels") }
+    }
+
     /// Reads `[ value, ... ]`, handing each element's index to `body`, which must read it.
     mutating func array(_ body: (inout JSONReader, Int) throws(Failure) -> Void) throws(Failure) {
         try expect(0x5B, "an array")
+        try enter()
+        defer { depth -= 1 }
         if peek() == 0x5D {
             offset += 1
             return
@@ -250,4 +282,7 @@ struct JSONKey: CustomStringConvertible {
     }
 
     var description: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A cheap hash of the key: its length and its first and last bytes.
+    var hash: Int { bytes.isEmpty ? 0 : bytes.count &* 31 &+ Int(bytes[0]) &* 7 &+ Int(bytes[bytes.count - 1]) }
 }

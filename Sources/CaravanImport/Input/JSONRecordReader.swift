@@ -65,15 +65,13 @@ final class JSONRecordReader {
                 }
             case 0x3A where depth == 1:
                 expectingValue = true
-            case 0x5B:
-                if depth == 0 || (depth == 1 && expectingValue && lastKey == "data") {
+            case 0x5B, 0x7B:
+                if byte == 0x5B && (depth == 0 || (depth == 1 && expectingValue && lastKey == "data")) {
                     inArray = true
                     return
                 }
                 depth += 1
-                expectingValue = false
-            case 0x7B:
-                depth += 1
+                if depth > JSONReader.maxDepth { throw malformed("nested deeper than \(JSONReader.maxDepth) levels") }
                 expectingValue = false
             case 0x7D, 0x5D:
                 depth -= 1
@@ -116,7 +114,11 @@ final class JSONRecordReader {
             }
             switch byte {
             case 0x22: inString = true
-            case 0x7B, 0x5B: depth += 1
+            case 0x7B, 0x5B:
+                depth += 1
+                if depth > JSONReader.maxDepth {
+                    throw malformed("the object starting on line \(line) is nested deeper than \(JSONReader.maxDepth) levels")
+                }
             case 0x7D, 0x5D: depth -= 1
             default: break
             }

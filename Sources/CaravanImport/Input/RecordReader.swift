@@ -1,3 +1,5 @@
+import CaravanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -147,19 +149,18 @@ final class RecordReader {
         return start == end
     }
 
-    /// The field as a decimal number, nil when it is not one.
+    /// The field as a decimal number, nil when it is not one (`DecimalText`'s forms only).
     func double(_ index: Int) -> Double? {
         guard index < starts.count else { return nil }
         let (start, end) = trimmed(index)
         guard start < end else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Double? in
+            guard DecimalText.isDecimal(UnsafeBufferPointer(rebasing: buffer[start..<end])) else { return nil }
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             var stop: UnsafeMutablePointer<CChar>?
             let value = strtod(base + start, &stop)
             guard let stop, stop == UnsafeMutablePointer(mutating: base + end), value.isFinite else { return nil }
-            // strtod also reads hexadecimal, "inf" and "nan"; a statistics file has only decimals.
-            let first = buffer[start]
-            return (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2E || first == 0x2B ? value : nil
+            return value
         }
     }
 

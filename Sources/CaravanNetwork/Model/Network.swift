@@ -22,6 +22,9 @@ public struct Network: Sendable, Hashable, Codable {
         self.corridors = corridors
         self.sources = sources
     }
+
+    /// The ids flows, targets and projects may name: nodes, links and corridors.
+    public var elementIDs: Set<String> { Set(nodes.map(\.id) + links.map(\.id) + corridors.map(\.id)) }
 }
 
 /// A place freight passes: a city, station, port, border crossing or break-of-gauge point.

@@ -1,3 +1,5 @@
+import CaravanCore
+
 /// A figure or reference in a network that cannot stand, with the JSON path of the culprit.
 public struct NetworkProblem: Sendable, Hashable, CustomStringConvertible {
     /// `$.links[3].to`
@@ -36,9 +38,9 @@ extension Network {
                         "$.\(sections[section])[\(index)].id", "duplicate id '\(id)' (also $.\(sections[earlier.section])[\(earlier.index)].id)"))
             }
         }
-        func check(_ value: Double?, _ path: @autoclosure () -> String, zeroAllowed: Bool = false) {
-            guard let value, !value.isFinite || value < 0 || (value == 0 && !zeroAllowed) else { return }
-            problems.append(NetworkProblem(path(), "must be \(zeroAllowed ? "zero or more" : "greater than 0"), not \(value)"))
+        func check(_ value: Double?, _ path: @autoclosure () -> String, _ range: ClosedRange<Double>, _ unit: String, zeroAllowed: Bool = false) {
+            guard let value, let reason = Plausible.problem(value, range, positive: !zeroAllowed, unit: unit) else { return }
+            problems.append(NetworkProblem(path(), reason))
         }
         let sourceIDs = Set(sources.map(\.id))
         func cited(_ evidence: [String: Evidence]?, _ path: @autoclosure () -> String) {
@@ -58,9 +60,9 @@ extension Network {
             if let country = node.country, let isCountry, !isCountry(country) {
                 problems.append(NetworkProblem("$.nodes[\(index)].country", "unknown country '\(country)'; expected an ISO 3166 alpha-3 code"))
             }
-            check(node.dwellHours, "$.nodes[\(index)].dwell_hours", zeroAllowed: true)
-            check(node.handlingUSDPerT, "$.nodes[\(index)].handling_usd_per_t", zeroAllowed: true)
-            check(node.capacityMt, "$.nodes[\(index)].capacity_mt")
+            check(node.dwellHours, "$.nodes[\(index)].dwell_hours", Plausible.hours, "hours", zeroAllowed: true)
+            check(node.handlingUSDPerT, "$.nodes[\(index)].handling_usd_per_t", Plausible.usdPerTonne, "USD a tonne", zeroAllowed: true)
+            check(node.capacityMt, "$.nodes[\(index)].capacity_mt", Plausible.capacityMt, "Mt a year")
             if let lat = node.lat, !(-90...90).contains(lat) {
                 problems.append(NetworkProblem("$.nodes[\(index)].lat", "must lie between -90 and 90"))
             }
@@ -77,19 +79,29 @@ extension Network {
             if links[index].from == links[index].to {
                 problems.append(NetworkProblem("$.links[\(index)].to", "a link may not end where it starts ('\(links[index].to)')"))
             }
-            check(links[index].lengthKm, "$.links[\(index)].length_km")
-            check(links[index].speedKmh, "$.links[\(index)].speed_kmh")
-            check(links[index].hours, "$.links[\(index)].hours")
-            check(links[index].usdPerT, "$.links[\(index)].usd_per_t", zeroAllowed: true)
-            check(links[index].capacityMt, "$.links[\(index)].capacity_mt")
-            if links[index].hours == nil && (links[index].lengthKm == nil || links[index].speedKmh == nil) {
-                problems.append(NetworkProblem("$.links[\(index)]", "needs hours, or length_km and speed_kmh"))
+            check(links[index].lengthKm, "$.links[\(index)].length_km", Plausible.lengthKm, "km")
+            check(links[index].speedKmh, "$.links[\(index)].speed_kmh", Plausible.speedKmh, "km/h")
+            check(links[index].hours, "$.links[\(index)].hours", Plausible.hours, "hours")
+            check(links[index].usdPerT, "$.links[\(index)].usd_per_t", Plausible.usdPerTonne, "USD a tonne", zeroAllowed: true)
+            check(links[index].capacityMt, "$.links[\(index)].capacity_mt", Plausible.capacityMt, "Mt a year")
+            if links[index].hours == nil {
+                if let length = links[index].lengthKm, let speed = links[index].speedKmh {
+                    if Plausible.lengthKm.contains(length), speed > 0, length / speed > Plausible.hours.upperBound {
+                        problems.append(
+                            NetworkProblem(
+                                "$.links[\(index)].speed_kmh",
+                                "\(NumberText.compact(length)) km at \(NumberText.compact(speed)) km/h takes over \(NumberText.compact(Plausible.hours.upperBound)) hours"
+                            ))
+                    }
+                } else {
+                    problems.append(NetworkProblem("$.links[\(index)]", "needs hours, or length_km and speed_kmh"))
+                }
             }
             cited(links[index].evidence, "$.links[\(index)]")
         }
         for (index, transfer) in transfers.enumerated() {
-            check(transfer.hours, "$.transfers[\(index)].hours", zeroAllowed: true)
-            check(transfer.usdPerT, "$.transfers[\(index)].usd_per_t", zeroAllowed: true)
+            check(transfer.hours, "$.transfers[\(index)].hours", Plausible.hours, "hours", zeroAllowed: true)
+            check(transfer.usdPerT, "$.transfers[\(index)].usd_per_t", Plausible.usdPerTonne, "USD a tonne", zeroAllowed: true)
         }
         let linkIDs = corridors.isEmpty ? [] : Set(links.map(\.id))
         for (index, corridor) in corridors.enumerated() {
@@ -97,7 +109,7 @@ extension Network {
             for (position, element) in corridor.elements.enumerated() where resolved.nodes.find(element) == nil && !linkIDs.contains(element) {
                 problems.append(NetworkProblem("$.corridors[\(index)].elements[\(position)]", "unknown link or node '\(element)'"))
             }
-            check(corridor.capacityMt, "$.corridors[\(index)].capacity_mt")
+            check(corridor.capacityMt, "$.corridors[\(index)].capacity_mt", Plausible.capacityMt, "Mt a year")
         }
         return problems
     }

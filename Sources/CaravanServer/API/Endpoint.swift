@@ -1,4 +1,5 @@
 import CaravanService
+import Foundation
 import Hummingbird
 
 /// One operation of the API: how it is called and what it answers, declared once for the router,
@@ -10,6 +11,32 @@ struct Endpoint: Sendable {
         case file
         /// A partnership dossier in YAML.
         case dossier
+
+        /// The media types the body may be sent as; the first is the one the description names
+        /// first. A body with no type is taken too: curl sends none with `-T`.
+        var mediaTypes: [String] {
+            switch self {
+            case .file:
+                [
+                    "application/octet-stream", "text/csv", "text/plain", "text/tab-separated-values", "application/json", "application/gzip",
+                    "application/x-gzip", "application/yaml", "application/x-yaml", "text/yaml",
+                ]
+            case .dossier: ["application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/octet-stream"]
+            }
+        }
+
+        /// Refuses a body sent as a type it is not: a form above all, whose encoding would mangle the file.
+        func check(contentType: String?) throws {
+            guard let contentType else { return }
+            let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            // curl --data-binary and URLSession label any body a form's; the bytes are the file's.
+            if type.isEmpty || mediaTypes.contains(type) || type == "application/x-www-form-urlencoded" { return }
+            let why =
+                type == "multipart/form-data"
+                ? "send the file itself as the body (curl --data-binary @FILE), not as a form field (curl -F)"
+                : "send it as \(mediaTypes.joined(separator: ", "))"
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: "the body is \(type); \(why)")
+        }
     }
 
     let method: HTTPRequest.Method
@@ -57,6 +84,7 @@ extension Router where Context == CaravanContext {
                 let arguments = try Arguments(request, context: context, declared: endpoint.parameters)
                 let call = Call(request: request, context: context, arguments: arguments, workspace: workspace, settings: settings)
                 if endpoint.writes {
+                    try endpoint.body?.check(contentType: request.headers[.contentType])
                     let answer = try await endpoint.handle(call)
                     cache.invalidate()
                     return answer.response

@@ -37,6 +37,7 @@ struct ErrorResponses: RouterMiddleware {
             }
             var page = Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status)
             if refusal.status == .unauthorized { page.headers[.wwwAuthenticate] = "Basic realm=\"caravan\", charset=\"UTF-8\"" }
+            if let retryAfter = refusal.retryAfter { page.headers[.retryAfter] = String(retryAfter) }
             return page.response
         }
     }
@@ -71,10 +72,13 @@ extension APIError {
             }
         case let error as ImportError: self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
         case let error as StoreError:
-            if case .duplicate = error {
-                self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
-            } else {
-                self.init(status: .serviceUnavailable, code: "store_unavailable", message: "the database is unavailable")
+            switch error {
+            case .duplicate: self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
+            case .busy(_, let seconds):
+                self.init(
+                    status: .serviceUnavailable, code: "store_busy", message: "another import is writing to the database; try again shortly",
+                    retryAfter: seconds)
+            case .unavailable: self = .storeUnavailable("the database is unavailable; try again shortly")
             }
         case let error as PeriodError: self = .badRequest("invalid_parameter", error.description)
         case let error as ProductError:
@@ -91,6 +95,7 @@ extension APIError {
     func response() throws -> Response {
         var answer = try Answer.json(ErrorBody(error: .init(code: code, message: message)), status: status)
         if status == .unauthorized { answer.headers[.wwwAuthenticate] = "Bearer realm=\"caravan\"" }
+        if let retryAfter { answer.headers[.retryAfter] = String(retryAfter) }
         return answer.response
     }
 }

@@ -11,7 +11,7 @@ enum MetaEndpoints {
             ) { call in
                 do { _ = try await call.workspace.store.tokens() } catch {
                     call.context.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
-                    throw APIError(status: .serviceUnavailable, code: "store_unavailable", message: "the database does not answer")
+                    throw APIError.storeUnavailable("the database does not answer")
                 }
                 return try Answer.json(Health(status: "ok", store: call.workspace.storeKind))
             },

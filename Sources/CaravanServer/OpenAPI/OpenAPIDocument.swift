@@ -34,19 +34,29 @@ enum OpenAPIDocument {
         var refusals = endpoint.refusals
         // Every operation's parameters are checked: an unknown, repeated or ill-formed one is refused.
         refusals[400] = refusals[400] ?? "A parameter is unknown, repeated, missing or wrong."
-        if endpoint.writes || privateReads {
+        let guarded = endpoint.writes || (privateReads && endpoint.path != "/healthz")
+        if guarded {
             refusals[401] = refusals[401] ?? "No token, or an unknown one."
             refusals[403] = refusals[403] ?? "The token was revoked."
         }
+        if endpoint.body != nil { refusals[415] = "The body is sent as a media type the operation does not take (a form, say)." }
+        // Every operation may find the database down or held by another writer.
+        refusals[503] =
+            refusals[503]
+            ?? "The database does not answer (store_unavailable) or another import holds it (store_busy); ask again after Retry-After seconds."
         for (status, why) in refusals {
             let schema = status < 300 ? Schemas.ref(endpoint.answer) : Schemas.ref("Error")
-            responses[String(status)] = ["description": .string(why), "content": ["application/json": ["schema": schema]]]
+            var response: [String: JSONValue] = ["description": .string(why), "content": ["application/json": ["schema": schema]]]
+            if status == 503 {
+                response["headers"] = ["Retry-After": ["description": "Seconds to wait before asking again.", "schema": Schemas.integer]]
+            }
+            responses[String(status)] = .object(response)
         }
         var operation: [String: JSONValue] = [
             "operationId": .string(endpoint.operationID), "summary": .string(endpoint.summary), "tags": [.string(endpoint.tag)],
             "parameters": .array(endpoint.parameters.map(parameter)), "responses": .object(responses),
         ]
-        if endpoint.writes || privateReads { operation["security"] = [["bearer": []]] }
+        if guarded { operation["security"] = [["bearer": []]] }
         switch endpoint.body {
         case .file:
             operation["requestBody"] = [

@@ -13,6 +13,10 @@ extension ImportResult {
             lines.append(
                 "\(summary.file) (\(summary.format.rawValue)): already imported as #\(batch.id) at \(Timestamp.text(batch.recordedAt)) (same content); nothing added"
             )
+        case .restored(let batch, let earlier):
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): the same content as import #\(earlier.id), made current again as import #\(batch.id) at \(Timestamp.text(batch.recordedAt))"
+            )
         case .stored(let batch):
             let derived = summary.derived > 0 ? " (+ \(NumberText.grouped(Double(summary.derived))) pair totals derived)" : ""
             lines.append(
@@ -33,6 +37,7 @@ extension ImportResult {
         if let file = summary.rejectedFile {
             lines.append("  rejected rows and their reasons: \(file)")
         }
+        for note in notes { lines.append("  note: \(note)") }
         return lines.joined(separator: "\n")
     }
 

@@ -5,7 +5,7 @@ extension Scorecard: Sectioned {
     public var sections: [TableSection] {
         [
             TableSection(
-                title: "\(partnership.title): scorecard as of \(asOf)",
+                title: "\(partnership.title): scorecard as of \(asOf)", lead: missingNote,
                 table: TextTable(
                     columns: [.init("test"), .init("status"), .init("evidence")],
                     rows: [
@@ -17,6 +17,13 @@ extension Scorecard: Sectioned {
             TableSection(title: "Claims", table: ScorecardTables.claims(claims)),
             TableSection(title: "Projects", table: ScorecardTables.projects(tests.projects.projects)),
         ]
+    }
+
+    /// What the stored network lacks of what the dossier names, in a sentence; nil when nothing.
+    public var missingNote: String? {
+        guard !missingElements.isEmpty else { return nil }
+        let named = missingElements.map { "'\($0.element)' (\($0.path))" }.joined(separator: ", ")
+        return "The stored network lacks elements the dossier names: \(named). Answers that need them say so."
     }
 
     /// Every target of the three tests.

@@ -8,18 +8,28 @@ enum PostgresBatches {
     static let columns = "id, file_name, format, content_sha256, recorded_at, observations"
 
     /// A new batch, its digest still unknown; vintages are kept to the millisecond, as SQLite keeps them.
+    /// Batches are stored one at a time, each numbered one past the last stored, as SQLite numbers
+    /// them: a file refused or found already imported uses no number, so both stores number alike.
+    /// The turn is waited for up to `wait`, then the database refuses with SQLSTATE 55P03.
     static func insert(
         _ connection: PostgresConnection, file: String, format: String, digest: String? = nil, observations: Int = 0, recordedAt: Date,
-        logger: Logger
+        wait: Duration, logger: Logger
     ) async throws -> ImportBatch {
+        let milliseconds = max(1, wait.components.seconds * 1_000)
+        try await connection.query("SET LOCAL lock_timeout = \(unescaped: String(milliseconds))", logger: logger)
+        try await connection.query("SELECT pg_advisory_xact_lock(\(turnKey))", logger: logger)
         let vintage = Timestamp.date(Timestamp.text(recordedAt)) ?? recordedAt
         let rows = try await connection.query(
             """
-            INSERT INTO import_batch (file_name, format, content_sha256, recorded_at, observations)
-            VALUES (\(file), \(format), \(digest), \(vintage), \(Int64(observations))) RETURNING \(unescaped: columns)
+            INSERT INTO import_batch (id, file_name, format, content_sha256, recorded_at, observations)
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM import_batch), \(file), \(format), \(digest), \(vintage), \(Int64(observations)))
+            RETURNING \(unescaped: columns)
             """, logger: logger)
         return try await one(rows)!
     }
+
+    /// "batches" in ASCII: the advisory lock a batch is stored under.
+    private static let turnKey: Int64 = 0x62_61_74_63_68_65_73
 
     /// Sets the digest and the count once the file has been read.
     static func complete(
@@ -41,13 +51,14 @@ enum PostgresBatches {
                 "SELECT \(unescaped: columns) FROM import_batch WHERE content_sha256 = \(digest)", logger: logger))
     }
 
-    static func find(digest: String, _ client: PostgresClient, logger: Logger) async throws -> ImportBatch? {
-        try await client.withConnection { try await find(digest: digest, $0, logger: logger) }
+    static func find(digest: String, _ store: PostgresLedgerStore) async throws -> ImportBatch? {
+        let logger = store.logger
+        return try await store.withConnection { try await find(digest: digest, $0, logger: logger) }
     }
 
-    static func all(_ client: PostgresClient, logger: Logger) async throws -> [ImportBatch] {
+    static func all(_ connection: PostgresConnection, logger: Logger) async throws -> [ImportBatch] {
         var batches: [ImportBatch] = []
-        for try await row in try await client.query("SELECT \(unescaped: columns) FROM import_batch ORDER BY id", logger: logger) {
+        for try await row in try await connection.query("SELECT \(unescaped: columns) FROM import_batch ORDER BY id", logger: logger) {
             batches.append(try decode(row))
         }
         return batches

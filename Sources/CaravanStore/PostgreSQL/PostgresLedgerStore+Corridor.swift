@@ -5,13 +5,32 @@ import PostgresNIO
 
 extension PostgresLedgerStore {
     public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
-        try await storeOnce(digest: digest, file: file) { connection in
-            let batch = try await PostgresBatches.insert(
-                connection, file: file, format: document.kind.rawValue, digest: digest, observations: 1, recordedAt: recordedAt, logger: self.logger)
-            try await connection.query(
-                "INSERT INTO document (import_id, kind, name, body) VALUES (\(batch.id), \(document.kind.rawValue), \(document.name), \(document.text))",
-                logger: self.logger)
-            return batch
+        let (logger, wait) = (self.logger, writeWait)
+        do {
+            return try await transaction { connection in
+                let earlier = try await PostgresBatches.find(digest: digest, connection, logger: logger)
+                if let earlier {
+                    var current: Int64?
+                    let query: PostgresQuery =
+                        "SELECT import_id FROM document WHERE kind = \(document.kind.rawValue) AND (\(document.kind.oneCurrent) OR name = \(document.name)) ORDER BY id DESC LIMIT 1"
+                    for try await id in try await connection.query(query, logger: logger).decode(Int64.self) { current = id }
+                    if current == earlier.id { return .alreadyImported(earlier) }
+                }
+                // A restored document's batch holds no digest of its own: the content's is its first batch's.
+                var batch = try await PostgresBatches.insert(
+                    connection, file: file, format: document.kind.rawValue, digest: earlier == nil ? digest : nil, observations: 1,
+                    recordedAt: recordedAt, wait: wait, logger: logger)
+                try await connection.query(
+                    "INSERT INTO document (import_id, kind, name, body) VALUES (\(batch.id), \(document.kind.rawValue), \(document.name), \(document.text))",
+                    logger: logger)
+                guard let earlier else { return .stored(batch) }
+                batch.contentDigest = digest
+                return .restored(batch, earlier: earlier)
+            }
+        } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
+            // Another process stored the same content meanwhile.
+            guard let earlier = try await PostgresBatches.find(digest: digest, self) else { throw failure(error, doing: "cannot store \(file)") }
+            return .alreadyImported(earlier)
         }
     }
 
@@ -39,15 +58,18 @@ extension PostgresLedgerStore {
         """
 
     private func documents(_ query: PostgresQuery) async throws -> [StoredDocument] {
-        var found: [StoredDocument] = []
-        for try await row in try await client.query(query, logger: logger) {
-            let columns = row.makeRandomAccess()
-            let document = Document(
-                kind: Document.Kind(rawValue: try columns[6].decode(String.self)) ?? .network, name: try columns[7].decode(String.self),
-                text: try columns[8].decode(String.self))
-            found.append(StoredDocument(document: document, batch: try PostgresBatches.decode(row)))
+        let logger = self.logger
+        return try await withConnection { connection in
+            var found: [StoredDocument] = []
+            for try await row in try await connection.query(query, logger: logger) {
+                let columns = row.makeRandomAccess()
+                let document = Document(
+                    kind: Document.Kind(rawValue: try columns[6].decode(String.self)) ?? .network, name: try columns[7].decode(String.self),
+                    text: try columns[8].decode(String.self))
+                found.append(StoredDocument(document: document, batch: try PostgresBatches.decode(row)))
+            }
+            return found
         }
-        return found
     }
 
     public func record(
@@ -69,6 +91,7 @@ extension PostgresLedgerStore {
             return try await storeOnce(digest: digest, file: file) { connection in
                 let batch = try await PostgresBatches.insert(
                     connection, file: file, format: Record.format, digest: digest, observations: rows.count, recordedAt: recordedAt,
+                    wait: self.writeWait,
                     logger: self.logger)
                 var sourceIDs: [Int: Int64] = [:]
                 for staged in rows {
@@ -105,24 +128,27 @@ extension PostgresLedgerStore {
             "SELECT f.element, f.period, f.direction, f.tonnes, f.note, f.line, \(PostgresObservationQuery.sourceColumns) "
             + "FROM freight_flow f JOIN source s ON s.id = f.source_id JOIN import_batch b ON b.id = s.import_id"
         let query: PostgresQuery = if let element { "\(unescaped: select) WHERE f.element = \(element)" } else { "\(unescaped: select)" }
-        var periods = PeriodCache()
-        var found: [RecordedFreightFlow] = []
-        for try await row in try await client.query(query, logger: logger) {
-            let columns = row.makeRandomAccess()
-            let flow = FreightFlow(
-                element: try columns[0].decode(String.self), period: try periods.period(try columns[1].decode(String.self)),
-                tonnes: try columns[3].decode(Double.self), direction: FlowDirection(rawValue: try columns[2].decode(String.self)) ?? .both,
-                note: try columns[4].decode(String?.self))
-            found.append(
-                RecordedFreightFlow(
-                    flow, source: try PostgresObservationQuery.source(columns, from: 6), line: try columns[5].decode(Int64?.self).map(Int.init)))
+        let logger = self.logger
+        return try await withConnection { connection in
+            var periods = PeriodCache(anyYear: true)
+            var found: [RecordedFreightFlow] = []
+            for try await row in try await connection.query(query, logger: logger) {
+                let columns = row.makeRandomAccess()
+                let flow = FreightFlow(
+                    element: try columns[0].decode(String.self), period: try periods.period(try columns[1].decode(String.self)),
+                    tonnes: try columns[3].decode(Double.self), direction: FlowDirection(rawValue: try columns[2].decode(String.self)) ?? .both,
+                    note: try columns[4].decode(String?.self))
+                found.append(
+                    RecordedFreightFlow(
+                        flow, source: try PostgresObservationQuery.source(columns, from: 6), line: try columns[5].decode(Int64?.self).map(Int.init)))
+            }
+            return found.sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
         }
-        return found.sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
     }
 
     /// Stores a whole file in one transaction unless its content is already stored.
     func storeOnce(
-        digest: String, file: String, _ body: (PostgresConnection) async throws -> ImportBatch
+        digest: String, file: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> ImportBatch
     ) async throws -> ImportReceipt {
         do {
             return try await transaction { connection in
@@ -130,7 +156,7 @@ extension PostgresLedgerStore {
                 return .stored(try await body(connection))
             }
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
-            guard let earlier = try await PostgresBatches.find(digest: digest, client, logger: logger) else {
+            guard let earlier = try await PostgresBatches.find(digest: digest, self) else {
                 throw failure(error, doing: "cannot store \(file)")
             }
             return .alreadyImported(earlier)

@@ -4,11 +4,7 @@ import PostgresNIO
 
 extension PostgresLedgerStore {
     public func products(between a: String, and b: String) async throws -> [RecordedObservation] {
-        let rows = try await client.query(PostgresObservationQuery.pair(a, b, commodity: nil), logger: logger)
-        var periods = PeriodCache()
-        var found: [RecordedObservation] = []
-        for try await row in rows { found.append(try PostgresObservationQuery.decode(row, periods: &periods)) }
-        return found
+        try await PostgresObservationQuery.observations(PostgresObservationQuery.pair(a, b, commodity: nil), in: self)
     }
 
     public func record(
@@ -27,24 +23,32 @@ extension PostgresLedgerStore {
             WHERE t.reporter = \(reporter) AND t.regime = \(regime)
             ORDER BY t.hs_code COLLATE "C", t.effective_from COLLATE "C", s.id
             """
-        var found: [RecordedTariffLine] = []
-        for try await row in try await client.query(query, logger: logger) {
-            let columns = row.makeRandomAccess()
-            let tariff = TariffLine(
-                reporter: try columns[0].decode(String.self), regime: try columns[1].decode(String.self), code: try columns[2].decode(String.self),
-                mfnPct: try columns[4].decode(Double.self), preferentialPct: try columns[5].decode(Double?.self),
-                effectiveFrom: try Period(parsing: try columns[3].decode(String.self)).days.lowerBound)
-            found.append(
-                RecordedTariffLine(
-                    tariff, source: try PostgresObservationQuery.source(columns, from: 7), line: try columns[6].decode(Int64?.self).map(Int.init)))
+        let logger = self.logger
+        return try await withConnection { connection in
+            var found: [RecordedTariffLine] = []
+            for try await row in try await connection.query(query, logger: logger) {
+                let columns = row.makeRandomAccess()
+                let tariff = TariffLine(
+                    reporter: try columns[0].decode(String.self), regime: try columns[1].decode(String.self),
+                    code: try columns[2].decode(String.self),
+                    mfnPct: try columns[4].decode(Double.self), preferentialPct: try columns[5].decode(Double?.self),
+                    effectiveFrom: try Period(parsing: try columns[3].decode(String.self)).days.lowerBound)
+                found.append(
+                    RecordedTariffLine(
+                        tariff, source: try PostgresObservationQuery.source(columns, from: 7), line: try columns[6].decode(Int64?.self).map(Int.init))
+                )
+            }
+            return found
         }
-        return found
     }
 
     public func tariffRegimes(reporter: String) async throws -> [String] {
-        var regimes: [String] = []
         let query: PostgresQuery = #"SELECT regime FROM tariff_line WHERE reporter = \#(reporter) GROUP BY regime ORDER BY regime COLLATE "C""#
-        for try await regime in try await client.query(query, logger: logger).decode(String.self) { regimes.append(regime) }
-        return regimes
+        let logger = self.logger
+        return try await withConnection { connection in
+            var regimes: [String] = []
+            for try await regime in try await connection.query(query, logger: logger).decode(String.self) { regimes.append(regime) }
+            return regimes
+        }
     }
 }

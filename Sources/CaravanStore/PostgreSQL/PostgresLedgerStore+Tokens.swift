@@ -33,12 +33,15 @@ extension PostgresLedgerStore {
     }
 
     private func tokens(_ query: PostgresQuery) async throws -> [AccessToken] {
-        var found: [AccessToken] = []
-        for try await (id, name, secret, created, revoked) in try await client.query(query, logger: logger).decode(
-            (Int64, String, String, Date, Date?).self)
-        {
-            found.append(AccessToken(id: id, name: name, secretSHA256: secret, createdAt: created, revokedAt: revoked))
+        let logger = self.logger
+        return try await withConnection { connection in
+            var found: [AccessToken] = []
+            for try await (id, name, secret, created, revoked) in try await connection.query(query, logger: logger).decode(
+                (Int64, String, String, Date, Date?).self)
+            {
+                found.append(AccessToken(id: id, name: name, secretSHA256: secret, createdAt: created, revokedAt: revoked))
+            }
+            return found
         }
-        return found
     }
 }

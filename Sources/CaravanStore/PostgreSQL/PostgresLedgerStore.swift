@@ -2,6 +2,7 @@ import CaravanCore
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The ledger in PostgreSQL, through PostgresNIO: for a team sharing one Caravan. It answers
 /// exactly as the SQLite store does; the schema is brought up to date by `caravan migrate`.
@@ -10,19 +11,26 @@ public final class PostgresLedgerStore: WorkspaceStore {
     let logger: Logger
     /// The URL with its password masked, for messages.
     let location: String
+    /// How long a request waits for a connection: past it, the database is called unavailable.
+    let connectTimeout: Duration
+    /// How long an import waits for another to finish storing before it is refused as busy.
+    let writeWait: Duration
     private let running: Task<Void, Never>
 
-    private init(_ url: PostgresURL, logger: Logger) {
+    private init(_ url: PostgresURL, writeWait: Duration, logger: Logger) {
         self.logger = logger
         location = url.redacted
+        connectTimeout = .seconds(url.connectTimeout)
+        self.writeWait = writeWait
         let client = PostgresClient(configuration: url.client, backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }
     }
 
-    /// Connects to the database at `url`; refuses one whose schema is behind this version's.
-    public static func open(url: String, logger: Logger = .postgresBackground) async throws -> PostgresLedgerStore {
-        let store = try await connect(url, logger: logger)
+    /// Connects to the database at `url`; refuses one whose schema is behind this version's. An
+    /// import waits up to `wait` for another process's to finish storing.
+    public static func open(url: String, wait: Duration = .seconds(60), logger: Logger = .postgresBackground) async throws -> PostgresLedgerStore {
+        let store = try await connect(url, writeWait: wait, logger: logger)
         do {
             let pending = try await PostgresSchema.pending(store.client, logger: logger)
             guard pending.isEmpty else {
@@ -38,7 +46,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
 
     /// Brings the schema at `url` up to date; returns the migrations applied, none when it was.
     public static func migrate(url: String, logger: Logger = .postgresBackground) async throws -> [String] {
-        let store = try await connect(url, logger: logger)
+        let store = try await connect(url, writeWait: .seconds(60), logger: logger)
         defer { store.running.cancel() }
         do {
             return try await PostgresSchema.migrate(store.client, logger: logger)
@@ -49,7 +57,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
 
     /// A store on a pool, once one connection has shown the server is there and lets us in:
     /// the pool itself would retry a refused connection for ever.
-    private static func connect(_ text: String, logger: Logger) async throws -> PostgresLedgerStore {
+    private static func connect(_ text: String, writeWait: Duration, logger: Logger) async throws -> PostgresLedgerStore {
         let url = try PostgresURL(text)
         do {
             let probe = try await PostgresConnection.connect(configuration: try url.connection(), id: 0, logger: logger)
@@ -57,7 +65,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
         } catch {
             throw StoreError.unavailable("\(url.redacted): cannot connect: \(PostgresFailure.describe(error))")
         }
-        return PostgresLedgerStore(url, logger: logger)
+        return PostgresLedgerStore(url, writeWait: writeWait, logger: logger)
     }
 
     deinit { running.cancel() }
@@ -78,58 +86,121 @@ public final class PostgresLedgerStore: WorkspaceStore {
         let handoff = PostgresFeedHandoff(feed: feed)
         do {
             return try await transaction { connection in
-                let batch = try await PostgresBatches.insert(connection, file: file, format: format, recordedAt: recordedAt, logger: self.logger)
-                var copy = ObservationCopy(connection: connection, batch: batch.id, logger: logger)
+                let batch = try await PostgresBatches.insert(
+                    connection, file: file, format: format, recordedAt: recordedAt, wait: self.writeWait, logger: self.logger)
+                var copy = ObservationCopy(connection: connection, batch: batch.id, logger: self.logger)
                 let count = try await copy.write(handoff.feed)
                 let digest = handoff.feed.contentDigest ?? UUID().uuidString
-                if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: logger) {
+                if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) {
                     throw AlreadyImported.batch(earlier, report: handoff.feed.report)
                 }
-                let stored = try await PostgresBatches.complete(batch, digest: digest, observations: count, connection, logger: logger)
+                let stored = try await PostgresBatches.complete(batch, digest: digest, observations: count, connection, logger: self.logger)
                 return (ImportReceipt.stored(stored), handoff.feed.report)
             }
         } catch let AlreadyImported.batch(batch, report) {
             return (.alreadyImported(batch), report as! Feed.Report)
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
             // Another process stored the same content while this one read it.
-            guard let digest = handoff.feed.contentDigest, let earlier = try await PostgresBatches.find(digest: digest, client, logger: logger)
+            guard let digest = handoff.feed.contentDigest, let earlier = try await PostgresBatches.find(digest: digest, self)
             else { throw failure(error, doing: "cannot store \(file)") }
             return (.alreadyImported(earlier), handoff.feed.report)
         }
     }
 
     public func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
-        let rows = try await client.query(PostgresObservationQuery.pair(a, b, commodity: commodity), logger: logger)
-        var periods = PeriodCache()
-        var found: [RecordedObservation] = []
-        for try await row in rows { found.append(try PostgresObservationQuery.decode(row, periods: &periods)) }
-        return found
+        try await PostgresObservationQuery.observations(PostgresObservationQuery.pair(a, b, commodity: commodity), in: self)
     }
 
     public func lastBatchID() async throws -> Int64? {
-        var last: Int64?
-        for try await id in try await client.query("SELECT max(id) FROM import_batch", logger: logger).decode(Int64?.self) { last = id }
-        return last
+        try await withConnection { connection in
+            var last: Int64?
+            for try await id in try await connection.query("SELECT max(id) FROM import_batch", logger: self.logger).decode(Int64?.self) {
+                last = id
+            }
+            return last
+        }
     }
 
     public func batches() async throws -> [ImportBatch] {
-        try await PostgresBatches.all(client, logger: logger)
+        try await withConnection { try await PostgresBatches.all($0, logger: self.logger) }
+    }
+
+    /// Runs `body` on a connection of the pool. The wait for a connection is bounded by the
+    /// connect timeout, so a database that went away is answered "unavailable" in seconds rather
+    /// than when the pool gives up on it; what the body then does is not bounded. The driver's
+    /// failures become store errors in words, but a repeated key, which the caller names; what
+    /// the body itself throws passes as it is.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let leased = LeaseFlag()
+        let (client, limit) = (self.client, connectTimeout)
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        do { return try await body(connection) } catch { throw BodyFailure(error: error) }
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: limit)
+                    if !leased.isSet { throw LeaseTimeout() }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let value = next {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw LeaseTimeout()
+            }
+        } catch is LeaseTimeout {
+            throw StoreError.unavailable("\(location): the database did not answer within \(limit.components.seconds) s")
+        } catch let failure as BodyFailure {
+            // A repeated key is the caller's to name; the driver's other failures are put in words.
+            if let error = failure.error as? PSQLError, !error.isUniqueViolation() { throw self.failure(error, doing: "the database failed") }
+            throw failure.error
+        } catch {
+            throw failure(error, doing: "the database failed")
+        }
     }
 
     /// Runs `body` in a transaction and rethrows what it threw, not the transaction's wrapper.
-    func transaction<Result>(_ body: (PostgresConnection) async throws -> sending Result) async throws -> sending Result {
-        do {
-            return try await client.withTransaction(logger: logger, body)
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let logger = self.logger
+        return try await withConnection { connection in
+            do {
+                return try await connection.withTransaction(logger: logger) { try await body($0) }
+            } catch let error as PostgresTransactionError {
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
+            }
         }
     }
 
     /// A store error naming the database and what the server said.
     func failure(_ error: any Error, doing what: String) -> any Error {
         if error is StoreError || error is AccessTokenError { return error }
+        if PostgresFailure.sqlState(error) == "55P03" {
+            return StoreError.busy(
+                "\(location): another import has been storing for over \(writeWait.components.seconds) s; try again when it has finished",
+                retryAfter: 5)
+        }
         return StoreError.unavailable("\(location): \(what): \(PostgresFailure.describe(error))")
     }
+}
+
+/// Whether a connection was leased, told across the tasks racing for it.
+private final class LeaseFlag: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var isSet: Bool { state.withLock { $0 } }
+}
+
+private struct LeaseTimeout: Error {}
+
+/// What the body run on a connection threw, told apart from the pool's own failures.
+private struct BodyFailure: Error {
+    let error: any Error
 }
 
 extension Logger {

@@ -31,6 +31,17 @@ enum PostgresObservationQuery {
     /// The columns every query selecting a cited row ends with.
     static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name"
 
+    /// The figures a query selecting `select`'s columns answers.
+    static func observations(_ query: PostgresQuery, in store: PostgresLedgerStore) async throws -> [RecordedObservation] {
+        let logger = store.logger
+        return try await store.withConnection { connection in
+            var periods = PeriodCache(anyYear: true)
+            var found: [RecordedObservation] = []
+            for try await row in try await connection.query(query, logger: logger) { found.append(try decode(row, periods: &periods)) }
+            return found
+        }
+    }
+
     static func decode(_ row: PostgresRow, periods: inout PeriodCache) throws -> RecordedObservation {
         let columns = row.makeRandomAccess()
         let observation = TradeObservation(

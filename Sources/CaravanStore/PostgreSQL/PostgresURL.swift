@@ -4,7 +4,9 @@ import PostgresNIO
 
 /// A libpq-style connection URL, `postgres://user:password@host:port/database?sslmode=disable`.
 /// Parameters: `sslmode` (disable, prefer, require), `host` (a Unix socket directory),
-/// `application_name`, `connect_timeout` (seconds) and `options` (`-c name=value`, e.g. a search_path).
+/// `application_name`, `connect_timeout` (seconds, default 5: also how long a request waits for a
+/// connection before the store is called unavailable) and `options` (`-c name=value`, e.g. a
+/// search_path). A password the URL lacks is read from `$PGPASSWORD`, as libpq does.
 struct PostgresURL {
     enum Endpoint {
         case tcp(host: String, port: Int)
@@ -32,7 +34,10 @@ struct PostgresURL {
         let redacted = Self.mask(text)
         self.redacted = redacted
         user = parts.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        password = parts.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+        // As libpq: a password the URL lacks comes from the environment.
+        password =
+            parts.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+            ?? ProcessInfo.processInfo.environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         database = parts.path.split(separator: "/").first.map(String.init)
         var parameters: [String: String] = [:]
         for item in parts.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
@@ -50,7 +55,7 @@ struct PostgresURL {
         case "require", "verify-ca", "verify-full": tls = .require
         default: throw StoreError.unavailable("\(redacted): sslmode '\(mode)' is not one of disable, prefer, require")
         }
-        let seconds = parameters.removeValue(forKey: "connect_timeout") ?? "10"
+        let seconds = parameters.removeValue(forKey: "connect_timeout") ?? "5"
         guard let timeout = Int(seconds), timeout > 0 else { throw StoreError.unavailable("\(redacted): connect_timeout must be whole seconds") }
         connectTimeout = timeout
         var settings = try parameters.removeValue(forKey: "options").map(Self.settings) ?? []

@@ -5,20 +5,33 @@ import GRDB
 
 extension SQLiteLedgerStore {
     public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
-        try await writer.write { db in
-            if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) { return .alreadyImported(earlier.batch) }
+        try await write { db in
+            let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db)
+            if let earlier {
+                let current = try Int64.fetchOne(
+                    db, sql: "SELECT import_id FROM document WHERE kind = ? AND (? OR name = ?) ORDER BY id DESC LIMIT 1",
+                    arguments: [document.kind.rawValue, document.kind.oneCurrent, document.name])
+                if current == earlier.id { return .alreadyImported(earlier.batch) }
+            }
+            // A restored document's batch holds no digest of its own: the content's is its first batch's.
             var batch = ImportBatchRecord(
-                fileName: file, format: document.kind.rawValue, contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: 1)
+                fileName: file, format: document.kind.rawValue, contentSha256: earlier == nil ? digest : nil, recordedAt: Timestamp.text(recordedAt),
+                observations: 1)
             try batch.insert(db)
             try db.execute(
                 sql: "INSERT INTO document (import_id, kind, name, body) VALUES (?, ?, ?, ?)",
                 arguments: [batch.id, document.kind.rawValue, document.name, document.text])
+            if let earlier {
+                var restored = batch.batch
+                restored.contentDigest = digest
+                return .restored(restored, earlier: earlier.batch)
+            }
             return .stored(batch.batch)
         }
     }
 
     public func document(_ kind: Document.Kind, named name: String?) async throws -> StoredDocument? {
-        try await writer.read { db in
+        try await read { db in
             let sql = """
                 SELECT d.kind AS document_kind, d.name, d.body, b.* FROM document d JOIN import_batch b ON b.id = d.import_id
                 WHERE d.kind = ? \(name == nil ? "" : "AND d.name = ?") ORDER BY d.id DESC LIMIT 1
@@ -29,7 +42,7 @@ extension SQLiteLedgerStore {
     }
 
     public func documents(_ kind: Document.Kind) async throws -> [StoredDocument] {
-        try await writer.read { db in
+        try await read { db in
             let sql = """
                 SELECT d.kind AS document_kind, d.name, d.body, b.* FROM document d JOIN import_batch b ON b.id = d.import_id
                 WHERE d.id IN (SELECT max(id) FROM document WHERE kind = ? GROUP BY name) ORDER BY d.name
@@ -60,7 +73,7 @@ extension SQLiteLedgerStore {
         let sql =
             "INSERT INTO \(Record.table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         do {
-            return try await writer.write { db in
+            return try await write { db in
                 if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
                     return .alreadyImported(earlier.batch)
                 }
@@ -91,13 +104,13 @@ extension SQLiteLedgerStore {
     }
 
     public func freightFlows(element: String?) async throws -> [RecordedFreightFlow] {
-        try await writer.read { db in
+        try await read { db in
             let sql = """
                 SELECT f.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name
                 FROM freight_flow f JOIN source s ON s.id = f.source_id JOIN import_batch b ON b.id = s.import_id
                 \(element == nil ? "" : "WHERE f.element = ?")
                 """
-            var periods = PeriodCache()
+            var periods = PeriodCache(anyYear: true)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(element.map { [$0] } ?? [])).map { row in
                 let flow = FreightFlow(
                     element: row["element"], period: try periods.period(row["period"]), tonnes: row["tonnes"],

@@ -4,8 +4,8 @@ import GRDB
 
 extension SQLiteLedgerStore {
     public func products(between a: String, and b: String) async throws -> [RecordedObservation] {
-        try await writer.read { db in
-            var periods = PeriodCache()
+        try await read { db in
+            var periods = PeriodCache(anyYear: true)
             var rows: [RecordedObservation] = []
             // Digits sort below ':', letters above: the range keeps to HS codes and lets the key seek.
             let sql = ObservationQuery.sql.replacingOccurrences(of: "AND o.commodity = ?", with: "AND o.commodity >= '0' AND o.commodity < ':'")
@@ -26,7 +26,7 @@ extension SQLiteLedgerStore {
     }
 
     public func tariffLines(reporter: String, regime: String) async throws -> [RecordedTariffLine] {
-        try await writer.read { db in
+        try await read { db in
             let sql = """
                 SELECT t.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, b.recorded_at, b.file_name
                 FROM tariff_line t JOIN source s ON s.id = t.source_id JOIN import_batch b ON b.id = s.import_id
@@ -42,7 +42,7 @@ extension SQLiteLedgerStore {
     }
 
     public func tariffRegimes(reporter: String) async throws -> [String] {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT regime FROM tariff_line WHERE reporter = ? ORDER BY regime", arguments: [reporter])
         }
     }

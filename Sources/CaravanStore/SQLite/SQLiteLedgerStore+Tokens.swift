@@ -30,7 +30,7 @@ struct AccessTokenRecord: Codable, FetchableRecord, MutablePersistableRecord {
 extension SQLiteLedgerStore {
     public func createToken(name: String, secretSHA256: String, createdAt: Date) async throws -> AccessToken {
         do {
-            return try await writer.write { db in
+            return try await write { db in
                 var record = AccessTokenRecord(name: name, secretSha256: secretSHA256, createdAt: Timestamp.text(createdAt))
                 try record.insert(db)
                 return record.token
@@ -41,11 +41,11 @@ extension SQLiteLedgerStore {
     }
 
     public func tokens() async throws -> [AccessToken] {
-        try await writer.read { db in try AccessTokenRecord.order(Column("id")).fetchAll(db).map(\.token) }
+        try await read { db in try AccessTokenRecord.order(Column("id")).fetchAll(db).map(\.token) }
     }
 
     public func revokeToken(named name: String, at date: Date) async throws -> AccessToken {
-        try await writer.write { db in
+        try await write { db in
             guard var record = try AccessTokenRecord.filter(Column("name") == name && Column("revoked_at") == nil).fetchOne(db) else {
                 throw AccessTokenError.unknown(name)
             }

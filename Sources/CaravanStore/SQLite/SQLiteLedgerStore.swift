@@ -2,34 +2,108 @@ import CaravanCore
 import Foundation
 import GRDB
 
-/// The ledger in a SQLite file, through GRDB: the embedded default.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The ledger in a SQLite file, through GRDB: the embedded default. The file is in WAL mode, so
+/// reads go on beside a write; a second writer — another process importing — waits its turn up
+/// to `WriteWait.limit`, then is refused as busy.
 public struct SQLiteLedgerStore: WorkspaceStore {
     let writer: any DatabaseWriter
+    /// The file, as given: every message names it.
+    let path: String
+    let wait: WriteWait
 
-    /// Opens (creating if need be) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// How long a write waits for another process's to end, and who hears that it is waiting.
+    public struct WriteWait: Sendable {
+        public var limit: Duration
+        /// Called once, when a write first finds the database busy.
+        public var onWait: @Sendable () -> Void
+
+        public init(limit: Duration = .seconds(60), onWait: @escaping @Sendable () -> Void = {}) {
+            self.limit = limit
+            self.onWait = onWait
+        }
+    }
+
+    /// Opens the database at `path`, creating it when `create` is true, and brings its schema up to date.
+    public init(path: String, create: Bool = true, wait: WriteWait = .init()) throws {
+        self.path = path
+        self.wait = wait
+        guard !path.isEmpty else { throw StoreError.unavailable("the database path is empty: give a file such as caravan.sqlite") }
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.unavailable("\(path): no such database; `caravan demo` or `caravan import FILE --db \(path)` makes one")
+        }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // Big imports touch many pages; a larger cache keeps them off the disk until commit.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
+        configuration.busyMode = .callback(Self.busyCallback(wait))
         do {
-            writer = try DatabaseQueue(path: path, configuration: configuration)
+            writer = try DatabasePool(path: path, configuration: configuration)
             try LedgerSchema.migrator.migrate(writer)
         } catch {
-            throw StoreError.unavailable("\(path): cannot open the database: \(error)")
+            throw Self.failure(error, path: path, wait: wait, doing: "cannot open the database")
         }
     }
 
     /// Brings the schema of the file at `path` up to date; returns the migrations applied.
     public static func migrate(path: String) throws -> [String] {
+        let wait = WriteWait()
+        var configuration = Configuration()
+        configuration.busyMode = .callback(busyCallback(wait))
         do {
-            let queue = try DatabaseQueue(path: path)
-            let pending = try queue.read { try LedgerSchema.migrator.appliedIdentifiers($0) }
-            try LedgerSchema.migrator.migrate(queue)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pending = try pool.read { try LedgerSchema.migrator.appliedIdentifiers($0) }
+            try LedgerSchema.migrator.migrate(pool)
             return LedgerSchema.migrator.migrations.filter { !pending.contains($0) }
         } catch {
-            throw StoreError.unavailable("\(path): cannot migrate the database: \(error)")
+            throw failure(error, path: path, wait: wait, doing: "cannot migrate the database")
+        }
+    }
+
+    /// Sleeps a little and asks again while the wait lasts; tells `onWait` the first time.
+    private static func busyCallback(_ wait: WriteWait) -> Database.BusyCallback {
+        let start = ContinuousClock.now
+        return { tries in
+            if tries == 0 { wait.onWait() }
+            guard start.duration(to: .now) < wait.limit else { return false }
+            usleep(tries < 10 ? 2_000 : 20_000)
+            return true
+        }
+    }
+
+    /// Reads from a snapshot of the database; its failures become store errors in words.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await writer.read(body) } catch { throw Self.failure(error, path: path, wait: wait) }
+    }
+
+    /// Writes in one transaction; its failures become store errors in words. A constraint failure
+    /// is left as it is, for the caller to say which figure repeats which.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await writer.write(body) } catch { throw Self.failure(error, path: path, wait: wait) }
+    }
+
+    /// What a database error means to a user; any other error as it is.
+    static func failure(_ error: any Error, path: String, wait: WriteWait, doing what: String? = nil) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        let prefix = "\(path): " + (what.map { "\($0): " } ?? "")
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT: return error
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            let seconds = Int(wait.limit.components.seconds)
+            return StoreError.busy(
+                "\(path): another process has been writing to the database for over \(seconds) s; try again when it has finished",
+                retryAfter: max(1, min(seconds, 30)))
+        case .SQLITE_FULL: return StoreError.unavailable(prefix + "the disk is full")
+        case .SQLITE_READONLY: return StoreError.unavailable(prefix + "the database file or its folder is read-only")
+        case .SQLITE_CANTOPEN: return StoreError.unavailable(prefix + "the file cannot be opened: its folder does not exist or cannot be written")
+        case .SQLITE_PERM, .SQLITE_AUTH: return StoreError.unavailable(prefix + "permission denied")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.unavailable(prefix + "the file is not a Caravan database, or it is damaged")
+        case .SQLITE_IOERR: return StoreError.unavailable(prefix + "the disk failed while reading or writing")
+        default: return StoreError.unavailable(prefix + (error.message ?? "the database failed"))
         }
     }
 
@@ -40,7 +114,7 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     {
         let handoff = FeedHandoff(feed: feed)
         do {
-            return try await writer.write { db in
+            return try await write { db in
                 let receipt = try ObservationWriter(db: db, feed: handoff.feed).write(file: file, format: format, recordedAt: recordedAt)
                 return (receipt, handoff.feed.report)
             }
@@ -52,8 +126,8 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     }
 
     public func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
-        try await writer.read { db in
-            var periods = PeriodCache()
+        try await read { db in
+            var periods = PeriodCache(anyYear: true)
             var rows: [RecordedObservation] = []
             for (reporter, partner) in [(a, b), (b, a)] {
                 let cursor = try Row.fetchCursor(db, sql: ObservationQuery.sql, arguments: [reporter, partner, commodity])
@@ -64,11 +138,11 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     }
 
     public func lastBatchID() async throws -> Int64? {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_batch") }
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_batch") }
     }
 
     public func batches() async throws -> [ImportBatch] {
-        try await writer.read { db in try ImportBatchRecord.order(Column("id")).fetchAll(db).map(\.batch) }
+        try await read { db in try ImportBatchRecord.order(Column("id")).fetchAll(db).map(\.batch) }
     }
 }
 

@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let workspace = try await store.workspace()
+        let workspace = try await store.writableWorkspace()
         print("Caravan demo: Iran–Kazakhstan, database \(store.location)\n")
         for result in try await workspace.importBundledData() { print(result.text) }
         let query = TradeQuery(reporter: "IRN", partner: "KAZ", flow: .turnover)

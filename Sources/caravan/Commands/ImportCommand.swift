@@ -36,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try await store.workspace()
+        let workspace = try await store.writableWorkspace()
         var failures = 0
         for file in files {
             let name = file.split(separator: "/").last.map(String.init) ?? file
@@ -48,6 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                if case ImportError.invalidRows = error, !skipInvalid {
+                    FileHandle.standardError.write(Data("(--skip-invalid stores the valid rows and sets the others aside in a file)\n".utf8))
+                }
             }
         }
         if failures > 0 {

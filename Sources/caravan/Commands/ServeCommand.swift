@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // Logs to stderr, so stdout carries only the line saying where the server listens.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let workspace = try await store.workspace()
+        // A request waits a few seconds for another process's import, then is answered 503.
+        let workspace = try await Workspace.open(store.location, create: true, waitLimit: .seconds(5))
         var logger = Logger(label: "caravan")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = ServerSettings(

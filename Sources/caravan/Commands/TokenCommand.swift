@@ -20,7 +20,7 @@ struct CreateTokenCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let issued = try await store.workspace().createToken(name: name)
+        let issued = try await store.writableWorkspace().createToken(name: name)
         FileHandle.standardError.write(Data("Token '\(issued.token.name)' created; its secret is shown only this once:\n".utf8))
         print(issued.secret)
     }

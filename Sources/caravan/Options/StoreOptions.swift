@@ -14,6 +14,8 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if db != nil && postgres != nil { throw ValidationError("give --db or --postgres, not both") }
+        if db?.isEmpty == true { throw ValidationError("--db is empty; give a file such as caravan.sqlite") }
+        if postgres?.isEmpty == true { throw ValidationError("--postgres is empty; give a URL such as postgres://user@localhost/caravan") }
     }
 
     /// The database the options and the environment choose: a flag first, then the environment.
@@ -22,8 +24,18 @@ struct StoreOptions: ParsableArguments {
         if let postgres { return .postgres(url: postgres) }
         if let db { return .sqlite(path: db) }
         if let url = environment["CARAVAN_POSTGRES"], !url.isEmpty { return .postgres(url: url) }
-        return .sqlite(path: environment["CARAVAN_DB"] ?? "caravan.sqlite")
+        return .sqlite(path: environment["CARAVAN_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "caravan.sqlite")
     }
 
-    func workspace() async throws -> Workspace { try await Workspace.open(location) }
+    /// The workspace, for reading: a SQLite file that does not exist is an error, not a new empty store.
+    func workspace() async throws -> Workspace { try await Workspace.open(location, create: false, onWait: Self.sayWaiting) }
+
+    /// The workspace, for a command that stores: a new SQLite file is made if need be.
+    func writableWorkspace() async throws -> Workspace { try await Workspace.open(location, create: true, onWait: Self.sayWaiting) }
+
+    /// A write waits a minute for another process's, saying so on a terminal.
+    private static let sayWaiting: @Sendable () -> Void = {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data("waiting for another process to finish writing to the database…\n".utf8))
+    }
 }
