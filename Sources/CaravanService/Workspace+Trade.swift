@@ -17,7 +17,7 @@ extension Workspace {
     /// Each side's report of the pair's two flows, the gap between them and a best estimate.
     public func mirror(_ a: String, _ b: String, commodity: String, period: Period?, asOf: Date?) async throws -> MirrorComparison {
         let observations = try await observations(between: a, and: b, commodity: commodity)
-        return MirrorComparison(a, b, period: period, asOf: asOf, from: observations)
+        return MirrorComparison(a, b, commodity: commodity, period: period, asOf: asOf, from: observations)
     }
 
     /// The figures that answer for a commodity: those stated for it, and for an HS code or a

@@ -42,16 +42,24 @@ public struct MirrorFlow: Sendable, Codable {
 
 /// Both directions of a pair's trade, each as both sides reported it.
 public struct MirrorComparison: Sendable, Codable {
+    /// What is compared: `TOTAL`, an HS code or a named group.
+    public var commodity: String
     public var flows: [MirrorFlow]
 
     /// Compares the two sides' reports for `period`, or for every year either side reported.
     /// Reconciled sources (BACI) are left out: they are neither side's report.
-    public init(_ a: String, _ b: String, period: Period? = nil, asOf: Date? = nil, from observations: [RecordedObservation]) {
+    public init(
+        _ a: String, _ b: String, commodity: String = CommodityCode.total, period: Period? = nil, asOf: Date? = nil,
+        from observations: [RecordedObservation]
+    ) {
+        self.commodity = commodity
         let reports = observations.filter { !$0.source.kind.isReconciled }
         var flows: [MirrorFlow] = []
         for (exporter, importer) in [(a, b), (b, a)] {
-            let exports = Ledger.facts(for: TradeQuery(reporter: exporter, partner: importer, flow: .export, asOf: asOf), from: reports)
-            let imports = Ledger.facts(for: TradeQuery(reporter: importer, partner: exporter, flow: .import, asOf: asOf), from: reports)
+            let exports = Ledger.facts(
+                for: TradeQuery(reporter: exporter, partner: importer, flow: .export, commodity: commodity, asOf: asOf), from: reports)
+            let imports = Ledger.facts(
+                for: TradeQuery(reporter: importer, partner: exporter, flow: .import, commodity: commodity, asOf: asOf), from: reports)
             for period in period.map({ [$0] }) ?? Self.years(exports + imports) {
                 let flow = MirrorFlow(
                     exporter: exporter, importer: importer, period: period,

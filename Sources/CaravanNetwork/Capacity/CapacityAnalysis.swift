@@ -51,6 +51,7 @@ public struct FlowProblem: Sendable {
         self.graph = graph
         let s = try graph.node(named: from)
         let t = try graph.node(named: to)
+        if s == t { throw .samePlace(graph.nodeIDs[Int(s)]) }
         let (forbiddenNode, forbiddenArc) = constraints.forbidden(in: graph)
         let n = graph.nodeCount
         // Unlimited capacities become one more than everything finite together, which no cut reaches.

@@ -12,6 +12,7 @@ public struct RoutePlanner: Sendable {
     public func routes(_ request: RouteRequest) throws(RouteError) -> [Route] {
         let source = try graph.node(named: request.from)
         let target = try graph.node(named: request.to)
+        if source == target { throw .samePlace(graph.nodeIDs[Int(source)]) }
         let routes = paths(source, target, request.objective, request.constraints, count: max(1, request.count))
         guard !routes.isEmpty else {
             let from = graph.nodeIDs[Int(source)]

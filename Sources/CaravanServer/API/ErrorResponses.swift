@@ -58,10 +58,10 @@ extension APIError {
                 }
             self.init(status: error.status, code: code, message: error.body ?? error.status.reasonPhrase)
         case let error as RouteError:
-            if case .noRoute = error {
-                self.init(status: .unprocessableContent, code: "no_route", message: error.description)
-            } else {
-                self = .badRequest("unknown_place", error.description)
+            switch error {
+            case .noRoute: self.init(status: .unprocessableContent, code: "no_route", message: error.description)
+            case .samePlace: self = .badRequest("same_place", error.description)
+            case .unknownPlace, .ambiguousPlace: self = .badRequest("unknown_place", error.description)
             }
         case let error as CorridorError: self = .notFound("no_network", error.description)
         case let error as DossierError:

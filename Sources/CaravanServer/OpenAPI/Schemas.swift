@@ -43,7 +43,9 @@ enum Schemas {
         "TradeComparison": object(
             ["query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "previous": ref("PeriodValue")],
             required: ["query", "period", "versus"]),
-        "MirrorComparison": list("flows", of: anyObject, "Each flow as both sides report it, the gap and the best estimate."),
+        "MirrorComparison": object(
+            ["commodity": string, "flows": array(anyObject)], required: ["commodity", "flows"],
+            "Each flow of one commodity as both sides report it, the gap and the best estimate."),
         "RouteAnswer": object(
             [
                 "network": string,

@@ -16,7 +16,7 @@ struct SeriesCommand: AsyncParsableCommand {
         discussion: """
             A period the figures cover only in part is marked partial, its value the sum over the days covered, \
             and its change is against the same days a year earlier. Figures of the other calendar are \
-            apportioned by days and marked as estimates. See docs/workspace.md for which figure wins.
+            apportioned by days and marked as estimates. See docs/ledger.md for which figure wins.
             """)
 
     @OptionGroup var pair: PairOptions
@@ -63,7 +63,7 @@ struct MirrorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mirror",
         abstract: "Each side's report of the same flows, the gap, the CIF/FOB ratio and a best estimate.",
-        discussion: "A's exports to B against B's imports from A, and the other way round. The rule: docs/workspace.md.")
+        discussion: "A's exports to B against B's imports from A, and the other way round. The rule: docs/ledger.md.")
 
     @Option(name: .customLong("a"), help: "One economy, ISO 3166 alpha-3.")
     var a: String
