@@ -84,11 +84,18 @@ let package = Package(
         .target(name: "CaravanTestSupport", dependencies: ["CaravanStore"], path: "Tests/CaravanTestSupport"),
         // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
         .target(
-            name: "CaravanFuzzing", dependencies: ["CaravanService", .product(name: "Crypto", package: "swift-crypto")],
+            name: "CaravanFuzzing",
+            dependencies: [
+                "CaravanService", "CaravanServer", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Reliability/Fuzz/CaravanFuzzing"),
         .executableTarget(
             name: "caravan-fuzz", dependencies: ["CaravanFuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Reliability/Fuzz/caravan-fuzz"),
+        // The byte-level readers under libFuzzer and AddressSanitizer (Reliability/Fuzz/readers.sh); built plainly, a corpus replayer.
+        .executableTarget(name: "caravan-readers-fuzz", dependencies: ["CaravanImport"], path: "Reliability/Fuzz/caravan-readers-fuzz"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
@@ -99,7 +106,9 @@ let package = Package(
         .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
         .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanData", "CaravanDossier", "CaravanTestSupport"]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
-        .testTarget(name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanTestSupport"], resources: [.copy("Corpus")]),
+        .testTarget(
+            name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanImport", "CaravanTestSupport"],
+            resources: [.copy("Corpus"), .copy("ReaderCorpus")]),
         .testTarget(
             name: "CaravanServerTests",
             dependencies: [

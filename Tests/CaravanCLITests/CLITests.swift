@@ -11,6 +11,9 @@ struct CLI {
         return products.appendingPathComponent("caravan").path
     }()
 
+    /// The repository's root, for the bundled data files.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     func run(_ arguments: String...) throws -> Command { try run(arguments) }
 
     func run(_ arguments: [String]) throws -> Command {

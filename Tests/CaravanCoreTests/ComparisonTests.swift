@@ -42,4 +42,16 @@ struct ComparisonTests {
         let iranToKaz = try #require(mirror.flows.first { $0.exporter == "IRN" })
         #expect(iranToKaz.rule == .exporterFOB && iranToKaz.bestEstimateUSD == 40 && iranToKaz.importerReport == nil)
     }
+
+    @Test("the mirror of one product compares that product's figures, not the totals")
+    func mirrorCommodity() throws {
+        var figures = Figures()
+        try figures.add("KAZ", "IRN", .export, "2023", 100, commodity: "1001", kind: .comtrade, provider: "UN Comtrade", valuation: .fob)
+        try figures.add("IRN", "KAZ", .import, "2023", 110, commodity: "1001", kind: .comtrade, provider: "UN Comtrade", valuation: .cif)
+        try figures.add("KAZ", "IRN", .export, "2023", 900, kind: .comtrade, provider: "UN Comtrade", valuation: .fob)
+        let wheat = MirrorComparison("KAZ", "IRN", commodity: "1001", from: figures.rows)
+        #expect(wheat.commodity == "1001" && wheat.flows.count == 1)
+        #expect(wheat.flows.first?.exporterReport?.valueUSD == 100 && wheat.flows.first?.importerReport?.valueUSD == 110)
+        #expect(MirrorComparison("KAZ", "IRN", from: figures.rows).flows.first?.exporterReport?.valueUSD == 900)
+    }
 }

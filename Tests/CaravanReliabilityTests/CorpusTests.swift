@@ -1,4 +1,5 @@
 import CaravanFuzzing
+import CaravanImport
 import CaravanTestSupport
 import Foundation
 import Testing
@@ -14,6 +15,11 @@ struct CorpusTests {
         return FuzzTarget.all.filter { folders.contains($0.name) }
     }
 
+    @Test("the corpus is there, a folder for every target")
+    func present() {
+        #expect(Self.targets.map(\.name) == FuzzTarget.all.map(\.name), "the corpus folder \(Self.corpus.path) lacks targets")
+    }
+
     @Test("every input is imported or clearly refused", arguments: targets)
     func replay(_ target: FuzzTarget) async throws {
         let directory = TemporaryDirectory()
@@ -25,7 +31,7 @@ struct CorpusTests {
         var stored = 0
         for name in names {
             let input = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-            let outcome = await trial.run(input, as: target)
+            let outcome = await trial.run(input, as: target).outcome
             if case .unclear(let message) = outcome { Issue.record("\(target.name)/\(name): \(message)") }
             if case .accepted(let kind) = outcome, kind.hasPrefix("stored") { stored += 1 }
         }
@@ -35,4 +41,23 @@ struct CorpusTests {
 
 extension FuzzTarget: CustomTestStringConvertible {
     public var testDescription: String { name }
+}
+
+/// The inputs libFuzzer kept for reaching new code in the byte-level readers
+/// (Reliability/Fuzz/readers.sh), replayed without the sanitizer: each is read or refused, and
+/// none traps — a trap ends the test run.
+@Suite("The readers' corpus, replayed")
+struct ReaderCorpusTests {
+    static let corpus = Bundle.module.resourceURL!.appendingPathComponent("ReaderCorpus")
+
+    @Test("every input of every reader comes back", arguments: ReaderTrials.Reader.allCases)
+    func replay(_ reader: ReaderTrials.Reader) throws {
+        let folder = Self.corpus.appendingPathComponent(reader.rawValue)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count >= 20, "a corpus of \(names.count) inputs for \(reader.rawValue)")
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            data.withUnsafeBytes { ReaderTrials.run(reader, $0) }
+        }
+    }
 }

@@ -19,6 +19,10 @@ struct BackendParityTests {
             let imported = try await workspace.importBundledData(recordedAt: recordedAt)
             let again = try await workspace.importBundledData(recordedAt: recordedAt)
             #expect(again.allSatisfy { if case .alreadyImported = $0.receipt { true } else { false } })
+            // A refused file and a repeated one use no import number on either database.
+            let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
+            let refused = directory.write("refused.csv", "\(header)\nKAZ,IRN,export,TOTAL,2016,-1,,,Parity,,,\n")
+            await #expect(throws: (any Error).self) { _ = try await workspace.importFile(refused, as: "refused.csv", recordedAt: recordedAt) }
             let baci = "t,i,j,k,v,q\n2023,364,398,100111,1000.000,400.000\n2024,364,398,100111,1500.000,600.000\n2024,364,398,851713,2800.000,1.500\n"
             let schedule = """
                 reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url
@@ -39,9 +43,10 @@ struct BackendParityTests {
                 try JSONOutput.string(try await workspace.scorecard(asOf: asOf)),
                 try JSONOutput.string(try await workspace.products(exports, period: Period(parsing: "2024"), level: .heading, top: 5)),
                 try JSONOutput.string(try await workspace.tariffCoverage(reporter: "KAZ", partner: "IRN", asOf: asOf)),
+                try JSONOutput.string(ImportList(imports: try await workspace.batches())),
             ])
         }
-        #expect(answers[0].count == 8)
+        #expect(answers[0].count == 9)
         for (index, (sqlite, postgres)) in zip(answers[0], answers[1]).enumerated() {
             #expect(sqlite == postgres, "answer \(index) differs")
         }

@@ -79,7 +79,46 @@ public struct Command: Sendable {
     }
 }
 
+/// A program started and left running while a test goes on: a process holding a lock, say.
+public final class RunningCommand: @unchecked Sendable {
+    let process = Process()
+    private let output = Pipe()
+    private var read = Data()
+
+    init(_ executable: String, _ arguments: [String], directory: URL?) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Waits until the program prints a line holding `text`.
+    public func waitForLine(_ text: String) throws {
+        while !String(decoding: read, as: UTF8.self).contains(text) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { throw TestSetupError("the program ended without printing '\(text)'") }
+            read.append(chunk)
+        }
+    }
+
+    /// Waits for the program to end.
+    public func wait() { process.waitUntilExit() }
+
+    /// Ends the program. Not waited for: Foundation can miss the exit of a child whose
+    /// descriptors another process shares, and the signal is what the test needs.
+    public func stop() { kill(process.processIdentifier, SIGKILL) }
+
+    deinit { if process.isRunning { process.terminate() } }
+}
+
 extension Command {
+    /// Starts `executable` and returns while it runs.
+    public static func start(_ executable: String, _ arguments: [String], directory: URL? = nil) throws -> RunningCommand {
+        try RunningCommand(executable, arguments, directory: directory)
+    }
+
     /// Runs blocking work on a thread of its own and waits for it without holding a thread of the
     /// cooperative pool, which a server under test in the same process needs.
     public static func detached<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {

@@ -33,6 +33,8 @@ public struct Campaign {
         public var unclear: [String: [UInt8]] = [:]
         public var slow: [(seconds: Double, input: [UInt8])] = []
         public var slowest = 0.0
+        /// The longest the reads after one accepted input took together (not judged: they grow with the store).
+        public var slowestReads = 0.0
         public var outcomes = 0
         public var kept = 0
         public var seconds = 0.0
@@ -45,19 +47,19 @@ public struct Campaign {
         var known = Set<String>()
         var pool = seeds
         let mutator = Mutator(maxLength: max(4_096, (seeds.map(\.count).max() ?? 0) * 2))
-        let clock = ContinuousClock()
-        let began = clock.now
+        let began = ContinuousClock.now
         for index in 0..<runs {
             // Seeds as they are first, then mutations of a seed or, as often, of an input that did something new.
             let base = Bool.random(using: &random) ? seeds.randomElement(using: &random)! : pool.randomElement(using: &random)!
             let input = index < seeds.count ? seeds[index] : mutator.mutate(base, splicing: pool.randomElement(using: &random)!, using: &random)
             watchdog.started(input)
-            let start = clock.now
-            let outcome = await trial.run(input, as: target)
-            let seconds = (clock.now - start).seconds
+            let result = await trial.run(input, as: target)
+            let outcome = result.outcome
+            let seconds = result.importSeconds
             watchdog.finished()
             report.runs += 1
             report.slowest = max(report.slowest, seconds)
+            report.slowestReads = max(report.slowestReads, result.readSeconds)
             if seconds > slowSeconds { report.slow.append((seconds, input)) }
             switch outcome {
             case .accepted: report.accepted += 1
@@ -70,7 +72,7 @@ public struct Campaign {
             }
         }
         report.outcomes = known.count
-        report.seconds = (clock.now - began).seconds
+        report.seconds = (ContinuousClock.now - began).seconds
         return report
     }
 

@@ -22,7 +22,13 @@ public struct Mutator: Sendable {
         "0", "-1", "1e308", "-1e308", "1e-320", "NaN", "inf", "-0", "99999999999999999999", "4294967296", "9223372036854775808",
         "null", "true", "~", "NA", "TOTAL", "WLD", "SH", "SH1404", "2024", "2024-02-30", "Q5", "-13", "&anchor", "*anchor", "!!binary",
         "- ", "? ", "| ", "> ", "---", "...", "\u{FEFF}", "\u{0}", "é", "\u{202E}", "𝕏", "%00", "../", "'; DROP TABLE observation;--",
+        // Numbers at the edges of what readers can show: tiny, huge, denormal, written oddly.
+        "0.0000001", "2000000000", "1e20", "1e13", "10000000000001", "4.9e-324", "1.7976931348623157e308", "0x10", "1_000", "+1",
+        "Infinity", "-inf", "1e-7", "SH9999", "0000", "1799", "2300",
     ].map { Array($0.utf8) }
+
+    /// Openings that nest a document one level deeper each: JSON arrays and objects, YAML blocks.
+    static let nestings: [[UInt8]] = ["[", "{\"k\":", "- ", "{a: ", "[["].map { Array($0.utf8) }
 
     public let maxLength: Int
 
@@ -44,7 +50,7 @@ public struct Mutator: Sendable {
         let body = (bytes.firstIndex(of: 0x0A) ?? -1) + 1
         let from = body < bytes.count && Int.random(in: 0..<5, using: &random) > 0 ? body : 0
         let position = bytes.isEmpty ? 0 : Int.random(in: from..<bytes.count, using: &random)
-        switch Int.random(in: 0..<10, using: &random) {
+        switch Int.random(in: 0..<11, using: &random) {
         case 0 where !bytes.isEmpty: bytes[position] ^= UInt8(1 << Int.random(in: 0..<8, using: &random))
         case 1 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &random)
         case 2: bytes.insert(UInt8.random(in: 0...255, using: &random), at: position)
@@ -63,6 +69,11 @@ public struct Mutator: Sendable {
             if let digit = bytes[position...].firstIndex(where: { (48...57).contains($0) }) {
                 bytes[digit] = UInt8.random(in: 48...57, using: &random)
             }
+        case 10:
+            // Deep nesting: tens to thousands of openings, closed or not.
+            let opening = Self.nestings.randomElement(using: &random)!
+            let depth = [10, 70, 1_100, 5_000].randomElement(using: &random)!
+            bytes.insert(contentsOf: Array([[UInt8]](repeating: opening, count: depth).joined()), at: position)
         default: bytes.insert(contentsOf: Self.tokens.randomElement(using: &random)!, at: position)
         }
     }

@@ -61,23 +61,42 @@ public struct Trial: Sendable {
         directory.appendingPathComponent(target.fileName.isEmpty ? "period.txt" : target.fileName).path
     }
 
-    /// Imports (or, for the period syntax, parses) `input`.
-    public func run(_ input: [UInt8], as target: FuzzTarget) async -> Outcome {
+    /// What one input came to, and how long its import and the reads after it took.
+    public struct Result: Sendable {
+        public var outcome: Outcome
+        public var importSeconds = 0.0
+        public var readSeconds = 0.0
+    }
+
+    /// Imports (or, for the period syntax, parses) `input`; an input accepted is followed by every
+    /// read of what it stored.
+    public func run(_ input: [UInt8], as target: FuzzTarget) async -> Result {
         let path = inputPath(for: target)
         FileManager.default.createFile(atPath: path, contents: Data(input))
-        guard !target.fileName.isEmpty else { return Self.period(String(decoding: input, as: UTF8.self)) }
+        guard !target.fileName.isEmpty else { return Result(outcome: Self.period(String(decoding: input, as: UTF8.self))) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let receipt: ImportReceipt
         do {
-            let result = try await workspace.importFile(path, as: target.fileName)
-            switch result.receipt {
-            case .stored(let batch): return .accepted("stored \(batch.format)")
-            case .alreadyImported: return .accepted("already imported")
-            case .restored: return .accepted("stored again (restored)")
-            }
+            receipt = try await workspace.importFile(path, as: target.fileName).receipt
         } catch let error as ImportError {
-            return Self.judge(error, file: target.fileName)
+            return Result(outcome: Self.judge(error, file: target.fileName), importSeconds: (clock.now - start).seconds)
         } catch {
-            return .unclear("\(type(of: error)): \(error)")
+            return Result(outcome: .unclear("\(type(of: error)): \(error)"), importSeconds: (clock.now - start).seconds)
         }
+        let imported = clock.now
+        var result = Result(outcome: .accepted(""), importSeconds: (imported - start).seconds)
+        if let finding = await Reads(workspace: workspace).after(importing: path, as: target) {
+            result.outcome = .unclear("read: \(finding)")
+        } else {
+            switch receipt {
+            case .stored(let batch): result.outcome = .accepted("stored \(batch.format)")
+            case .alreadyImported: result.outcome = .accepted("already imported")
+            case .restored: result.outcome = .accepted("stored again (restored)")
+            }
+        }
+        result.readSeconds = (clock.now - imported).seconds
+        return result
     }
 
     /// Clear: the message names the file, each row problem its line and field, and nothing of

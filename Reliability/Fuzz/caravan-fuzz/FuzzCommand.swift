@@ -54,7 +54,7 @@ struct FuzzCommand: AsyncParsableCommand {
         let shm = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let work = URL(fileURLWithPath: work ?? "\(shm)/caravan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         var failed = false
-        say("target          inputs   accepted   rejected  unclear  slow  slowest_ms  outcomes  kept  inputs/s")
+        say("target          inputs   accepted   rejected  unclear  slow  slowest_ms  reads_ms  outcomes  kept  inputs/s")
         for target in chosen {
             let trial = try await Trial(directory: work.appendingPathComponent(target.name), postgres: postgres)
             let watchdog = Watchdog(limit: .seconds(hangSeconds), hangFile: work.appendingPathComponent("hang-\(target.name)").path)
@@ -94,7 +94,8 @@ struct FuzzCommand: AsyncParsableCommand {
         func pad(_ value: Any, _ width: Int) -> String { String(repeating: " ", count: max(0, width - "\(value)".count)) + "\(value)" }
         return target.name.padding(toLength: 14, withPad: " ", startingAt: 0)
             + pad(report.runs, 8) + pad(report.accepted, 11) + pad(report.rejected, 11) + pad(report.unclear.count, 9)
-            + pad(report.slow.count, 6) + pad(Int(report.slowest * 1000), 12) + pad(report.outcomes, 10) + pad(report.kept, 6)
+            + pad(report.slow.count, 6) + pad(Int(report.slowest * 1000), 12) + pad(Int(report.slowestReads * 1000), 10)
+            + pad(report.outcomes, 10) + pad(report.kept, 6)
             + pad(Int(Double(report.runs) / max(report.seconds, 1e-9)), 10)
     }
 }

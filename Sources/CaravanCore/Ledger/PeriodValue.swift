@@ -44,7 +44,9 @@ public struct PeriodValue: Sendable, Codable {
     /// USD per tonne, where the quantity is known.
     public var unitValueUSDPerT: Double? {
         guard let quantityT, quantityT > 0 else { return nil }
-        return valueUSD / quantityT
+        // A quantity too small to divide by (a denormal) gives no unit value rather than infinity.
+        let unit = valueUSD / quantityT
+        return unit.isFinite ? unit : nil
     }
 
     public func encode(to encoder: any Encoder) throws {

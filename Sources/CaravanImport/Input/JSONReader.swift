@@ -123,7 +123,10 @@ struct JSONReader {
         while offset < bytes.count && bytes[offset] != 0x22 {
             offset += bytes[offset] == 0x5C ? 2 : 1
         }
-        guard offset < bytes.count else { throw Failure(reason: "the document ends inside a key") }
+        guard offset < bytes.count else {
+            offset = bytes.count
+            throw Failure(reason: "the document ends inside a key")
+        }
         offset += 1
         return JSONKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<offset - 1]))
     }
@@ -145,6 +148,7 @@ struct JSONReader {
             }
             offset += 1
         }
+        offset = bytes.count
         throw Failure(reason: "the document ends inside a string")
     }
 
@@ -263,7 +267,7 @@ struct JSONReader {
     mutating func atEnd() -> Bool { peek() == nil }
 
     /// The line the reader is on, counted from the start (for messages).
-    var line: Int { bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    var line: Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
     private var found: String {
         guard offset < bytes.count else { return ", found the end of the document" }

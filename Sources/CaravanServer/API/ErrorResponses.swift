@@ -4,6 +4,7 @@ import CaravanNetwork
 import CaravanService
 import CaravanStore
 import Hummingbird
+import NIOHTTP1
 
 /// Turns whatever a handler threw into an answer: the API's JSON error body, or for the dashboard
 /// a page that says what went wrong. Server faults are logged; their details are not sent.
@@ -57,6 +58,9 @@ extension APIError {
                 default: error.status.kind == .clientError ? "bad_request" : "internal"
                 }
             self.init(status: error.status, code: code, message: error.body ?? error.status.reasonPhrase)
+        case is HTTPParserError:
+            // A body cut short, or chunks that do not add up: the client's request, not the server, failed.
+            self = .badRequest("bad_request", "the request's body is cut short or is not valid HTTP/1.1")
         case let error as RouteError:
             switch error {
             case .noRoute: self.init(status: .unprocessableContent, code: "no_route", message: error.description)

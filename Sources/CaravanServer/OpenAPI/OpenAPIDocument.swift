@@ -64,9 +64,12 @@ enum OpenAPIDocument {
                 "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]],
             ]
         case .dossier:
+            // Described as bytes, which generated clients send as they are; the server takes the YAML types too.
             operation["requestBody"] = [
-                "required": true, "description": "The dossier in YAML (docs/dossier.md).",
-                "content": ["application/yaml": ["schema": ["type": "string"]]],
+                "required": true, "description": "The dossier in YAML (docs/dossier.md), as UTF-8 bytes.",
+                "content": [
+                    "application/octet-stream": ["schema": ["type": "string", "format": "binary", "contentMediaType": "application/yaml"]]
+                ],
             ]
         case nil: break
         }

@@ -27,21 +27,26 @@ enum Schemas {
             ["error": object(["code": string, "message": string], required: ["code", "message"])], required: ["error"],
             "A refusal: a stable code and a message that names the parameter, file, line or field at fault."),
         "Health": object(["status": string, "store": ["type": "string", "enum": ["sqlite", "postgres"]]], required: ["status"]),
-        "OpenAPI": object(["openapi": string, "info": anyObject, "paths": anyObject], required: ["openapi", "paths"]),
+        "OpenAPI": object(["openapi": string, "info": anyObject, "paths": anyObject, "components": anyObject], required: ["openapi", "paths"]),
         "Citation": object(
             [
+                "reporter": string, "partner": string, "flow": string, "period": string, "value_usd": number, "share": optionalNumber,
                 "kind": string, "provider": string, "title": optionalString, "url": optionalString, "published": optionalString,
-                "recorded_at": string, "file": string, "line": optionalInteger,
+                "recorded_at": string, "file": string, "line": optionalInteger, "note": optionalString, "valuation": optionalString,
             ], required: ["provider", "recorded_at", "file"], "Where a figure comes from: its publisher, its file and line, and its vintage."),
         "PeriodValue": object(
             [
                 "period": string, "value_usd": number, "quantity_t": optionalNumber, "partial": boolean, "estimate": boolean,
-                "change_pct": optionalNumber, "sources": array(ref("Citation")), "alternatives": array(anyObject),
+                "change_pct": optionalNumber, "change_vs": string, "covered": string, "sources": array(ref("Citation")),
+                "alternatives": array(ref("Citation")),
             ], required: ["period", "value_usd", "sources"]),
         "TradeQuery": object(["reporter": string, "partner": string, "flow": string, "commodity": string]),
         "TradeSeries": object(["grain": string, "query": ref("TradeQuery"), "series": array(ref("PeriodValue"))], required: ["query", "series"]),
         "TradeComparison": object(
-            ["query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "previous": ref("PeriodValue")],
+            [
+                "query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "base": ref("PeriodValue"),
+                "change_usd": optionalNumber, "change_pct": optionalNumber,
+            ],
             required: ["query", "period", "versus"]),
         "MirrorComparison": object(
             ["commodity": string, "flows": array(anyObject)], required: ["commodity", "flows"],
@@ -67,7 +72,8 @@ enum Schemas {
                 "as_of": string, "partnership": anyObject,
                 "tests": object(["trade": anyObject, "projects": anyObject, "corridor": anyObject], required: ["trade", "projects", "corridor"]),
                 "claims": array(anyObject), "agreements": array(anyObject), "sources": array(anyObject),
-            ], required: ["as_of", "partnership", "tests"]),
+                "missing_elements": array(object(["path": string, "element": string], required: ["path", "element"])),
+            ], required: ["as_of", "partnership", "tests", "missing_elements"]),
         "Targets": list("targets", of: anyObject, "Each target with its progress, the growth it needs and the year it is reached."),
         "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent or unverifiable."),
         "Projects": list("projects", of: anyObject, "Each project with its funding against budget and milestones against plan."),
@@ -102,7 +108,8 @@ enum Schemas {
         "ImportList": list("imports", of: ref("ImportBatch"), "The imported files, oldest first."),
         "ImportAnswer": object(
             [
-                "status": ["type": "string", "enum": ["stored", "already_imported"]], "file": string, "format": string, "rows_read": integer,
+                "status": ["type": "string", "enum": ["stored", "already_imported", "restored"]], "file": string, "format": string,
+                "rows_read": integer, "notes": array(string),
                 "rows_stored": integer, "derived": integer, "skipped": ["type": "object", "additionalProperties": integer], "rejected": integer,
                 "flagged": ["type": "object", "additionalProperties": integer],
                 "batch": ref("ImportBatch"),

@@ -23,7 +23,8 @@ public struct CaravanServer: Sendable {
         let router = Router(context: CaravanContext.self)
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
-        router.add(middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads))
+        router.add(
+            middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads, endpoints: Self.endpoints))
         let cache = AnswerCache(store: workspace.store)
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
         DashboardRoutes(workspace: workspace, cache: cache).add(to: router)

@@ -14,6 +14,8 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The refusal for the parse error seen, waiting for the bare answer it replaces.
     private var refusal: (status: HTTPResponse.Status, body: ByteBuffer)?
+    /// Whether the head just written was the bare answer, so its end carries the body.
+    private var replacing = false
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let error = error as? HTTPParserError {
@@ -31,15 +33,19 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         guard let refusal else { return context.write(data, promise: promise) }
         switch unwrapOutboundIn(data) {
-        case .head(var head) where head.status == .badRequest:
+        // Only the layer's own answer, bare and closing; an answer to an earlier request in flight passes as it is.
+        case .head(var head)
+        where head.status == .badRequest && head.headerFields[.contentLength] == "0" && head.headerFields[.connection] == "close":
             head.status = refusal.status
             head.headerFields[.contentType] = "application/json; charset=utf-8"
             head.headerFields[.contentLength] = String(refusal.body.readableBytes)
+            replacing = true
             context.write(wrapOutboundOut(.head(head)), promise: promise)
-        case .end(let trailers):
+        case .end(let trailers) where replacing:
             context.write(wrapOutboundOut(.body(refusal.body)), promise: nil)
             context.write(wrapOutboundOut(.end(trailers)), promise: promise)
             self.refusal = nil
+            replacing = false
         default: context.write(data, promise: promise)
         }
     }

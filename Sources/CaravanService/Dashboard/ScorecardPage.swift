@@ -18,7 +18,9 @@ extension Workspace {
                 + (trade.runRate.map { "; run-rate \(NumberText.grouped($0.fullYear)) USD for \($0.year) (\(HTML.escape($0.method)))" } ?? "")
                 + "</p>"
         }
+        let missing = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(HTML.escape($0))</p>" }
         let body = """
+            \(missing ?? "")
             \(report.tests)
             \(latest ?? "")
             <h2>Targets</h2>\(report.targetTable(scorecard.allTargets))

@@ -43,7 +43,7 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         configuration.busyMode = .callback(Self.busyCallback(wait))
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
-            try LedgerSchema.migrator.migrate(writer)
+            try Self.migrate(writer)
         } catch {
             throw Self.failure(error, path: path, wait: wait, doing: "cannot open the database")
         }
@@ -57,10 +57,25 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let pending = try pool.read { try LedgerSchema.migrator.appliedIdentifiers($0) }
-            try LedgerSchema.migrator.migrate(pool)
+            try migrate(pool)
             return LedgerSchema.migrator.migrations.filter { !pending.contains($0) }
         } catch {
             throw failure(error, path: path, wait: wait, doing: "cannot migrate the database")
+        }
+    }
+
+    /// Applies the migrations not yet applied. Two processes opening a new file at once both find
+    /// them pending; the one that loses the race fails on a table the other made, finds the work
+    /// done or under way, and tries again.
+    private static func migrate(_ writer: some DatabaseWriter) throws {
+        for attempt in 1...20 {
+            do {
+                try LedgerSchema.migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempt < 20 {
+                if try writer.read({ try LedgerSchema.migrator.hasCompletedMigrations($0) }) { return }
+                usleep(50_000)
+            }
         }
     }
 

@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
         print(try await workspace.freightFlows(element: nil).table.rendered(.text))
         print(try OutputFormat.table.render(sections: try await workspace.scorecard()))
         let html = try await workspace.report()
-        try html.write(toFile: report, atomically: true, encoding: .utf8)
+        try OutputFile.write(html, to: report)
         print("The report, with its charts and every source: \(URL(fileURLWithPath: report).standardizedFileURL.path)")
     }
 }

@@ -68,7 +68,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let html = try await store.workspace().report(partnership, asOf: asOf?.endOfDay ?? Date())
-        try html.write(toFile: out, atomically: true, encoding: .utf8)
+        try OutputFile.write(html, to: out)
         print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }
 }

@@ -1,0 +1,76 @@
+import CaravanCore
+import Foundation
+
+/// The byte-level readers fed raw bytes and driven through everything they offer, for the
+/// coverage-guided fuzzer (`caravan-readers-fuzz`, docs/reliability.md) and the replay of its
+/// corpus in the tests. Every input must come back — read or refused — and never trap.
+package enum ReaderTrials {
+    /// The readers a trial can drive.
+    package enum Reader: String, CaseIterable, Sendable {
+        /// The JSON pull parser, as the network reader and the Comtrade JSON stream use it.
+        case json
+        /// The CSV/TSV record reader and its field conversions.
+        case records
+        /// The period syntax and the calendars behind it.
+        case period
+    }
+
+    package static func run(_ reader: Reader, _ bytes: UnsafeRawBufferPointer) {
+        switch reader {
+        case .json: json(bytes)
+        case .records: records(bytes)
+        case .period: period(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    private static func json(_ bytes: UnsafeRawBufferPointer) {
+        if let network = try? NetworkReader.parse(bytes, file: "fuzz.json") { _ = network.problems() }
+        var reader = JSONReader(bytes)
+        _ = try? reader.skip()
+        let stream = JSONRecordReader(ByteCursor(MemoryInput(bytes)), file: "fuzz.json")
+        while let object = try? stream.next() { _ = JSONFields(object: object).number("primaryValue") }
+    }
+
+    private static func records(_ bytes: UnsafeRawBufferPointer) {
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: "\t")] {
+            let reader = RecordReader(ByteCursor(MemoryInput(bytes)), file: "fuzz.csv", delimiter: delimiter)
+            while (try? reader.next()) == true {
+                for field in 0...reader.count {
+                    _ = reader.text(field)
+                    _ = reader.double(field)
+                    _ = reader.int(field)
+                    _ = reader.isBlank(field)
+                }
+                _ = reader.fieldNotText()
+                _ = reader.raw
+            }
+        }
+    }
+
+    private static func period(_ text: String) {
+        guard let period = try? Period(parsing: text) else { return }
+        _ = period.description
+        _ = period.inOtherCalendar.description
+        _ = period.previousYear.description
+        _ = Period.spanning(period.days, in: period.calendar.other).description
+        if period.units.count <= 400 { _ = period.units.map(\.description) }
+    }
+}
+
+/// Bytes already in memory, read as a file would be.
+final class MemoryInput: ByteInput {
+    private let bytes: [UInt8]
+    private(set) var position: Int64 = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = Array(bytes) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ImportError) -> Int {
+        let count = min(buffer.count, bytes.count - Int(position))
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[Int(position)..<Int(position) + count]))
+        }
+        position += Int64(count)
+        return count
+    }
+}
