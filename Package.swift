@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "CaravanDossier", targets: ["CaravanDossier"]),
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
+        .library(name: "CaravanSQLite", targets: ["CaravanSQLite"]),
+        .library(name: "CaravanPostgres", targets: ["CaravanPostgres"]),
         .library(name: "CaravanService", targets: ["CaravanService"]),
         .library(name: "CaravanServer", targets: ["CaravanServer"]),
     ],
@@ -21,7 +23,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -50,15 +51,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The store protocol and its SQLite implementation.
+        // The store protocol: what every database behind the ledger offers, and its errors.
+        .target(name: "CaravanStore", dependencies: ["CaravanCore", "CaravanNetwork"]),
+        // The store in a SQLite file, through GRDB: the embedded default.
         .target(
-            name: "CaravanStore",
+            name: "CaravanSQLite",
             dependencies: [
-                "CaravanCore", "CaravanNetwork", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Crypto", package: "swift-crypto"),
+                "CaravanCore", "CaravanNetwork", "CaravanStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // The use cases the CLI and the server share: import files, answer queries.
+        // The store in PostgreSQL, through PostgresNIO: for a team.
+        .target(
+            name: "CaravanPostgres",
+            dependencies: [
+                "CaravanCore", "CaravanNetwork", "CaravanStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The use cases the CLI and the server share: import files, answer queries. Any store will do.
         .target(
             name: "CaravanService",
             dependencies: [
@@ -69,24 +79,27 @@ let package = Package(
         .target(
             name: "CaravanServer",
             dependencies: [
-                "CaravanService", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]),
         .executableTarget(
             name: "caravan",
             dependencies: [
-                "CaravanService", "CaravanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanServer", "CaravanStore",
+                "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "CaravanTestSupport", dependencies: ["CaravanStore"], path: "Tests/CaravanTestSupport"),
+        .target(name: "CaravanTestSupport", dependencies: ["CaravanStore", "CaravanSQLite", "CaravanPostgres"], path: "Tests/CaravanTestSupport"),
         // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
         .target(
             name: "CaravanFuzzing",
             dependencies: [
-                "CaravanService", "CaravanServer", .product(name: "Crypto", package: "swift-crypto"),
+                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanServer", "CaravanStore", "CaravanSQLite",
+                "CaravanPostgres", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,12 +112,19 @@ let package = Package(
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
-            name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData", "CaravanTestSupport"],
+            name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],
             resources: [.copy("Oracle")]),
         .testTarget(
-            name: "CaravanImportTests", dependencies: ["CaravanImport", "CaravanData", "CaravanTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CaravanStoreTests", dependencies: ["CaravanStore", "CaravanTestSupport"]),
-        .testTarget(name: "CaravanServiceTests", dependencies: ["CaravanService", "CaravanData", "CaravanDossier", "CaravanTestSupport"]),
+            name: "CaravanImportTests", dependencies: ["CaravanCore", "CaravanDossier", "CaravanImport", "CaravanData", "CaravanTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CaravanStoreTests", dependencies: ["CaravanCore", "CaravanNetwork", "CaravanStore", "CaravanPostgres", "CaravanTestSupport"]),
+        .testTarget(
+            name: "CaravanServiceTests",
+            dependencies: [
+                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanData", "CaravanDossier", "CaravanStore", "CaravanSQLite",
+                "CaravanTestSupport",
+            ]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
         .testTarget(
             name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanImport", "CaravanTestSupport"],
@@ -112,7 +132,9 @@ let package = Package(
         .testTarget(
             name: "CaravanServerTests",
             dependencies: [
-                "CaravanServer", "CaravanService", "CaravanData", "CaravanTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "CaravanServer", "CaravanService", "CaravanData", "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
     ]
 )

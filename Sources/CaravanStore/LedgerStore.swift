@@ -81,6 +81,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 /// The ledger's storage: observations with their sources and vintages, written one file at a
 /// time and never updated in place.
 public protocol LedgerStore: Sendable {
+    /// The database behind the store, as `/healthz` names it: `sqlite`, `postgres`.
+    var engine: String { get }
     /// Stores every figure the feed yields as one batch, in one transaction: all or nothing.
     /// Content imported before adds nothing.
     func record<Feed: ObservationFeed>(
@@ -152,4 +154,9 @@ public struct Document: Sendable, Hashable {
 public struct StoredDocument: Sendable, Hashable {
     public var document: Document
     public var batch: ImportBatch
+
+    package init(document: Document, batch: ImportBatch) {
+        self.document = document
+        self.batch = batch
+    }
 }

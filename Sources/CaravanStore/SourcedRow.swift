@@ -3,7 +3,7 @@ import CaravanNetwork
 
 /// A kind of record stored row by row with its source, one file a batch: freight flows, tariff
 /// schedule entries. Each store writes the columns in its own SQL.
-protocol SourcedRow: Sendable, Hashable {
+package protocol SourcedRow: Sendable, Hashable {
     static var table: String { get }
     /// The batch's format, as `caravan imports` lists it.
     static var format: String { get }
@@ -15,25 +15,25 @@ protocol SourcedRow: Sendable, Hashable {
 }
 
 /// A value for a column, whichever database writes it.
-enum ColumnValue: Sendable {
+package enum ColumnValue: Sendable {
     case text(String?)
     case real(Double?)
 }
 
 extension FreightFlow: SourcedRow {
-    static let table = "freight_flow"
-    static let format = "flows"
-    static let columns = ["element", "period", "direction", "tonnes", "note"]
-    static let noun = "flow"
-    var columnValues: [ColumnValue] { [.text(element), .text(period.description), .text(direction.rawValue), .real(tonnes), .text(note)] }
+    package static let table = "freight_flow"
+    package static let format = "flows"
+    package static let columns = ["element", "period", "direction", "tonnes", "note"]
+    package static let noun = "flow"
+    package var columnValues: [ColumnValue] { [.text(element), .text(period.description), .text(direction.rawValue), .real(tonnes), .text(note)] }
 }
 
 extension TariffLine: SourcedRow {
-    static let table = "tariff_line"
-    static let format = "tariffs"
-    static let columns = ["reporter", "regime", "hs_code", "effective_from", "mfn_rate_pct", "preferential_rate_pct"]
-    static let noun = "tariff entry"
-    var columnValues: [ColumnValue] {
+    package static let table = "tariff_line"
+    package static let format = "tariffs"
+    package static let columns = ["reporter", "regime", "hs_code", "effective_from", "mfn_rate_pct", "preferential_rate_pct"]
+    package static let noun = "tariff entry"
+    package var columnValues: [ColumnValue] {
         [.text(reporter), .text(regime), .text(code), .text(effectiveDate), .real(mfnPct), .real(preferentialPct)]
     }
 }

@@ -1,3 +1,4 @@
+import CaravanSQLite
 import CaravanStore
 import CaravanTestSupport
 import Foundation

@@ -1,3 +1,4 @@
+import CaravanSQLite
 import CaravanServer
 import CaravanService
 import CaravanStore

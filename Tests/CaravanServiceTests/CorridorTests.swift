@@ -3,6 +3,7 @@ import CaravanData
 import CaravanDossier
 import CaravanImport
 import CaravanNetwork
+import CaravanSQLite
 import CaravanService
 import CaravanStore
 import CaravanTestSupport

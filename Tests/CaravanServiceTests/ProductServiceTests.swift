@@ -2,6 +2,7 @@ import CaravanCore
 import CaravanData
 import CaravanDossier
 import CaravanImport
+import CaravanSQLite
 import CaravanService
 import CaravanStore
 import CaravanTestSupport

@@ -1,3 +1,4 @@
+import CaravanPostgres
 import CaravanStore
 import CaravanTestSupport
 import Foundation

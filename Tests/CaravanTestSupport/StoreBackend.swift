@@ -1,3 +1,5 @@
+import CaravanPostgres
+import CaravanSQLite
 import CaravanStore
 import Foundation
 

@@ -1,5 +1,7 @@
 import CaravanCore
 import CaravanImport
+import CaravanPostgres
+import CaravanSQLite
 import CaravanService
 import CaravanStore
 import Foundation
@@ -46,8 +48,8 @@ public struct Trial: Sendable {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let postgres {
-            _ = try await Workspace.migrate(.postgres(url: postgres))
-            workspace = try await Workspace.open(.postgres(url: postgres))
+            _ = try await PostgresLedgerStore.migrate(url: postgres)
+            workspace = Workspace(store: try await PostgresLedgerStore.open(url: postgres))
         } else {
             let path = directory.appendingPathComponent("fuzz.sqlite").path
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -10,7 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let applied = try await Workspace.migrate(store.location)
+        let applied = try await store.location.migrate()
         print(applied.isEmpty ? "\(store.location): up to date" : "\(store.location): applied \(applied.joined(separator: ", "))")
     }
 }

@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Logs to stderr, so stdout carries only the line saying where the server listens.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         // A request waits a few seconds for another process's import, then is answered 503.
-        let workspace = try await Workspace.open(store.location, create: true, waitLimit: .seconds(5))
+        let workspace = try await store.location.open(create: true, waitLimit: .seconds(5))
         var logger = Logger(label: "caravan")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = ServerSettings(

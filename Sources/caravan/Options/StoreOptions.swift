@@ -28,10 +28,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The workspace, for reading: a SQLite file that does not exist is an error, not a new empty store.
-    func workspace() async throws -> Workspace { try await Workspace.open(location, create: false, onWait: Self.sayWaiting) }
+    func workspace() async throws -> Workspace { try await location.open(create: false, onWait: Self.sayWaiting) }
 
     /// The workspace, for a command that stores: a new SQLite file is made if need be.
-    func writableWorkspace() async throws -> Workspace { try await Workspace.open(location, create: true, onWait: Self.sayWaiting) }
+    func writableWorkspace() async throws -> Workspace { try await location.open(create: true, onWait: Self.sayWaiting) }
 
     /// A write waits a minute for another process's, saying so on a terminal.
     private static let sayWaiting: @Sendable () -> Void = {

@@ -1,5 +1,6 @@
 import CaravanCore
 import CaravanNetwork
+import CaravanStore
 import Foundation
 import GRDB
 
@@ -115,7 +116,7 @@ extension SQLiteLedgerStore {
                 let flow = FreightFlow(
                     element: row["element"], period: try periods.period(row["period"]), tonnes: row["tonnes"],
                     direction: FlowDirection(rawValue: row["direction"]) ?? .both, note: row["note"])
-                return RecordedFreightFlow(flow, source: ObservationQuery.source(row), line: row["line"])
+                return RecordedFreightFlow(flow, source: SQLiteObservationQuery.source(row), line: row["line"])
             }
             .sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
         }

@@ -1,7 +1,8 @@
+import CaravanStore
 import GRDB
 
 /// The ledger's tables, one migration at a time, in SQL that PostgreSQL also runs.
-enum LedgerSchema {
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger") { db in

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import GRDB
 
@@ -11,6 +12,7 @@ import GRDB
 /// to `WriteWait.limit`, then is refused as busy.
 public struct SQLiteLedgerStore: WorkspaceStore {
     let writer: any DatabaseWriter
+    public var engine: String { "sqlite" }
     /// The file, as given: every message names it.
     let path: String
     let wait: WriteWait
@@ -45,7 +47,7 @@ public struct SQLiteLedgerStore: WorkspaceStore {
             writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(writer)
         } catch {
-            throw Self.failure(error, path: path, wait: wait, doing: "cannot open the database")
+            throw SQLiteFailure.describe(error, path: path, wait: wait, doing: "cannot open the database")
         }
     }
 
@@ -56,11 +58,11 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         configuration.busyMode = .callback(busyCallback(wait))
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            let pending = try pool.read { try LedgerSchema.migrator.appliedIdentifiers($0) }
+            let pending = try pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
             try migrate(pool)
-            return LedgerSchema.migrator.migrations.filter { !pending.contains($0) }
+            return SQLiteSchema.migrator.migrations.filter { !pending.contains($0) }
         } catch {
-            throw failure(error, path: path, wait: wait, doing: "cannot migrate the database")
+            throw SQLiteFailure.describe(error, path: path, wait: wait, doing: "cannot migrate the database")
         }
     }
 
@@ -70,10 +72,10 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     private static func migrate(_ writer: some DatabaseWriter) throws {
         for attempt in 1...20 {
             do {
-                try LedgerSchema.migrator.migrate(writer)
+                try SQLiteSchema.migrator.migrate(writer)
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempt < 20 {
-                if try writer.read({ try LedgerSchema.migrator.hasCompletedMigrations($0) }) { return }
+                if try writer.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) { return }
                 usleep(50_000)
             }
         }
@@ -92,34 +94,13 @@ public struct SQLiteLedgerStore: WorkspaceStore {
 
     /// Reads from a snapshot of the database; its failures become store errors in words.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await writer.read(body) } catch { throw Self.failure(error, path: path, wait: wait) }
+        do { return try await writer.read(body) } catch { throw SQLiteFailure.describe(error, path: path, wait: wait) }
     }
 
     /// Writes in one transaction; its failures become store errors in words. A constraint failure
     /// is left as it is, for the caller to say which figure repeats which.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await writer.write(body) } catch { throw Self.failure(error, path: path, wait: wait) }
-    }
-
-    /// What a database error means to a user; any other error as it is.
-    static func failure(_ error: any Error, path: String, wait: WriteWait, doing what: String? = nil) -> any Error {
-        guard let error = error as? DatabaseError else { return error }
-        let prefix = "\(path): " + (what.map { "\($0): " } ?? "")
-        switch error.resultCode {
-        case .SQLITE_CONSTRAINT: return error
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            let seconds = Int(wait.limit.components.seconds)
-            return StoreError.busy(
-                "\(path): another process has been writing to the database for over \(seconds) s; try again when it has finished",
-                retryAfter: max(1, min(seconds, 30)))
-        case .SQLITE_FULL: return StoreError.unavailable(prefix + "the disk is full")
-        case .SQLITE_READONLY: return StoreError.unavailable(prefix + "the database file or its folder is read-only")
-        case .SQLITE_CANTOPEN: return StoreError.unavailable(prefix + "the file cannot be opened: its folder does not exist or cannot be written")
-        case .SQLITE_PERM, .SQLITE_AUTH: return StoreError.unavailable(prefix + "permission denied")
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.unavailable(prefix + "the file is not a Caravan database, or it is damaged")
-        case .SQLITE_IOERR: return StoreError.unavailable(prefix + "the disk failed while reading or writing")
-        default: return StoreError.unavailable(prefix + (error.message ?? "the database failed"))
-        }
+        do { return try await writer.write(body) } catch { throw SQLiteFailure.describe(error, path: path, wait: wait) }
     }
 
     public func record<Feed: ObservationFeed>(
@@ -130,7 +111,7 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         let handoff = FeedHandoff(feed: feed)
         do {
             return try await write { db in
-                let receipt = try ObservationWriter(db: db, feed: handoff.feed).write(file: file, format: format, recordedAt: recordedAt)
+                let receipt = try SQLiteObservationWriter(db: db, feed: handoff.feed).write(file: file, format: format, recordedAt: recordedAt)
                 return (receipt, handoff.feed.report)
             }
         } catch let AlreadyImported.batch(batch, report) {
@@ -145,8 +126,8 @@ public struct SQLiteLedgerStore: WorkspaceStore {
             var periods = PeriodCache(anyYear: true)
             var rows: [RecordedObservation] = []
             for (reporter, partner) in [(a, b), (b, a)] {
-                let cursor = try Row.fetchCursor(db, sql: ObservationQuery.sql, arguments: [reporter, partner, commodity])
-                while let row = try cursor.next() { rows.append(try ObservationQuery.decode(row, periods: &periods)) }
+                let cursor = try Row.fetchCursor(db, sql: SQLiteObservationQuery.sql, arguments: [reporter, partner, commodity])
+                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
             }
             return rows
         }
@@ -159,11 +140,6 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     public func batches() async throws -> [ImportBatch] {
         try await read { db in try ImportBatchRecord.order(Column("id")).fetchAll(db).map(\.batch) }
     }
-}
-
-/// Thrown inside the write transaction to roll it back when the content is already stored.
-enum AlreadyImported: Error {
-    case batch(ImportBatch, report: any Sendable)
 }
 
 /// Hands the feed to the database's writer queue, which reads it once, alone: the feed was

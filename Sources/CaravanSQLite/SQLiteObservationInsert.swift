@@ -1,11 +1,12 @@
 import CaravanCore
+import CaravanStore
 import GRDB
 import GRDBSQLite
 
 /// Inserts observations 64 rows to a statement, bound through SQLite's C API with the short text
 /// fields copied into a reusable arena: per-row statements, GRDB's argument arrays and SQLite's
 /// copies of every string would cost more than SQLite's own work on a file of millions of rows.
-final class ObservationInsert {
+final class SQLiteObservationInsert {
     static let rowsPerStatement = 64
     private static let columns = "(reporter, partner, flow, commodity, period, source_id, value_usd, quantity_t, valuation, note, line)"
     private static let placeholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

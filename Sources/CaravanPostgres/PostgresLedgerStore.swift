@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import Logging
 import PostgresNIO
@@ -8,6 +9,7 @@ import Synchronization
 /// exactly as the SQLite store does; the schema is brought up to date by `caravan migrate`.
 public final class PostgresLedgerStore: WorkspaceStore {
     let client: PostgresClient
+    public var engine: String { "postgres" }
     let logger: Logger
     /// The URL with its password masked, for messages.
     let location: String
@@ -88,7 +90,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
             return try await transaction { connection in
                 let batch = try await PostgresBatches.insert(
                     connection, file: file, format: format, recordedAt: recordedAt, wait: self.writeWait, logger: self.logger)
-                var copy = ObservationCopy(connection: connection, batch: batch.id, logger: self.logger)
+                var copy = PostgresObservationCopy(connection: connection, batch: batch.id, logger: self.logger)
                 let count = try await copy.write(handoff.feed)
                 let digest = handoff.feed.contentDigest ?? UUID().uuidString
                 if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) {

@@ -1,3 +1,4 @@
+import CaravanStore
 import Foundation
 import NIOSSL
 import PostgresNIO

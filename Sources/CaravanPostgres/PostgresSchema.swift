@@ -1,3 +1,4 @@
+import CaravanStore
 import Logging
 import PostgresNIO
 

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import GRDB
 
@@ -8,10 +9,10 @@ extension SQLiteLedgerStore {
             var periods = PeriodCache(anyYear: true)
             var rows: [RecordedObservation] = []
             // Digits sort below ':', letters above: the range keeps to HS codes and lets the key seek.
-            let sql = ObservationQuery.sql.replacingOccurrences(of: "AND o.commodity = ?", with: "AND o.commodity >= '0' AND o.commodity < ':'")
+            let sql = SQLiteObservationQuery.sql.replacingOccurrences(of: "AND o.commodity = ?", with: "AND o.commodity >= '0' AND o.commodity < ':'")
             for (reporter, partner) in [(a, b), (b, a)] {
                 let cursor = try Row.fetchCursor(db, sql: sql, arguments: [reporter, partner])
-                while let row = try cursor.next() { rows.append(try ObservationQuery.decode(row, periods: &periods)) }
+                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
             }
             return rows
         }
@@ -36,7 +37,7 @@ extension SQLiteLedgerStore {
                 let tariff = TariffLine(
                     reporter: row["reporter"], regime: row["regime"], code: row["hs_code"], mfnPct: row["mfn_rate_pct"],
                     preferentialPct: row["preferential_rate_pct"], effectiveFrom: try Period(parsing: row["effective_from"]).days.lowerBound)
-                return RecordedTariffLine(tariff, source: ObservationQuery.source(row), line: row["line"])
+                return RecordedTariffLine(tariff, source: SQLiteObservationQuery.source(row), line: row["line"])
             }
         }
     }

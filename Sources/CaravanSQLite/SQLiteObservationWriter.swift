@@ -1,10 +1,11 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import GRDB
 
 /// Streams a feed's figures into the database inside the caller's transaction, with one prepared
 /// statement, so a file of millions of rows costs one commit.
-struct ObservationWriter<Feed: ObservationFeed> {
+struct SQLiteObservationWriter<Feed: ObservationFeed> {
     let db: Database
     let feed: Feed
 
@@ -14,7 +15,7 @@ struct ObservationWriter<Feed: ObservationFeed> {
         let batchID = batch.id!
         var sourceIDs: [Int: Int64] = [:]
         var period = PeriodColumns(.year(0))
-        let insert = try ObservationInsert(db)
+        let insert = try SQLiteObservationInsert(db)
         var count = 0
         while let staged = try feed.next() {
             let sourceID = try sourceIDs[staged.source] ?? insertSource(staged.source, batch: batchID, into: &sourceIDs)
@@ -39,16 +40,5 @@ struct ObservationWriter<Feed: ObservationFeed> {
         try row.insert(db)
         ids[index] = row.id!
         return row.id!
-    }
-}
-
-/// A period as stored, written out once per run of rows.
-struct PeriodColumns {
-    let period: Period
-    let label: String
-
-    init(_ period: Period) {
-        self.period = period
-        label = period.description
     }
 }

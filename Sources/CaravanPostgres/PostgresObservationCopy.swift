@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import Logging
 import NIOCore
@@ -7,7 +8,7 @@ import PostgresNIO
 /// Streams a feed's figures into `observation` with `COPY … FROM STDIN`, inside the caller's
 /// transaction. A COPY holds the connection, so when a row cites a source not yet stored the
 /// COPY is ended, the source inserted, and a new COPY begun.
-struct ObservationCopy {
+struct PostgresObservationCopy {
     static let columns = ["reporter", "partner", "flow", "commodity", "period", "source_id", "value_usd", "quantity_t", "valuation", "note", "line"]
     /// Bytes gathered before a write to the socket.
     private static let chunk = 1 << 18

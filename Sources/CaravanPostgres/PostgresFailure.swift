@@ -1,3 +1,4 @@
+import CaravanStore
 import PostgresNIO
 
 /// What went wrong with PostgreSQL, in words a user can act on: the server's own message where

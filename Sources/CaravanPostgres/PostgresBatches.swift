@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import Logging
 import PostgresNIO

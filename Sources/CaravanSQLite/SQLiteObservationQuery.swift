@@ -1,9 +1,10 @@
 import CaravanCore
+import CaravanStore
 import Foundation
 import GRDB
 
 /// Reads stored figures with their sources and vintages.
-enum ObservationQuery {
+enum SQLiteObservationQuery {
     /// One direction of a pair for one commodity; `flow IN (…)` lets the primary key seek
     /// straight to each flow's rows instead of scanning the pair's products.
     static let sql = """

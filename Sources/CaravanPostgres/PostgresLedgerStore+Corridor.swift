@@ -1,5 +1,6 @@
 import CaravanCore
 import CaravanNetwork
+import CaravanStore
 import Foundation
 import PostgresNIO
 
