@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CaravanSQLite", targets: ["CaravanSQLite"]),
         .library(name: "CaravanPostgres", targets: ["CaravanPostgres"]),
         .library(name: "CaravanService", targets: ["CaravanService"]),
+        .library(name: "CaravanPresentation", targets: ["CaravanPresentation"]),
         .library(name: "CaravanServer", targets: ["CaravanServer"]),
     ],
     dependencies: [
@@ -75,11 +76,15 @@ let package = Package(
                 "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanData", "CaravanImport", "CaravanStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // What people read: text tables, CSV, JSON, Markdown, the dashboard's pages and the report, escaped by default.
+        .target(
+            name: "CaravanPresentation",
+            dependencies: ["CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanImport", "CaravanStore", "CaravanService"]),
         // The HTTP server: the JSON API, its OpenAPI document, the dashboard, access control.
         .target(
             name: "CaravanServer",
             dependencies: [
-                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanStore",
+                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -88,8 +93,8 @@ let package = Package(
         .executableTarget(
             name: "caravan",
             dependencies: [
-                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanServer", "CaravanStore",
-                "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanServer",
+                "CaravanStore", "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -98,8 +103,8 @@ let package = Package(
         .target(
             name: "CaravanFuzzing",
             dependencies: [
-                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanServer", "CaravanStore", "CaravanSQLite",
-                "CaravanPostgres", .product(name: "Crypto", package: "swift-crypto"),
+                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanServer", "CaravanStore",
+                "CaravanSQLite", "CaravanPostgres", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,6 +115,7 @@ let package = Package(
         // The byte-level readers under libFuzzer and AddressSanitizer (Reliability/Fuzz/readers.sh); built plainly, a corpus replayer.
         .executableTarget(name: "caravan-readers-fuzz", dependencies: ["CaravanImport"], path: "Reliability/Fuzz/caravan-readers-fuzz"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
+        .testTarget(name: "CaravanPresentationTests", dependencies: ["CaravanCore", "CaravanPresentation"]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],
@@ -122,8 +128,8 @@ let package = Package(
         .testTarget(
             name: "CaravanServiceTests",
             dependencies: [
-                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanData", "CaravanDossier", "CaravanStore", "CaravanSQLite",
-                "CaravanTestSupport",
+                "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanData", "CaravanDossier",
+                "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
             ]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
         .testTarget(
@@ -132,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "CaravanServerTests",
             dependencies: [
-                "CaravanServer", "CaravanService", "CaravanData", "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
+                "CaravanServer", "CaravanService", "CaravanPresentation", "CaravanData", "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

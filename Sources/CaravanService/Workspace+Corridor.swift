@@ -126,4 +126,6 @@ public struct RouteAnswer: Sendable, Codable {
 /// Freight flows against capacity, as `caravan corridor flows` answers.
 public struct FlowReport: Sendable, Codable {
     public var flows: [FlowUtilization]
+
+    public init(flows: [FlowUtilization]) { self.flows = flows }
 }

@@ -28,20 +28,4 @@ extension Workspace {
         let products = try await store.products(between: a, and: b)
         return stated + ProductAggregation.derive(commodity, members: members, from: stated + products)
     }
-
-    /// A problem with a commodity given on the command line or in a request, or nil: an HS code
-    /// the nomenclature lacks, or a name no group has.
-    public func problem(withCommodity commodity: String) async throws -> String? {
-        if let problem = CommodityCode.problem(with: commodity) { return problem }
-        if commodity == CommodityCode.total { return nil }
-        if commodity.allSatisfy(\.isNumber) { return nil }
-        let groups = try await groups()
-        guard groups[commodity] == nil else { return nil }
-        return "no product group is named '\(commodity)'; the groups are \(groups.groups.keys.sorted().joined(separator: ", "))"
-    }
-
-    /// A problem with a country code given on the command line or in a request, or nil.
-    public func problem(withCountry code: String) -> String? {
-        tables.countries.contains(code) ? nil : "unknown country '\(code)'; expected an ISO 3166 alpha-3 code such as KAZ"
-    }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CaravanPresentation
 import CaravanService
+import Foundation
 
 @main
 struct Caravan: AsyncParsableCommand {
@@ -13,6 +15,7 @@ struct Caravan: AsyncParsableCommand {
             Exit codes: 0 success; 1 bad input or a failed import (the message names file, line and field); \
             3 no route; 64 a usage error.
             """,
+        version: Release.version,
         subcommands: [
             DemoCommand.self, ImportCommand.self, ScorecardCommand.self, ReportCommand.self, TradeCommand.self, RouteCommand.self,
             CapacityCommand.self,
@@ -21,4 +24,21 @@ struct Caravan: AsyncParsableCommand {
             TariffsCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self,
         ]
     )
+
+    /// Parses and runs as ArgumentParser does, but answers a mistyped command with the nearest ones
+    /// (ArgumentParser suggests options itself).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let (command, unknown) = Slips.command(arguments, root: Caravan.self)
+        if let unknown {
+            FileHandle.standardError.write(Data((Slips.unknownCommand(unknown, in: command, root: Caravan.self) + "\n").utf8))
+            Foundation.exit(64)
+        }
+        do {
+            var parsed = try await asyncParseAsRoot(arguments)
+            if var running = parsed as? AsyncParsableCommand { try await running.run() } else { try parsed.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CaravanPresentation
 import CaravanServer
 import CaravanService
 import Foundation

@@ -65,8 +65,12 @@ struct DashboardTests {
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .notFound && response.text.contains("there is no dossier in the store") && response.text.contains("<nav>"))
             }
-            try await client.execute(uri: "/trade?colour=red", method: .get) { response in
-                #expect(response.status == .badRequest && response.text.contains("colour"))
+            // A shared link's tracking parameters are ignored; a value that cannot stand is refused, naming it.
+            try await client.execute(uri: "/?utm_source=newsletter&fbclid=abc", method: .get) { response in
+                #expect(response.status == .notFound && response.text.contains("there is no dossier in the store"))
+            }
+            try await client.execute(uri: "/trade?reporter=XX&partner=KAZ", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("&#39;reporter&#39;: unknown country &#39;XX&#39;"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanPresentation
 import CaravanService
 import CaravanStore
 import CaravanTestSupport

@@ -1,5 +1,6 @@
 import CaravanCore
 import CaravanImport
+import CaravanPresentation
 import CaravanSQLite
 import CaravanService
 import CaravanStore

@@ -53,10 +53,9 @@ public struct Campaign {
             let base = Bool.random(using: &random) ? seeds.randomElement(using: &random)! : pool.randomElement(using: &random)!
             let input = index < seeds.count ? seeds[index] : mutator.mutate(base, splicing: pool.randomElement(using: &random)!, using: &random)
             watchdog.started(input)
-            let result = await trial.run(input, as: target)
+            let result = await trial.run(input, as: target) { watchdog.finished() }
             let outcome = result.outcome
             let seconds = result.importSeconds
-            watchdog.finished()
             report.runs += 1
             report.slowest = max(report.slowest, seconds)
             report.slowestReads = max(report.slowestReads, result.readSeconds)

@@ -72,7 +72,9 @@ public struct Trial: Sendable {
 
     /// Imports (or, for the period syntax, parses) `input`; an input accepted is followed by every
     /// read of what it stored.
-    public func run(_ input: [UInt8], as target: FuzzTarget) async -> Result {
+    /// `imported` is called between the import and the reads: the reads grow with the store, and
+    /// are timed apart from the import, whose time alone is judged.
+    public func run(_ input: [UInt8], as target: FuzzTarget, imported: @Sendable () -> Void = {}) async -> Result {
         let path = inputPath(for: target)
         FileManager.default.createFile(atPath: path, contents: Data(input))
         guard !target.fileName.isEmpty else { return Result(outcome: Self.period(String(decoding: input, as: UTF8.self))) }
@@ -86,8 +88,9 @@ public struct Trial: Sendable {
         } catch {
             return Result(outcome: .unclear("\(type(of: error)): \(error)"), importSeconds: (clock.now - start).seconds)
         }
-        let imported = clock.now
-        var result = Result(outcome: .accepted(""), importSeconds: (imported - start).seconds)
+        let done = clock.now
+        imported()
+        var result = Result(outcome: .accepted(""), importSeconds: (done - start).seconds)
         if let finding = await Reads(workspace: workspace).after(importing: path, as: target) {
             result.outcome = .unclear("read: \(finding)")
         } else {
@@ -97,7 +100,7 @@ public struct Trial: Sendable {
             case .restored: result.outcome = .accepted("stored again (restored)")
             }
         }
-        result.readSeconds = (clock.now - imported).seconds
+        result.readSeconds = (clock.now - done).seconds
         return result
     }
 

@@ -34,7 +34,7 @@ extension Period: CustomStringConvertible, Codable {
         guard let yearPart = parts.first, yearPart.count == 4, yearPart.allSatisfy(\.isASCIIDigit), let year = Int(yearPart) else {
             throw PeriodError(text, "a period starts with a four-digit year (2024, SH1404)")
         }
-        if !anyYear, let problem = yearProblem(year, in: calendar) { throw PeriodError(text, problem) }
+        if !anyYear, let problem = yearProblem(year, in: calendar, written: raw) { throw PeriodError(text, problem) }
         switch parts.count {
         case 1:
             return Period(.year, year, in: calendar)
@@ -70,11 +70,14 @@ extension Period: CustomStringConvertible, Codable {
     }
 
     /// Nil when a period may name `year` of `calendar`, else why not.
-    public static func yearProblem(_ year: Int, in calendar: CalendarSystem) -> String? {
+    /// `written`, the period as given, shapes the suggestion: `1404-01` → "did you mean SH1404-01?".
+    public static func yearProblem(_ year: Int, in calendar: CalendarSystem, written: String? = nil) -> String? {
         let years = years(in: calendar)
         guard !years.contains(year) else { return nil }
-        return
-            "the year \(calendar.prefix)\(year) is out of range; periods run from \(calendar.prefix)\(years.lowerBound) to \(calendar.prefix)\(years.upperBound)"
+        // A Gregorian year that is a plausible Iranian one (1404) was most likely meant as one.
+        let iranian = calendar == .gregorian && Self.years(in: .solarHijri).contains(year) ? "; did you mean SH\(written ?? String(year))?" : ""
+        let range = "\(calendar.prefix)\(years.lowerBound) to \(calendar.prefix)\(years.upperBound)"
+        return "the year \(calendar.prefix)\(year) is out of range; periods run from \(range)\(iranian)"
     }
 
     /// The period in the period syntax.

@@ -25,6 +25,16 @@ public struct CountryRegistry: Sendable {
 
     /// The number of codes known.
     public var count: Int { names.count }
+
+    /// Every code known.
+    public var codes: Dictionary<String, String>.Keys { names.keys }
+
+    /// The codes of the economies whose English name begins with `text` (case aside): `Iran` → IRN.
+    public func codes(named text: String) -> [String] {
+        let wanted = text.lowercased()
+        guard wanted.count >= 3 else { return [] }
+        return names.filter { $0.value.lowercased().hasPrefix(wanted) }.keys.sorted()
+    }
 }
 
 extension String {

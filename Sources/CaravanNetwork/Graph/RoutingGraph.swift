@@ -1,3 +1,5 @@
+import CaravanCore
+
 /// A network compiled for computation: nodes and directed arcs by index in flat arrays, the arcs
 /// of each node contiguous (compressed sparse rows). A bidirectional link becomes two arcs.
 public struct RoutingGraph: Sendable {
@@ -137,8 +139,14 @@ public struct RoutingGraph: Sendable {
         if matches.count > 1 {
             throw .ambiguousPlace(text, candidates: matches.map { nodeIDs[$0] })
         }
-        let near = nodeNames.indices.filter { nodeNames[$0].lowercased().contains(wanted) || nodeIDs[$0].contains(wanted) }
-        throw .unknownPlace(text, suggestions: near.prefix(5).map { nodeIDs[$0] })
+        // Names holding what was typed, then ids and names within two edits of it ("Astna").
+        var near = nodeNames.indices.filter { nodeNames[$0].lowercased().contains(wanted) || nodeIDs[$0].contains(wanted) }.map { nodeIDs[$0] }
+        let byName = Dictionary(nodeNames.indices.map { (nodeNames[$0], nodeIDs[$0]) }, uniquingKeysWith: { first, _ in first })
+        for word in Suggestions.nearest(text, among: nodeIDs + nodeNames, limit: 5) {
+            let id = byName[word] ?? word
+            if !near.contains(id) { near.append(id) }
+        }
+        throw .unknownPlace(text, suggestions: Array(near.prefix(5)))
     }
 
     /// The index of a link or node id, for bottlenecks and flows.

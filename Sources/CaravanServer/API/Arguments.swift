@@ -1,21 +1,24 @@
 import CaravanCore
-import CaravanNetwork
 import CaravanService
 import Foundation
 import Hummingbird
 
 /// A request's parameters, checked against its endpoint's declaration: an unknown name, a missing
 /// required one, a repeat of one that is single or a value of the wrong kind is refused, naming it.
-/// An empty value counts as not given, as an HTML form sends a field left blank.
+/// An empty value counts as not given, as an HTML form sends a field left blank. A dashboard page
+/// is not strict: a link shared with `utm_source` or `fbclid` must still open.
 struct Arguments: Sendable {
     private var values: [String: [String]] = [:]
 
-    init(_ request: Request, context: CaravanContext, declared: [Parameter]) throws {
+    init(_ request: Request, context: CaravanContext, declared: [Parameter], strict: Bool = true) throws {
         for (name, value) in QueryString.pairs(request.uri.query) {
             guard let parameter = declared.first(where: { $0.name == name && $0.location == .query }) else {
+                guard strict else { continue }
                 let known = declared.filter { $0.location == .query }.map(\.name)
                 throw APIError.badRequest(
-                    "unknown_parameter", "unknown parameter '\(name)'; this endpoint takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+                    "unknown_parameter",
+                    "unknown parameter '\(name)'; this endpoint takes \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+                        + Suggestions.phrase(Suggestions.nearest(name, among: known)))
             }
             if value.isEmpty { continue }
             if !parameter.repeated && values[name] != nil { throw APIError.badRequest("invalid_parameter", "'\(name)' is given more than once") }
@@ -42,7 +45,7 @@ struct Arguments: Sendable {
             switch parameter.kind {
             case .string: !value.isEmpty
             case .integer: Int(value) != nil
-            case .number: Double(value).map(\.isFinite) ?? false
+            case .number: DecimalText.value(value) != nil
             case .boolean: ["true", "false"].contains(value)
             case .choice(let choices): choices.contains(value)
             }
@@ -60,39 +63,12 @@ struct Arguments: Sendable {
     }
 
     func string(_ name: String) -> String? { values[name]?.first }
-    func all(_ name: String) -> [String] { values[name] ?? [] }
-    func int(_ name: String) -> Int? { string(name).flatMap { Int($0) } }
-    func double(_ name: String) -> Double? { string(name).flatMap { Double($0) } }
-    func bool(_ name: String) -> Bool { string(name) == "true" }
 
     /// A required parameter, already checked to be there.
     func required(_ name: String) -> String { string(name) ?? "" }
 
-    func value<Value: RawRepresentable>(_ name: String, as type: Value.Type) -> Value? where Value.RawValue == String {
-        string(name).flatMap(Value.init(rawValue:))
-    }
-
-    /// A period parameter, refused with the parser's reason.
-    func period(_ name: String) throws -> Period? {
-        guard let text = string(name) else { return nil }
-        do { return try Period(parsing: text) } catch { throw APIError.badRequest("invalid_parameter", "'\(name)': \(error)") }
-    }
-
-    /// `as-of` as the moment it stands for.
-    func asOf() throws -> Date? {
-        guard let text = string("as-of") else { return nil }
-        guard let time = RecordedTime(text) else {
-            throw APIError.badRequest("invalid_parameter", "'as-of' is '\(text)'; expected YYYY-MM-DD or an ISO 8601 time")
-        }
-        return time.endOfDay
-    }
-
-    /// The avoid-* parameters as routing constraints.
-    var constraints: RouteConstraints {
-        RouteConstraints(
-            avoidCountries: Set(all("avoid-country")), avoidNodes: Set(all("avoid-node")),
-            avoidModes: Set(all("avoid-mode").compactMap(TransportMode.init(rawValue:))))
-    }
+    /// The values for the shared request parser.
+    func values(_ origin: RequestValues.Origin) -> RequestValues { RequestValues(origin, values) }
 }
 
 /// `a=1&b=x+y%2B` as decoded pairs, spaces written as `+` included, as HTML forms send them.

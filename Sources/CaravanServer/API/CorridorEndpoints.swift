@@ -11,12 +11,13 @@ enum CorridorEndpoints {
                 .from, .to,
                 Parameter(name: "by", kind: .choice(["time", "cost", "generalized"]), summary: "What to minimise (default time)."),
                 Parameter(name: "value-of-time", kind: .number, summary: "USD per tonne-hour, for by=generalized (default 1)."),
-                Parameter(name: "alternatives", kind: .integer, summary: "How many alternatives to give after the best route (0 to 10)."),
+                Parameter(name: "alternatives", kind: .integer, summary: "How many alternatives to give after the best route (0 to 20)."),
             ] + Parameter.avoid,
             answer: "RouteAnswer",
             refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network is stored.", 422: "No route meets the constraints."]
         ) { call in
-            try Answer.json(try await call.workspace.routes(try request(call)))
+            let request = try call.reader.route(in: try await call.workspace.network().places)
+            return try Answer.json(try await call.workspace.routes(request))
         },
         Endpoint(
             method: .get, path: "/api/v1/capacity", operationID: "capacity", tag: "corridor",
@@ -31,35 +32,19 @@ enum CorridorEndpoints {
             answer: "CapacityAnalysis",
             refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network (or dossier, with year) is stored."]
         ) { call in
+            let request = try call.reader.capacity(in: try await call.workspace.network().places)
             let analysis = try await call.workspace.capacity(
-                from: call.arguments.required("from"), to: call.arguments.required("to"), constraints: call.arguments.constraints,
-                year: call.arguments.int("year"), partnership: call.arguments.string("partnership"))
+                from: request.from, to: request.to, constraints: request.constraints, year: request.year, partnership: request.partnership)
             return try Answer.json(analysis)
         },
         Endpoint(
             method: .get, path: "/api/v1/corridor/flows", operationID: "corridorFlows", tag: "corridor",
             summary: "The freight flows in the store, each against the capacity of its link, node or corridor.",
             parameters: [Parameter(name: "element", summary: "One link, node or corridor id (default: all).")],
-            answer: "FlowReport", refusals: [404: "No network is stored."]
+            answer: "FlowReport", refusals: [400: "The element is not one of the network's.", 404: "No network is stored."]
         ) { call in
-            try Answer.json(try await call.workspace.freightFlows(element: call.arguments.string("element")))
+            let element = try call.reader.element(in: try await call.workspace.network())
+            return try Answer.json(try await call.workspace.freightFlows(element: element))
         },
     ]
-
-    /// The route request the parameters describe.
-    static func request(_ call: Call) throws -> RouteRequest {
-        let alternatives = call.arguments.int("alternatives") ?? 0
-        guard (0...10).contains(alternatives) else { throw APIError.badRequest("invalid_parameter", "'alternatives' must be 0 to 10") }
-        let valueOfTime = call.arguments.double("value-of-time") ?? RouteObjective.defaultValueOfTime
-        guard valueOfTime >= 0 else { throw APIError.badRequest("invalid_parameter", "'value-of-time' must be 0 or more") }
-        let objective: RouteObjective =
-            switch call.arguments.string("by") ?? "time" {
-            case "cost": .cost
-            case "generalized": .generalized(valueOfTime: valueOfTime)
-            default: .time
-            }
-        return RouteRequest(
-            from: call.arguments.required("from"), to: call.arguments.required("to"), objective: objective, constraints: call.arguments.constraints,
-            count: alternatives + 1)
-    }
 }

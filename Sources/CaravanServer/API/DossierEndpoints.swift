@@ -1,4 +1,5 @@
 import CaravanDossier
+import CaravanPresentation
 import CaravanService
 import Foundation
 
@@ -21,7 +22,8 @@ enum DossierEndpoints {
         ]
 
     static func scorecard(_ call: Call) async throws -> Scorecard {
-        try await call.workspace.scorecard(call.arguments.string("partnership"), asOf: try call.arguments.asOf() ?? Date())
+        let request = try call.reader.judged()
+        return try await call.workspace.scorecard(request.partnership, asOf: request.asOf)
     }
 
     private static func part<Part: DossierPart>(_ type: Part.Type, answer: String) -> Endpoint {

@@ -73,6 +73,9 @@ struct Call: Sendable {
     let arguments: Arguments
     let workspace: Workspace
     let settings: ServerSettings
+
+    /// The request's values read by the parser every entry point shares.
+    var reader: RequestReader { RequestReader(arguments.values(.api), workspace: workspace) }
 }
 
 extension Router where Context == CaravanContext {

@@ -1,6 +1,7 @@
 import CaravanCore
 import CaravanImport
 import CaravanNetwork
+import CaravanPresentation
 import CaravanService
 import CaravanStore
 import Hummingbird
@@ -58,6 +59,7 @@ extension APIError {
                 default: error.status.kind == .clientError ? "bad_request" : "internal"
                 }
             self.init(status: error.status, code: code, message: error.body ?? error.status.reasonPhrase)
+        case let error as RequestError: self = .badRequest("invalid_parameter", error.description)
         case is HTTPParserError:
             // A body cut short, or chunks that do not add up: the client's request, not the server, failed.
             self = .badRequest("bad_request", "the request's body is cut short or is not valid HTTP/1.1")

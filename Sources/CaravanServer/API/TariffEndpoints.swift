@@ -17,14 +17,9 @@ enum TariffEndpoints {
             answer: "TariffCoverage",
             refusals: [400: "A parameter is wrong, or the reporter has several regimes and none was named.", 404: "No schedule is stored."]
         ) { call in
-            for name in ["reporter", "partner"] {
-                if let problem = call.workspace.problem(withCountry: call.arguments.required(name)) {
-                    throw APIError.badRequest("invalid_parameter", "'\(name)': \(problem)")
-                }
-            }
+            let request = try call.reader.coverage()
             let coverage = try await call.workspace.tariffCoverage(
-                reporter: call.arguments.required("reporter"), partner: call.arguments.required("partner"),
-                regime: call.arguments.string("regime"), period: try call.arguments.period("period"), asOf: try call.arguments.asOf())
+                reporter: request.reporter, partner: request.partner, regime: request.regime, period: request.period, asOf: request.asOf)
             return try Answer.json(coverage)
         }
     ]

@@ -1,4 +1,5 @@
 import CaravanImport
+import CaravanPresentation
 import CaravanService
 import Foundation
 import Hummingbird
@@ -34,7 +35,7 @@ enum WriteEndpoints {
             let upload = try await Upload.receive(call.request, limit: call.settings.maxUploadBytes)
             defer { upload.remove() }
             let result = try await call.workspace.importFile(
-                upload.path, as: call.arguments.required("name"), format: call.arguments.value("format", as: ImportFormat.self))
+                upload.path, as: call.arguments.required("name"), format: call.arguments.string("format").flatMap(ImportFormat.init(rawValue:)))
             let answer = ImportAnswer(result)
             return try Answer.json(answer, status: answer.stored ? .created : .ok)
         },

@@ -1,3 +1,4 @@
+import CaravanPresentation
 import CaravanService
 import Hummingbird
 
@@ -14,7 +15,7 @@ struct Answer: Sendable {
         Answer(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ByteBuffer(string: try JSONOutput.string(value)))
     }
 
-    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Answer {
-        Answer(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ByteBuffer(string: page))
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Answer {
+        Answer(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ByteBuffer(string: page.rendered))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaravanNetwork
+import CaravanPresentation
 import CaravanService
 
 struct CapacityCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct CapacityCommand: AsyncParsableCommand {
     @OptionGroup var avoid: AvoidOptions
 
     @Option(help: "The network as it stands at the end of this year, with the effects of the dossier's projects completed by then.")
-    var year: Int?
+    var year: String?
 
     @Option(help: "Whose dossier's projects count for --year (default: the dossier last imported).")
     var partnership: String?
@@ -40,15 +41,18 @@ struct CapacityCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = Timings(enabled: timings)
         let workspace = try await store.workspace()
+        let stored = try await workspace.graph(file: network)
+        let values = avoid.values.merging(options(("from", from), ("to", to), ("year", year), ("partnership", partnership))) { $1 }
+        let request = try await workspace.read(values) { try $0.capacity(in: stored.places) }
         var applied: [String] = []
         let graph: RoutingGraph
-        if let year {
-            (graph, applied) = try await workspace.graph(file: network, year: year, partnership: partnership)
+        if let year = request.year {
+            (graph, applied) = try await workspace.graph(file: network, year: year, partnership: request.partnership)
         } else {
-            graph = try await workspace.graph(file: network)
+            graph = stored
         }
         clock.lap("load")
-        let problem = try FlowProblem(graph, from: from, to: to, constraints: avoid.constraints)
+        let problem = try FlowProblem(graph, from: request.from, to: request.to, constraints: request.constraints)
         clock.lap("flow network")
         let analysis = problem.solve()
         clock.lap("max-flow")
@@ -57,7 +61,8 @@ struct CapacityCommand: AsyncParsableCommand {
             return
         }
         print(
-            analysis.headline + (year.map { " (network of \($0)\(applied.isEmpty ? "" : ", with \(applied.joined(separator: ", "))"))" } ?? "") + "\n"
+            analysis.headline
+                + (request.year.map { " (network of \($0)\(applied.isEmpty ? "" : ", with \(applied.joined(separator: ", "))"))" } ?? "") + "\n"
         )
         print(analysis.table.rendered(.text), terminator: "")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanPresentation
 import CaravanService
 
 struct CorridorCommand: AsyncParsableCommand {
@@ -19,6 +20,9 @@ struct FlowsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        print(try output.format.render(try await store.workspace().freightFlows(element: element)), terminator: "")
+        let workspace = try await store.workspace()
+        let network = try await workspace.network()
+        let element = try await workspace.read(options(("element", element))) { try $0.element(in: network) }
+        print(try output.format.render(try await workspace.freightFlows(element: element)), terminator: "")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaravanCore
 import CaravanNetwork
+import CaravanPresentation
 import CaravanService
 import Foundation
 
@@ -29,8 +30,8 @@ struct DemoCommand: AsyncParsableCommand {
         print("Freight flows against capacity (caravan corridor flows):\n")
         print(try await workspace.freightFlows(element: nil).table.rendered(.text))
         print(try OutputFormat.table.render(sections: try await workspace.scorecard()))
-        let html = try await workspace.report()
-        try OutputFile.write(html, to: report)
+        let html = try await HTMLReport.make(workspace)
+        try OutputFile.write(html.rendered, to: report)
         print("The report, with its charts and every source: \(URL(fileURLWithPath: report).standardizedFileURL.path)")
     }
 }

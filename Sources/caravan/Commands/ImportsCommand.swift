@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaravanCore
+import CaravanPresentation
 import CaravanService
 
 struct ImportsCommand: AsyncParsableCommand {

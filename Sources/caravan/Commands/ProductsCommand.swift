@@ -2,8 +2,6 @@ import ArgumentParser
 import CaravanCore
 import CaravanService
 
-extension ProductLevel: ExpressibleByArgument {}
-
 struct ProductsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "products",
@@ -16,30 +14,31 @@ struct ProductsCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var pair: PairOptions
+    @OptionGroup var commodity: CommodityOption
 
     @Option(help: "The period to break down (2024, 2024-Q1, SH1403).")
-    var period: Period
+    var period: String
 
     @Option(help: "The period to compare with (default: the same period a year earlier).")
-    var versus: Period?
+    var versus: String?
 
-    @Option(help: "section, 2 (chapters), 4 (headings) or 6 (subheadings).")
-    var level: ProductLevel = .chapter
+    @Option(help: "section, 2 (chapters; the default), 4 (headings) or 6 (subheadings).")
+    var level: String?
 
-    @Option(help: "How many products to list before \"other\", and how many movers each way.")
-    var top = 10
+    @Option(help: "How many products to list before \"other\", and how many movers each way (default 10).")
+    var top: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
-    }
-
     func run() async throws {
         let workspace = try await store.workspace()
+        let values = pair.values.merging(
+            options(("commodity", commodity.commodity), ("period", period), ("versus", versus), ("level", level), ("top", top))
+        ) { $1 }
+        let request = try await workspace.read(values) { try await $0.products() }
         let composition = try await workspace.products(
-            try await pair.query(in: workspace), period: period, versus: versus, level: level, top: top)
+            request.query, period: request.period, versus: request.versus, level: request.level, top: request.top)
         print(try output.format.render(sections: composition), terminator: "")
     }
 }

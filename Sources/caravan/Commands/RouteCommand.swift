@@ -1,12 +1,8 @@
 import ArgumentParser
 import CaravanNetwork
+import CaravanPresentation
 import CaravanService
 import Foundation
-
-/// What `--by` chooses routes by.
-enum RouteMeasure: String, ExpressibleByArgument, CaseIterable {
-    case time, cost, generalized
-}
 
 struct RouteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,16 +24,16 @@ struct RouteCommand: AsyncParsableCommand {
     @Option(help: "A network JSON file (default: the network in the store).")
     var network: String?
 
-    @Option(help: "time (hours), cost (USD per tonne) or generalized (cost plus time at --value-of-time).")
-    var by: RouteMeasure = .time
+    @Option(help: "time (hours; the default), cost (USD per tonne) or generalized (cost plus time at --value-of-time).")
+    var by: String?
 
     @Option(name: .customLong("value-of-time"), help: "USD per tonne-hour, for --by generalized (default 1).")
-    var valueOfTime: Double = RouteObjective.defaultValueOfTime
+    var valueOfTime: String?
 
     @OptionGroup var avoid: AvoidOptions
 
-    @Option(help: "How many alternatives to give after the best route.")
-    var alternatives: Int = 0
+    @Option(help: "How many alternatives to give after the best route (0 to 20; default 0).")
+    var alternatives: String?
 
     @Option(help: "table or json.")
     var format: OutputFormat = .table
@@ -47,24 +43,14 @@ struct RouteCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        if alternatives < 0 { throw ValidationError("--alternatives must be 0 or more") }
-        if valueOfTime < 0 { throw ValidationError("--value-of-time must be 0 or more") }
-    }
-
     func run() async throws {
-        let objective: RouteObjective =
-            switch by {
-            case .time: .time
-            case .cost: .cost
-            case .generalized: .generalized(valueOfTime: valueOfTime)
-            }
-        let request = RouteRequest(
-            from: from, to: to, objective: objective,
-            constraints: avoid.constraints,
-            count: alternatives + 1)
         let clock = Timings(enabled: timings)
-        let graph = try await store.workspace().graph(file: network)
+        let workspace = try await store.workspace()
+        let graph = try await workspace.graph(file: network)
+        let values = avoid.values.merging(
+            options(("from", from), ("to", to), ("by", by), ("value-of-time", valueOfTime), ("alternatives", alternatives))
+        ) { $1 }
+        let request = try await workspace.read(values) { try $0.route(in: graph.places) }
         clock.lap("load")
         let answer: RouteAnswer
         do {

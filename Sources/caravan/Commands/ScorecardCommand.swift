@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaravanCore
 import CaravanDossier
+import CaravanPresentation
 import CaravanService
 import Foundation
 
@@ -10,13 +11,15 @@ struct DossierOptions: ParsableArguments {
     var partnership: String?
 
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC): figures recorded later do not count.")
-    var asOf: RecordedTime?
+    var asOf: String?
 
     @Option(help: "table, json or md.")
     var format: OutputFormat = .table
 
     func scorecard(_ store: StoreOptions) async throws -> Scorecard {
-        try await store.workspace().scorecard(partnership, asOf: asOf?.endOfDay ?? Date())
+        let workspace = try await store.workspace()
+        let request = try await workspace.read(options(("partnership", partnership), ("as-of", asOf))) { try $0.judged() }
+        return try await workspace.scorecard(request.partnership, asOf: request.asOf)
     }
 }
 
@@ -62,13 +65,15 @@ struct ReportCommand: AsyncParsableCommand {
     var partnership: String?
 
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC).")
-    var asOf: RecordedTime?
+    var asOf: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let html = try await store.workspace().report(partnership, asOf: asOf?.endOfDay ?? Date())
-        try OutputFile.write(html, to: out)
+        let workspace = try await store.workspace()
+        let request = try await workspace.read(options(("partnership", partnership), ("as-of", asOf))) { try $0.judged() }
+        let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf)
+        try OutputFile.write(html.rendered, to: out)
         print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }
 }

@@ -29,21 +29,20 @@ struct CoverageCommand: AsyncParsableCommand {
     var regime: String?
 
     @Option(help: "The trade period (default: the last full year with subheading figures).")
-    var period: Period?
+    var period: String?
 
     @Option(name: .customLong("as-of"), help: "Read the schedule on this day, and only figures and schedules recorded by it (YYYY-MM-DD).")
-    var asOf: RecordedTime?
+    var asOf: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        for code in [reporter, partner] {
-            if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
-        }
+        let values = options(("reporter", reporter), ("partner", partner), ("regime", regime), ("period", period), ("as-of", asOf))
+        let request = try await workspace.read(values) { try $0.coverage() }
         let coverage = try await workspace.tariffCoverage(
-            reporter: reporter, partner: partner, regime: regime, period: period, asOf: asOf?.endOfDay)
+            reporter: request.reporter, partner: request.partner, regime: request.regime, period: request.period, asOf: request.asOf)
         print(try output.format.render(sections: coverage), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanPresentation
 import CaravanService
 import Foundation
 

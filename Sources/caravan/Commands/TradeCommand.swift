@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaravanCore
+import CaravanPresentation
 import CaravanService
 
 struct TradeCommand: AsyncParsableCommand {
@@ -22,16 +23,18 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var pair: PairOptions
     @OptionGroup var commodity: CommodityOption
 
-    @Option(help: "year, quarter, month or sh-year (Solar Hijri years).")
-    var by: SeriesGrain = .year
+    @Option(help: "year (the default), quarter, month or sh-year (Solar Hijri years).")
+    var by: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let series = try await workspace.series(try await pair.query(in: workspace, commodity: commodity.commodity), by: by)
-        print(try output.format.render(series), terminator: "")
+        let request = try await workspace.read(pair.values.merging(options(("commodity", commodity.commodity), ("by", by))) { $1 }) {
+            try await $0.series()
+        }
+        print(try output.format.render(try await workspace.series(request.query, by: request.grain)), terminator: "")
     }
 }
 
@@ -43,18 +46,19 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var commodity: CommodityOption
 
     @Option(help: "The period to look at (2025-01..2025-09, SH1404-01..SH1404-07, 2024).")
-    var period: Period
+    var period: String
 
     @Option(help: "The period to compare with (default: the same period a year earlier, in its own calendar).")
-    var versus: Period?
+    var versus: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let comparison = try await workspace.compare(
-            try await pair.query(in: workspace, commodity: commodity.commodity), period: period, versus: versus)
+        let values = pair.values.merging(options(("commodity", commodity.commodity), ("period", period), ("versus", versus))) { $1 }
+        let request = try await workspace.read(values) { try await $0.comparison() }
+        let comparison = try await workspace.compare(request.query, period: request.period, versus: request.versus)
         print(try output.format.render(comparison), terminator: "")
     }
 }
@@ -72,24 +76,22 @@ struct MirrorCommand: AsyncParsableCommand {
     var b: String
 
     @Option(help: "One period (default: every year either side reported).")
-    var period: Period?
+    var period: String?
 
     @Option(help: "TOTAL, an HS code or a named group.")
-    var commodity: String = CommodityCode.total
+    var commodity: String?
 
     @Option(name: .customLong("as-of"), help: "Only figures recorded by this date (YYYY-MM-DD) or ISO 8601 time.")
-    var asOf: RecordedTime?
+    var asOf: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        for code in [a, b] {
-            if let problem = workspace.problem(withCountry: code) { throw ValidationError(problem) }
-        }
-        if let problem = try await workspace.problem(withCommodity: commodity) { throw ValidationError("--commodity \(commodity): \(problem)") }
-        let mirror = try await workspace.mirror(a, b, commodity: commodity, period: period, asOf: asOf?.endOfDay)
+        let values = options(("a", a), ("b", b), ("period", period), ("commodity", commodity), ("as-of", asOf))
+        let request = try await workspace.read(values) { try await $0.mirror() }
+        let mirror = try await workspace.mirror(request.a, request.b, commodity: request.commodity, period: request.period, asOf: request.asOf)
         print(try output.format.render(mirror), terminator: "")
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import CaravanNetwork
-
-extension TransportMode: ExpressibleByArgument {}
 
 /// Countries, nodes and modes a route or a capacity must do without.
 struct AvoidOptions: ParsableArguments {
@@ -12,9 +9,8 @@ struct AvoidOptions: ParsableArguments {
     var nodes: [String] = []
 
     @Option(name: .customLong("avoid-mode"), help: "rail, road, sea or ferry: a mode that may not be used (repeatable).")
-    var modes: [TransportMode] = []
+    var modes: [String] = []
 
-    var constraints: RouteConstraints {
-        RouteConstraints(avoidCountries: Set(countries), avoidNodes: Set(nodes), avoidModes: Set(modes))
-    }
+    /// The options by name, for the request parser.
+    var values: [String: [String]] { ["avoid-country": countries, "avoid-node": nodes, "avoid-mode": modes] }
 }

@@ -1,0 +1,46 @@
+import CaravanCore
+import CaravanImport
+import CaravanService
+import CaravanStore
+import Foundation
+
+extension ImportResult {
+    /// The summary `caravan import` prints: rows read, stored and skipped, and why.
+    public var text: String {
+        let summary = self.summary
+        var lines: [String] = []
+        switch receipt {
+        case .alreadyImported(let batch):
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): already imported as #\(batch.id) at \(Timestamp.text(batch.recordedAt)) (same content); nothing added"
+            )
+        case .restored(let batch, let earlier):
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): the same content as import #\(earlier.id), made current again as import #\(batch.id) at \(Timestamp.text(batch.recordedAt))"
+            )
+        case .stored(let batch):
+            let derived = summary.derived > 0 ? " (+ \(NumberText.grouped(Double(summary.derived))) pair totals derived)" : ""
+            lines.append(
+                "\(summary.file) (\(summary.format.rawValue)): \(count(summary.rowsRead)) rows read, \(count(summary.rowsStored)) stored\(derived), "
+                    + "\(count(summary.skippedCount)) skipped, \(count(summary.rejected)) rejected")
+            lines.append("  recorded as import #\(batch.id) at \(Timestamp.text(batch.recordedAt)), sha256 \(batch.contentDigest.prefix(12))…")
+        }
+        for (reason, n) in summary.skipped.sorted(by: { $0.value > $1.value }) {
+            lines.append("  skipped \(count(n)): \(reason)")
+        }
+        if !summary.flagged.isEmpty {
+            let rows = summary.flagged.values.reduce(0, +)
+            let codes = summary.flagged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) (\(count($0.value)))" }
+            lines.append(
+                "  \(count(rows)) \(rows == 1 ? "row carries" : "rows carry") \(count(summary.flagged.count)) \(summary.flagged.count == 1 ? "HS code" : "HS codes") unknown to HS 2022, kept: \(codes.joined(separator: ", "))"
+                    + (summary.flagged.count > 5 ? ", …" : ""))
+        }
+        if let file = summary.rejectedFile {
+            lines.append("  rejected rows and their reasons: \(file)")
+        }
+        for note in notes { lines.append("  note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func count(_ n: Int) -> String { NumberText.grouped(Double(n)) }
+}

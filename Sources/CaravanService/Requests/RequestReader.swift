@@ -1,0 +1,95 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+
+/// Reads one request's values into the things a use case takes, checking each against what the
+/// workspace knows: countries against the country table, commodities against the nomenclature
+/// and the groups, periods with the calendar's own reason, places and avoid lists against the
+/// network. The one parser for every request kind, used by the CLI, the API and the dashboard.
+public struct RequestReader: Sendable {
+    public let values: RequestValues
+    let workspace: Workspace
+
+    public init(_ values: RequestValues, workspace: Workspace) {
+        self.values = values
+        self.workspace = workspace
+    }
+
+    func refuse(_ name: String, _ reason: String) -> RequestError {
+        RequestError(parameter: name, label: values.label(name), reason: reason)
+    }
+
+    /// A required value.
+    public func required(_ name: String) throws -> String {
+        guard let value = values.string(name) else { throw refuse(name, "required") }
+        return value
+    }
+
+    /// An economy, by ISO 3166 alpha-3 code, upper case or not; a name or a near code gets a suggestion.
+    public func country(_ name: String) throws -> String {
+        let code = try required(name).uppercased()
+        let countries = workspace.tables.countries
+        guard !countries.contains(code) else { return code }
+        // A name ("Iran") first, then codes a slip away ("IR").
+        var near = countries.codes(named: code)
+        if near.isEmpty { near = Suggestions.nearest(code, among: countries.codes) }
+        throw refuse(name, "unknown country '\(code)'; expected an ISO 3166 alpha-3 code such as KAZ" + Suggestions.phrase(Array(near.prefix(3))))
+    }
+
+    /// What a figure counts: TOTAL (the default), an HS code the nomenclature has, or a group's name.
+    public func commodity(_ name: String = "commodity") async throws -> String {
+        guard let commodity = values.string(name)?.uppercased(), commodity != CommodityCode.total else { return CommodityCode.total }
+        if let problem = CommodityCode.problem(with: commodity) { throw refuse(name, "'\(commodity)': \(problem)") }
+        if commodity.allSatisfy(\.isNumber) {
+            guard let nomenclature = workspace.tables.nomenclature, !nomenclature.contains(commodity) else { return commodity }
+            throw refuse(name, "\(nomenclature.edition) has no code \(commodity)")
+        }
+        let groups = try await workspace.groups()
+        guard groups[commodity] == nil else { return commodity }
+        let known = groups.groups.keys.sorted()
+        throw refuse(
+            name,
+            "no product group is named '\(commodity)'; the groups are \(known.joined(separator: ", "))"
+                + Suggestions.phrase(Suggestions.nearest(commodity, among: known)))
+    }
+
+    /// A period in the period syntax, refused with the calendar's own reason.
+    public func period(_ name: String) throws -> Period? {
+        guard let text = values.string(name) else { return nil }
+        do { return try Period(parsing: text) } catch { throw refuse(name, error.description) }
+    }
+
+    /// One of a choice's values (a flow, a grain, a level), or `fallback` when none is given.
+    public func choice<Value: RawRepresentable & CaseIterable>(_ name: String, default fallback: Value) throws -> Value
+    where Value.RawValue == String {
+        guard let text = values.string(name) else { return fallback }
+        if let value = Value(rawValue: text) ?? Value(rawValue: text.lowercased()) { return value }
+        let choices = Value.allCases.map(\.rawValue)
+        throw refuse(name, "'\(text)'; expected \(choices.joined(separator: ", "))" + Suggestions.phrase(Suggestions.nearest(text, among: choices)))
+    }
+
+    /// A whole number within `range`, or `fallback`.
+    public func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let text = values.string(name) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw refuse(name, "'\(text)'; expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A decimal number within `range`, or `fallback`.
+    public func number(_ name: String, in range: ClosedRange<Double>, default fallback: Double) throws -> Double {
+        guard let text = values.string(name) else { return fallback }
+        guard let value = DecimalText.value(text), range.contains(value) else {
+            throw refuse(name, "'\(text)'; expected a number from \(NumberText.compact(range.lowerBound)) to \(NumberText.compact(range.upperBound))")
+        }
+        return value
+    }
+
+    /// `as-of`: only figures recorded by this moment (a date stands for the end of its day).
+    public func asOf() throws -> Date? {
+        guard let text = values.string("as-of") else { return nil }
+        guard let time = RecordedTime(text) else { throw refuse("as-of", "'\(text)'; expected a date YYYY-MM-DD or an ISO 8601 time") }
+        return time.endOfDay
+    }
+}
