@@ -296,3 +296,74 @@ struct OutageTests {
         #expect(status == 0, "\(log.suffix(500))")
     }
 }
+
+/// Every request rule through the three entry points: the command, the API and a dashboard page
+/// refuse the same request with the same reason, each naming the parameter its own way.
+@Suite("One parser for every entry point")
+struct EntryPointTests {
+    let cli = CLI()
+
+    static let cases: [(command: [String], api: String, page: String, reason: String)] = [
+        (
+            ["trade", "series", "--reporter", "IR", "--partner", "KAZ"], "/api/v1/trade/series?reporter=IR&partner=KAZ",
+            "/trade?reporter=IR&partner=KAZ",
+            "unknown country 'IR'; expected an ISO 3166 alpha-3 code such as KAZ; did you mean"
+        ),
+        (
+            ["trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--commodity", "NONOLI"],
+            "/api/v1/trade/series?reporter=IRN&partner=KAZ&commodity=NONOLI", "/trade?reporter=IRN&partner=KAZ&commodity=NONOLI",
+            "no product group is named 'NONOLI'"
+        ),
+        (
+            ["trade", "compare", "--reporter", "IRN", "--partner", "KAZ", "--period", "2025-13"],
+            "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2025-13", "", "2025-13: there is no month 13; months run from 01 to 12"
+        ),
+        (
+            ["trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--by", "decade"], "/api/v1/trade/series?reporter=IRN&partner=KAZ&by=decade",
+            "/trade?reporter=IRN&partner=KAZ&by=decade", "'decade'; expected year, quarter, month, sh-year"
+        ),
+        (
+            ["trade", "compare", "--reporter", "IRN", "--partner", "KAZ", "--period", "1404"],
+            "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=1404", "", "did you mean SH1404?"
+        ),
+        (
+            ["route", "--from", "astana", "--to", "bandar_abbas", "--avoid-country", "IR"],
+            "/api/v1/route?from=astana&to=bandar_abbas&avoid-country=IR", "/corridor?from=astana&to=bandar_abbas&avoid-country=IR",
+            "unknown country 'IR'; expected an ISO 3166 alpha-3 code; did you mean 'IRN'?"
+        ),
+        (
+            ["route", "--from", "astana", "--to", "bandar_abbas", "--avoid-country", "ARM"],
+            "/api/v1/route?from=astana&to=bandar_abbas&avoid-country=ARM", "/corridor?from=astana&to=bandar_abbas&avoid-country=ARM",
+            "the network has no place in ARM"
+        ),
+        (
+            ["capacity", "--from", "astana", "--to", "bandar_abbas", "--avoid-node", "astna"],
+            "/api/v1/capacity?from=astana&to=bandar_abbas&avoid-node=astna", "", "the network has no node 'astna'; did you mean 'astana'?"
+        ),
+    ]
+
+    @Test("the same refusal, for the same reason, from the command, the API and the page")
+    func sameRefusal() async throws {
+        #expect(try cli.run("demo", "--db", "team.sqlite", "--report", cli.directory.path("demo.html")).status == 0)
+        let server = try ServeProcess(cli, ["--db", "team.sqlite"])
+        for (command, api, page, reason) in Self.cases {
+            let printed = try cli.run(command + ["--db", "team.sqlite"])
+            #expect(printed.status == 64 && printed.stderr.contains(reason), "\(command.joined(separator: " ")): \(printed.stderr)")
+            let answered = try await exchange(server.url(api))
+            #expect(answered.status == 400 && answered.text.contains(reason), "\(api): \(answered.text)")
+            guard !page.isEmpty else { continue }
+            let shown = try await exchange(server.url(page))
+            #expect(shown.status == 400 && shown.text.contains(HTMLText.escaped(reason)), "\(page): \(shown.status) \(shown.text.suffix(400))")
+        }
+        #expect(try await exchange(server.url("/healthz")).status == 200)
+        _ = server.stop()
+    }
+}
+
+/// Text as the dashboard writes it into a page.
+enum HTMLText {
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+}

@@ -55,7 +55,8 @@ public enum Browser {
 
     private static func run(_ arguments: [String]) throws -> Command {
         guard let path else { throw BrowserMissing() }
-        return try Command.run(path, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] + arguments)
+        // A page that opens a dialog (a script smuggled in calling alert) never finishes loading: the browser is then killed.
+        return try Command.run(path, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] + arguments, timeout: 60)
     }
 
     struct BrowserMissing: Error, CustomStringConvertible {

@@ -53,9 +53,10 @@ public struct Command: Sendable {
     public let stdout: String
     public let stderr: String
 
-    /// Runs `executable` with `arguments` and waits for it.
+    /// Runs `executable` with `arguments` and waits for it; past `timeout` seconds it is killed
+    /// (status 9), so a program that hangs fails its test rather than stalling it.
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, timeout: Double = 600
     )
         throws -> Command
     {
@@ -69,6 +70,10 @@ public struct Command: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         // Read both pipes before waiting, so a chatty program cannot fill one and stall.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -54,6 +54,8 @@ public struct Campaign {
             let input = index < seeds.count ? seeds[index] : mutator.mutate(base, splicing: pool.randomElement(using: &random)!, using: &random)
             watchdog.started(input)
             let result = await trial.run(input, as: target) { watchdog.finished() }
+            // A refused input has no reads: the watchdog is stood down here too.
+            watchdog.finished()
             let outcome = result.outcome
             let seconds = result.importSeconds
             report.runs += 1

@@ -36,29 +36,11 @@ struct Arguments: Sendable {
         }
     }
 
+    /// What no parameter may hold; what a value means is the request parser's to say, for every entry point alike.
     private static func check(_ value: String, against parameter: Parameter) throws {
         // No name, code or label holds one, and PostgreSQL's text cannot.
         if value.unicodeScalars.contains("\0") {
             throw APIError.badRequest("invalid_parameter", "'\(parameter.name)' holds a NUL character")
-        }
-        let fits =
-            switch parameter.kind {
-            case .string: !value.isEmpty
-            case .integer: Int(value) != nil
-            case .number: DecimalText.value(value) != nil
-            case .boolean: ["true", "false"].contains(value)
-            case .choice(let choices): choices.contains(value)
-            }
-        guard fits else {
-            let expected =
-                switch parameter.kind {
-                case .string: "a value"
-                case .integer: "a whole number"
-                case .number: "a number"
-                case .boolean: "true or false"
-                case .choice(let choices): "one of \(choices.joined(separator: ", "))"
-                }
-            throw APIError.badRequest("invalid_parameter", "'\(parameter.name)' is '\(value)'; expected \(expected)")
         }
     }
 

@@ -35,7 +35,7 @@ enum WriteEndpoints {
             let upload = try await Upload.receive(call.request, limit: call.settings.maxUploadBytes)
             defer { upload.remove() }
             let result = try await call.workspace.importFile(
-                upload.path, as: call.arguments.required("name"), format: call.arguments.string("format").flatMap(ImportFormat.init(rawValue:)))
+                upload.path, as: call.arguments.required("name"), format: try call.reader.format())
             let answer = ImportAnswer(result)
             return try Answer.json(answer, status: answer.stored ? .created : .ok)
         },

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanImport
 import CaravanNetwork
 import Foundation
 
@@ -66,6 +67,12 @@ public struct RequestReader: Sendable {
         if let value = Value(rawValue: text) ?? Value(rawValue: text.lowercased()) { return value }
         let choices = Value.allCases.map(\.rawValue)
         throw refuse(name, "'\(text)'; expected \(choices.joined(separator: ", "))" + Suggestions.phrase(Suggestions.nearest(text, among: choices)))
+    }
+
+    /// `format`: the format of a file to import, or nil to detect it from the file.
+    public func format() throws -> ImportFormat? {
+        guard values.string("format") != nil else { return nil }
+        return try choice("format", default: ImportFormat.figures)
     }
 
     /// A whole number within `range`, or `fallback`.
