@@ -24,6 +24,12 @@ extension ReferenceTables {
     public static let bundled = ReferenceTables(
         countriesCSV: BundledData.countriesCSV, baciCountryCodesCSV: BundledData.baciCountryCodesCSV,
         nomenclature: HSNomenclature(codesCSV: BundledData.harmonizedSystemCSV, sectionsCSV: BundledData.hsSectionsCSV),
-        // The bundled file is part of the build, and a test reads it: it does not fail here.
-        groups: (try? ProductGroups(csv: BundledData.productGroupsCSV)) ?? ProductGroups())
+        groups: bundledGroups)
+
+    /// The bundled groups: part of the build and read by a test, so a failure here is a broken build, said plainly.
+    private static var bundledGroups: ProductGroups {
+        do { return try ProductGroups(csv: BundledData.productGroupsCSV) } catch {
+            fatalError("Data/groups/product-groups.csv is broken: \(error)")
+        }
+    }
 }
