@@ -97,14 +97,8 @@ extension PostgresLedgerStore {
                 var sourceIDs: [Int: Int64] = [:]
                 for staged in rows {
                     if sourceIDs[staged.source] == nil {
-                        let draft = sources[staged.source]
-                        let inserted = try await connection.query(
-                            """
-                            INSERT INTO source (import_id, kind, provider, title, url, published)
-                            VALUES (\(batch.id), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published))
-                            RETURNING id
-                            """, logger: self.logger)
-                        for try await id in inserted.decode(Int64.self) { sourceIDs[staged.source] = id }
+                        sourceIDs[staged.source] = try await PostgresObservationCopy.insert(
+                            sources[staged.source], batch: batch.id, connection, logger: self.logger)
                     }
                     var bindings = PostgresBindings(capacity: columns.count)
                     for value in staged.record.columnValues {

@@ -133,28 +133,13 @@ public final class PostgresLedgerStore: WorkspaceStore {
     /// failures become store errors in words, but a repeated key, which the caller names; what
     /// the body itself throws passes as it is.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let leased = LeaseFlag()
         let (client, limit) = (self.client, connectTimeout)
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        leased.set()
-                        do { return try await body(connection) } catch { throw BodyFailure(error: error) }
-                    }
+            return try await LeaseRace<T>.run(limit: limit) { leased in
+                try await client.withConnection { connection in
+                    leased()
+                    do { return try await body(connection) } catch { throw BodyFailure(error: error) }
                 }
-                group.addTask {
-                    try await Task.sleep(for: limit)
-                    if !leased.isSet { throw LeaseTimeout() }
-                    return nil
-                }
-                while let next = try await group.next() {
-                    if let value = next {
-                        group.cancelAll()
-                        return value
-                    }
-                }
-                throw LeaseTimeout()
             }
         } catch is LeaseTimeout {
             throw StoreError.unavailable("\(location): the database did not answer within \(limit.components.seconds) s")
@@ -192,10 +177,34 @@ public final class PostgresLedgerStore: WorkspaceStore {
 }
 
 /// Whether a connection was leased, told across the tasks racing for it.
-private final class LeaseFlag: Sendable {
-    private let state = Mutex(false)
-    func set() { state.withLock { $0 = true } }
-    var isSet: Bool { state.withLock { $0 } }
+/// A lease against the clock, answered as soon as either ends: a pool waiting on a database that
+/// went away does not heed cancellation promptly, so its task is cancelled and left, not awaited.
+private final class LeaseRace<T: Sendable>: Sendable {
+    private let state = Mutex<(leased: Bool, continuation: CheckedContinuation<T, any Error>?)>((false, nil))
+
+    static func run(limit: Duration, _ work: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> T) async throws -> T {
+        let race = LeaseRace()
+        return try await withCheckedThrowingContinuation { continuation in
+            race.state.withLock { $0.continuation = continuation }
+            let running = Task {
+                do { race.finish(.success(try await work { race.state.withLock { $0.leased = true } })) } catch { race.finish(.failure(error)) }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                if !race.state.withLock({ $0.leased }) {
+                    race.finish(.failure(LeaseTimeout()))
+                    running.cancel()
+                }
+            }
+        }
+    }
+
+    private func finish(_ result: Result<T, any Error>) {
+        state.withLock { state in
+            state.continuation?.resume(with: result)
+            state.continuation = nil
+        }
+    }
 }
 
 private struct LeaseTimeout: Error {}

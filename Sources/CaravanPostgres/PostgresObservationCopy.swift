@@ -73,10 +73,17 @@ struct PostgresObservationCopy {
     }
 
     private func insertSource(_ draft: SourceDraft) async throws -> Int64 {
+        try await Self.insert(draft, batch: batch, connection, logger: logger)
+    }
+
+    /// Stores one source of a batch and returns its id; every kind of row stores its sources here.
+    static func insert(_ draft: SourceDraft, batch: Int64, _ connection: PostgresConnection, logger: Logger) async throws -> Int64 {
+        let status: String? = draft.status == .outturn ? nil : draft.status.rawValue
         let rows = try await connection.query(
             """
-            INSERT INTO source (import_id, kind, provider, title, url, published)
-            VALUES (\(batch), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published)) RETURNING id
+            INSERT INTO source (import_id, kind, provider, title, url, published, compiler, status)
+            VALUES (\(batch), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published),
+                    \(draft.compiler), \(status)) RETURNING id
             """, logger: logger)
         var id: Int64 = 0
         for try await value in rows.decode(Int64.self) { id = value }

@@ -111,6 +111,10 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        // Whose statistics a quoted figure is, and whether it is an outturn; NULL status reads as an outturn.
+        Migration(
+            name: "v5-figure-status",
+            statements: ["ALTER TABLE source ADD COLUMN compiler TEXT", "ALTER TABLE source ADD COLUMN status TEXT"]),
     ]
 
     /// Applies the migrations not yet applied, under an advisory lock so that two processes

@@ -39,9 +39,12 @@ struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
     var title: String?
     var url: String?
     var published: String?
+    var compiler: String?
+    /// NULL for an outturn, so that the common case costs nothing.
+    var status: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, provider, title, url, published
+        case id, kind, provider, title, url, published, compiler, status
         case importId = "import_id"
     }
 
@@ -52,6 +55,8 @@ struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
         title = draft.title
         url = draft.url
         published = draft.published
+        compiler = draft.compiler
+        status = draft.status == .outturn ? nil : draft.status.rawValue
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -109,6 +109,10 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v6-figure-status") { db in
+            // Whose statistics a quoted figure is, and whether it is an outturn; NULL status reads as an outturn.
+            try db.execute(sql: "ALTER TABLE source ADD COLUMN compiler TEXT; ALTER TABLE source ADD COLUMN status TEXT;")
+        }
         return migrator
     }
 }

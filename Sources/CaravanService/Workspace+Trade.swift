@@ -20,6 +20,24 @@ extension Workspace {
         return MirrorComparison(a, b, commodity: commodity, period: period, asOf: asOf, from: observations)
     }
 
+    /// Why the two sides' figures for a question differ, step by step, over every coverage the
+    /// ledger holds for the pair (all goods, then each named group).
+    public func gap(_ request: GapRequest) async throws -> TradeGap {
+        let groups = try await groups()
+        let products = try await store.products(between: request.a, and: request.b)
+        var byCoverage: [String: [RecordedObservation]] = [:]
+        for commodity in Set([request.commodity, CommodityCode.total] + groups.groups.keys) {
+            let stated = try await store.observations(between: request.a, and: request.b, commodity: commodity)
+            let derived = ProductAggregation.members(of: commodity, groups: groups).map {
+                ProductAggregation.derive(commodity, members: $0, from: stated + products)
+            }
+            let all = stated + (derived ?? [])
+            if !all.isEmpty { byCoverage[commodity] = all }
+        }
+        return TradeGap(
+            a: request.a, b: request.b, period: request.period, flow: request.flow, commodity: request.commodity, observations: byCoverage)
+    }
+
     /// The figures that answer for a commodity: those stated for it, and for an HS code or a
     /// named group the sums of the finer codes within it, source by source.
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {

@@ -16,6 +16,9 @@ public struct Citation: Sendable, Hashable, Codable {
     public var title: String?
     public var url: String?
     public var published: String?
+    /// Whose statistics the figure is, when `provider` quotes another's.
+    public var compiler: String?
+    public var status: FigureStatus
     public var recordedAt: Date
     public var file: String
     public var line: Int?
@@ -34,6 +37,8 @@ public struct Citation: Sendable, Hashable, Codable {
         title = recorded.source.title
         url = recorded.source.url
         published = recorded.source.published
+        compiler = recorded.source.compiler
+        status = recorded.source.status
         recordedAt = recorded.source.recordedAt
         file = recorded.source.file
         line = recorded.line
@@ -41,7 +46,7 @@ public struct Citation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, file, line, note
+        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, compiler, status, file, line, note
         case valueUSD = "value_usd"
         case recordedAt = "recorded_at"
     }

@@ -73,18 +73,24 @@ private struct Piece {
         }
     }
 
-    /// Exact match first, whole figures before shares, then rank, longest, earliest.
+    /// Exact match first, whole figures before shares, the reporter's own before its partner's and
+    /// official declarations before published figures, then longest — nine months of one release
+    /// before five of another — then the rest of the rank, earliest.
     func order(in span: ClosedRange<Day>) -> Order {
-        Order(exact: days == span ? 0 : 1, apportioned: share < 1 ? 1 : 0, rank: fact.rank, length: -days.dayCount, start: days.lowerBound)
+        Order(
+            exact: days == span ? 0 : 1, apportioned: share < 1 ? 1 : 0, side: fact.rank.partnerSide, precedence: fact.rank.precedence,
+            length: -days.dayCount, rank: fact.rank, start: days.lowerBound)
     }
 
     struct Order: Comparable {
-        let exact: Int, apportioned: Int, rank: Fact.Rank, length: Int, start: Day
+        let exact: Int, apportioned: Int, side: Int, precedence: Int, length: Int, rank: Fact.Rank, start: Day
 
         static func < (a: Order, b: Order) -> Bool {
-            if (a.exact, a.apportioned) != (b.exact, b.apportioned) { return (a.exact, a.apportioned) < (b.exact, b.apportioned) }
+            let first = (a.exact, a.apportioned, a.side, a.precedence, a.length)
+            let second = (b.exact, b.apportioned, b.side, b.precedence, b.length)
+            if first != second { return first < second }
             if a.rank != b.rank { return a.rank < b.rank }
-            return (a.length, a.start) < (b.length, b.start)
+            return a.start < b.start
         }
     }
 }

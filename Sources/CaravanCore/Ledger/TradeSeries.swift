@@ -37,12 +37,15 @@ public struct TradeSeries: Sendable, Codable {
     public var query: TradeQuery
     public var grain: SeriesGrain
     public var points: [SeriesPoint]
+    /// Bounds, plans and forecasts published for the pair's flow: visible, never in a value.
+    public var notOutturns: [Citation]
 
     /// Builds the series from the stored figures of the pair (both directions).
     /// - Complexity: O(b·f) for b periods and f figures of the pair.
     public init(_ query: TradeQuery, by grain: SeriesGrain, from observations: [RecordedObservation]) {
         self.query = query
         self.grain = grain
+        notOutturns = Ledger.notOutturns(for: query, from: observations)
         let facts = Ledger.facts(for: query, from: observations)
         guard let first = facts.map(\.period.days.lowerBound).min(), let last = facts.map(\.period.days.upperBound).max()
         else {
@@ -64,15 +67,28 @@ public struct TradeSeries: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case points = "series"
         case query, grain
+        case notOutturns = "not_outturns"
     }
 }
 
 /// The ledger's rules in one place: which figures count, and for what.
 public enum Ledger {
-    /// The values of the queried flow the stored figures give, after revisions.
+    /// The values of the queried flow the stored figures give, after revisions: outturns only.
     static func facts(for query: TradeQuery, from observations: [RecordedObservation]) -> [Fact] {
-        let relevant = observations.filter { $0.observation.commodity == query.commodity }
+        let relevant = observations.filter { $0.observation.commodity == query.commodity && $0.source.status == .outturn }
         return FlowFacts.facts(for: query, from: Vintages.current(relevant, asOf: query.asOf))
+    }
+
+    /// The pair's bounds, plans and forecasts of the queried flow and commodity, either side's:
+    /// never summed into a value, shown beside one.
+    static func notOutturns(for query: TradeQuery, from observations: [RecordedObservation]) -> [Citation] {
+        let pair = Set([query.reporter, query.partner])
+        return observations.filter { row in
+            row.source.status != .outturn && row.observation.commodity == query.commodity && row.observation.flow == query.flow
+                && pair == Set([row.observation.reporter, row.observation.partner])
+                && (query.asOf.map { row.source.recordedAt <= $0 } ?? true)
+        }
+        .map(Citation.init)
     }
 
     /// The flow's value over one period, or nil when no figure touches it.

@@ -20,6 +20,11 @@ public enum NumberText {
         return (rounded < 0 ? "-" : "") + grouped
     }
 
+    /// A whole number with its sign and separators: +12,010,000, -5,890,000.
+    public static func signed(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + grouped(value)
+    }
+
     /// A number with a fixed count of decimals (0 to 6): 12.3.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return notFinite(value) }

@@ -5,13 +5,23 @@ public struct SourceDraft: Sendable, Hashable {
     public var title: String?
     public var url: String?
     public var published: String?
+    /// Whose statistics the figures are (a customs office, a statistics bureau) when the
+    /// provider only quotes them; nil when the provider compiled them itself.
+    public var compiler: String?
+    /// What the source's figures are: outturns, bounds, plans or forecasts.
+    public var status: FigureStatus
 
-    public init(kind: SourceKind, provider: String, title: String? = nil, url: String? = nil, published: String? = nil) {
+    public init(
+        kind: SourceKind, provider: String, title: String? = nil, url: String? = nil, published: String? = nil, compiler: String? = nil,
+        status: FigureStatus = .outturn
+    ) {
         self.kind = kind
         self.provider = provider
         self.title = title
         self.url = url
         self.published = published
+        self.compiler = compiler
+        self.status = status
     }
 }
 

@@ -39,6 +39,9 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
     public var title: String?
     public var url: String?
     public var published: String?
+    /// Whose statistics the figures are, when the provider quotes another's (see `SourceDraft`).
+    public var compiler: String?
+    public var status: FigureStatus
     /// The vintage: when this figure entered the store.
     public var recordedAt: Date
     /// The file it was imported from.
@@ -46,13 +49,13 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
 
     /// Without the id: it is the store's key, numbered differently by each backend.
     enum CodingKeys: String, CodingKey {
-        case kind, provider, title, url, published, file
+        case kind, provider, title, url, published, file, compiler, status
         case recordedAt = "recorded_at"
     }
 
     public init(
         id: Int64, kind: SourceKind, provider: String, title: String? = nil, url: String? = nil,
-        published: String? = nil, recordedAt: Date, file: String
+        published: String? = nil, compiler: String? = nil, status: FigureStatus = .outturn, recordedAt: Date, file: String
     ) {
         self.id = id
         self.kind = kind
@@ -60,6 +63,8 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
         self.title = title
         self.url = url
         self.published = published
+        self.compiler = compiler
+        self.status = status
         self.recordedAt = recordedAt
         self.file = file
     }

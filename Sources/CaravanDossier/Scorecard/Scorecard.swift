@@ -21,7 +21,8 @@ public struct ScorecardInput: Sendable {
         self.dossier = dossier
         self.asOf = asOf
         self.trade = trade
-        self.flows = flows
+        // Only outturns are judged: a plan, a forecast or a bound is not what the corridor carried.
+        self.flows = flows.filter { $0.source.status == .outturn }
         self.network = network
         self.tariffs = tariffs
     }

@@ -1,7 +1,8 @@
 import CaravanCore
 
 /// Reads the figures CSV: one published figure a row, with its source, URL, date and quote
-/// (`reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote`).
+/// (`reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote`,
+/// and the optional `compiler` — whose statistics the source quotes — and `status`, outturn by default).
 final class FiguresParser: RowParser {
     static let columns = [
         "reporter", "partner", "flow", "commodity", "period", "value_usd", "quantity_t", "valuation", "source", "url",
@@ -60,7 +61,20 @@ final class FiguresParser: RowParser {
     }
 }
 
-/// The `source,url,published` columns published figures and flows share.
+extension FigureStatus {
+    /// The optional `status` column: empty for an outturn.
+    static func read(_ row: some NamedFields, problems: inout [FieldProblem]) -> FigureStatus {
+        let text = row.text("status").lowercased()
+        if text.isEmpty { return .outturn }
+        if let status = FigureStatus(rawValue: text) { return status }
+        let known = FigureStatus.allCases.map(\.rawValue)
+        problems.append(FieldProblem("status", "'\(row.text("status"))'; expected \(known.dropLast().joined(separator: ", ")) or \(known.last!)"))
+        return .outturn
+    }
+}
+
+/// The `source,url,published` columns published figures and flows share, with the optional
+/// `compiler` and `status`: a source is one outlet's page, for one compiler's figures of one status.
 enum SourceColumns {
     /// The row's source as an index into `sources`, adding it when new.
     static func source(
@@ -81,7 +95,10 @@ enum SourceColumns {
                 }
             } catch { problems.append(FieldProblem("published", error.description)) }
         }
-        let draft = SourceDraft(kind: kind, provider: provider, url: url.isEmpty ? nil : url, published: published.isEmpty ? nil : published)
+        let compiler = row.text("compiler")
+        let draft = SourceDraft(
+            kind: kind, provider: provider, url: url.isEmpty ? nil : url, published: published.isEmpty ? nil : published,
+            compiler: compiler.isEmpty ? nil : compiler, status: FigureStatus.read(row, problems: &problems))
         if let known = index[draft] { return known }
         sources.append(draft)
         index[draft] = sources.count - 1

@@ -14,6 +14,10 @@ public struct FlowUtilization: Sendable, Hashable, Codable {
     /// Observed tonnes over the capacity for the period's length, in percent.
     public var utilizationPct: Double?
     public var source: String
+    /// Whose figures the source quotes, when it names them.
+    public var compiler: String?
+    /// An outturn, or a bound, plan or forecast: only outturns count against targets.
+    public var status: FigureStatus
     public var url: String?
     public var published: String?
     public var recordedAt: Date
@@ -22,7 +26,7 @@ public struct FlowUtilization: Sendable, Hashable, Codable {
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case element, period, tonnes, direction, source, url, published, file, line, note
+        case element, period, tonnes, direction, source, compiler, status, url, published, file, line, note
         case elementKind = "element_kind"
         case capacityMt = "capacity_mt"
         case utilizationPct = "utilization_pct"
@@ -53,6 +57,7 @@ extension Network {
             return FlowUtilization(
                 element: flow.element, elementKind: capacity?.kind ?? "unknown", period: flow.period, tonnes: flow.tonnes,
                 direction: flow.direction, capacityMt: capacity?.mt, utilizationPct: pct, source: recorded.source.provider,
+                compiler: recorded.source.compiler, status: recorded.source.status,
                 url: recorded.source.url, published: recorded.source.published, recordedAt: recorded.source.recordedAt,
                 file: recorded.source.file, line: recorded.line, note: flow.note)
         }

@@ -58,13 +58,13 @@ extension FlowReport: Tabular {
         TextTable(
             columns: [
                 .init("element"), .init("kind"), .init("period"), .init("tonnes", numeric: true), .init("direction"),
-                .init("capacity_mt", numeric: true), .init("utilization", numeric: true), .init("source"),
+                .init("capacity_mt", numeric: true), .init("utilization", numeric: true), .init("status"), .init("source"),
             ],
             rows: flows.map { flow in
                 [
                     flow.element, flow.elementKind, flow.period.description, NumberText.grouped(flow.tonnes), flow.direction.rawValue,
                     flow.capacityMt.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited",
-                    flow.utilizationPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "",
+                    flow.utilizationPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "", flow.status.words,
                     "\(flow.source)\(flow.published.map { " \($0)" } ?? "") (\(flow.file.split(separator: "/").last ?? "")\(flow.line.map { ":\($0)" } ?? ""))",
                 ]
             })

@@ -66,12 +66,14 @@ public enum JSONOutput {
 
 /// Short forms of citations for table cells.
 enum CitationText {
-    /// `Tehran Times 2025-12-11 (iran-kazakhstan.csv:15)`.
+    /// `Tehran Times 2025-12-11 (iran-kazakhstan.csv:15)`, `Financial Tribune 2023-04-10, IRICA's figures (…)`.
     static func brief(_ citation: Citation) -> String {
         let file = citation.file.split(separator: "/").last.map(String.init) ?? citation.file
         let place = citation.line.map { "\(file):\($0)" } ?? file
         let share = citation.share.map { ", \(NumberText.fixed($0 * 100, decimals: 0))% of \(citation.period)" } ?? ""
-        return "\(citation.provider)\(citation.published.map { " \($0)" } ?? "") (\(place)\(share))"
+        let compiler = citation.compiler.map { ", \($0)'s figures" } ?? ""
+        let status = citation.status == .outturn ? "" : ", \(citation.status.words)"
+        return "\(citation.provider)\(citation.published.map { " \($0)" } ?? "")\(compiler) (\(place)\(share)\(status))"
     }
 
     static func list(_ citations: [Citation]) -> String {

@@ -62,5 +62,18 @@ enum TradeEndpoints {
                 request.a, request.b, commodity: request.commodity, period: request.period, asOf: request.asOf)
             return try Answer.json(mirror)
         },
+        Endpoint(
+            method: .get, path: "/api/v1/trade/gap", operationID: "tradeGap", tag: "trade",
+            summary: "Why two sides' figures differ: each side's own figure, the steps from A's to B's, and the residual.",
+            parameters: [
+                Parameter(name: "a", required: true, summary: "The economy whose figure the steps start from.", example: "KAZ"),
+                Parameter(name: "b", required: true, summary: "The economy whose figure they end at.", example: "IRN"),
+                Parameter(name: "period", required: true, summary: "The period asked about.", example: "2022"),
+                Parameter(name: "flow", summary: "turnover (default), export or import, from A's side."), .commodity,
+            ],
+            answer: "TradeGap", refusals: [400: "A parameter is missing or wrong."]
+        ) { call in
+            try Answer.json(try await call.workspace.gap(try await call.reader.gap()))
+        },
     ]
 }

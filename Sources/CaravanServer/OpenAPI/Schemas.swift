@@ -8,6 +8,7 @@ enum Schemas {
     static let optionalNumber: JSONValue = ["type": ["number", "null"]]
     static let optionalInteger: JSONValue = ["type": ["integer", "null"]]
     static let anyObject: JSONValue = ["type": "object"]
+    static let figureStatus: JSONValue = ["type": "string", "enum": ["outturn", "lower-bound", "upper-bound", "plan", "forecast"]]
 
     static func object(_ properties: [String: JSONValue], required: [String] = [], _ description: String? = nil) -> JSONValue {
         var schema: JSONValue = ["type": "object", "properties": .object(properties)]
@@ -33,6 +34,7 @@ enum Schemas {
                 "reporter": string, "partner": string, "flow": string, "period": string, "value_usd": number, "share": optionalNumber,
                 "kind": string, "provider": string, "title": optionalString, "url": optionalString, "published": optionalString,
                 "recorded_at": string, "file": string, "line": optionalInteger, "note": optionalString, "valuation": optionalString,
+                "compiler": optionalString, "status": figureStatus,
             ], required: ["provider", "recorded_at", "file"], "Where a figure comes from: its publisher, its file and line, and its vintage."),
         "PeriodValue": object(
             [
@@ -41,7 +43,26 @@ enum Schemas {
                 "alternatives": array(ref("Citation")),
             ], required: ["period", "value_usd", "sources"]),
         "TradeQuery": object(["reporter": string, "partner": string, "flow": string, "commodity": string]),
-        "TradeSeries": object(["grain": string, "query": ref("TradeQuery"), "series": array(ref("PeriodValue"))], required: ["query", "series"]),
+        "TradeSeries": object(
+            ["grain": string, "query": ref("TradeQuery"), "series": array(ref("PeriodValue")), "not_outturns": array(ref("Citation"))],
+            required: ["query", "series"], "not_outturns: the pair's bounds, plans and forecasts of the flow, never in a value."),
+        "GapSide": object(
+            [
+                "economy": string, "flow": string, "commodity": string, "period": string, "value_usd": number, "official": boolean,
+                "compiler": optionalString, "sources": array(ref("Citation")), "also_published": array(ref("Citation")),
+            ], required: ["economy", "flow", "commodity", "period", "value_usd", "official", "sources"]),
+        "GapStep": object(
+            [
+                "kind": ["type": "string", "enum": ["calendar", "coverage", "valuation", "partial-period"]], "amount_usd": optionalNumber,
+                "method": string, "sources": array(ref("Citation")),
+            ], required: ["kind", "method"]),
+        "TradeGap": object(
+            [
+                "question": object(["a": string, "b": string, "period": string, "flow": string, "commodity": string]),
+                "a": ref("GapSide"), "b": ref("GapSide"), "steps": array(ref("GapStep")), "not_quantified": array(ref("GapStep")),
+                "residual_usd": optionalNumber,
+            ], required: ["question", "steps", "not_quantified"],
+            "a.value_usd + Σ steps[].amount_usd + residual_usd = b.value_usd, to the dollar; a side without a figure is absent."),
         "TradeComparison": object(
             [
                 "query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "base": ref("PeriodValue"),

@@ -23,6 +23,15 @@ public struct MirrorRequest: Sendable {
     public var asOf: Date?
 }
 
+/// Why two sides' figures differ: `trade gap`.
+public struct GapRequest: Sendable {
+    public var a: String
+    public var b: String
+    public var period: Period
+    public var flow: TradeFlow
+    public var commodity: String
+}
+
 /// What a pair trades: `trade products`.
 public struct ProductsRequest: Sendable {
     public var query: TradeQuery
@@ -71,6 +80,12 @@ extension RequestReader {
     public func mirror() async throws -> MirrorRequest {
         let (a, b) = try pair("a", "b")
         return MirrorRequest(a: a, b: b, commodity: try await commodity(), period: try period("period"), asOf: try asOf())
+    }
+
+    public func gap() async throws -> GapRequest {
+        let (a, b) = try pair("a", "b")
+        guard let period = try period("period") else { throw refuse("period", "required: the period the question is about (2022, SH1401)") }
+        return GapRequest(a: a, b: b, period: period, flow: try choice("flow", default: TradeFlow.turnover), commodity: try await commodity())
     }
 
     public func products() async throws -> ProductsRequest {

@@ -7,7 +7,7 @@ struct TradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trade",
         abstract: "Query the trade workspace: a pair's series, two periods compared, the two sides' reports, what is traded.",
-        subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self, ProductsCommand.self])
+        subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self, GapCommand.self, ProductsCommand.self])
 }
 
 struct SeriesCommand: AsyncParsableCommand {
@@ -93,5 +93,43 @@ struct MirrorCommand: AsyncParsableCommand {
         let request = try await workspace.read(values) { try await $0.mirror() }
         let mirror = try await workspace.mirror(request.a, request.b, commodity: request.commodity, period: request.period, asOf: request.asOf)
         print(try output.format.render(mirror), terminator: "")
+    }
+}
+
+struct GapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gap",
+        abstract: "Why the two sides' figures differ: each side's own figure, the steps from one to the other, the residual.",
+        discussion: """
+            Each side's figure is its own report, official statistics first, of the asked coverage if it has one, for the \
+            period nearest the asked one in either calendar. The steps — coverage, valuation (CIF/FOB), calendar or \
+            partial period — each say how they were measured and on whose figures; one that cannot be measured is \
+            named, not guessed. A's figure plus every step plus the residual is B's figure, to the dollar. \
+            The rules: docs/ledger.md.
+            """)
+
+    @Option(name: .customLong("a"), help: "The economy whose figure the steps start from, ISO 3166 alpha-3.")
+    var a: String
+
+    @Option(name: .customLong("b"), help: "The economy whose figure they end at.")
+    var b: String
+
+    @Option(help: "The period asked about (2022, SH1401, 2025-01..2025-09).")
+    var period: String
+
+    @Option(help: "The flow from A's side: turnover (the default), export or import; B's figure is the mirror flow.")
+    var flow: String?
+
+    @Option(help: "The coverage asked for: TOTAL (the default), a named group (NONOIL) or an HS code.")
+    var commodity: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let workspace = try await store.workspace()
+        let values = options(("a", a), ("b", b), ("period", period), ("flow", flow), ("commodity", commodity))
+        let request = try await workspace.read(values) { try await $0.gap() }
+        print(try output.format.render(try await workspace.gap(request)), terminator: "")
     }
 }
