@@ -111,3 +111,14 @@ extension Workspace {
         return (RoutingGraph(network), applied)
     }
 }
+
+extension Workspace {
+    /// Every stored partnership's scorecard, in the order of their ids.
+    public func partnerships(asOf: Date = Date()) async throws -> [Scorecard] {
+        var scorecards: [Scorecard] = []
+        for id in Set(try await store.documents(.dossier).map(\.document.name)).sorted() {
+            scorecards.append(try await scorecard(id, asOf: asOf))
+        }
+        return scorecards
+    }
+}

@@ -16,6 +16,8 @@ public struct ReportData: Sendable {
     public var composition: ProductComposition?
     /// The tariff coverage of each side's schedule for the other, where one is stored.
     public var coverage: [TariffCoverage] = []
+    /// Why the two sides' figures differ, for the latest year both give one; nil when they never do.
+    public var gap: TradeGap?
     public var generated: Date
 
     public struct CorridorYear: Sendable {
@@ -27,8 +29,9 @@ public struct ReportData: Sendable {
 
     public init(
         scorecard: Scorecard, series: TradeSeries, flows: FlowReport, capacity: [CorridorYear], composition: ProductComposition?,
-        coverage: [TariffCoverage] = [], generated: Date
+        coverage: [TariffCoverage] = [], gap: TradeGap? = nil, generated: Date
     ) {
+        self.gap = gap
         self.scorecard = scorecard
         self.series = series
         self.flows = flows
@@ -64,8 +67,10 @@ extension Workspace {
         }
         let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf)
         let (composition, coverage) = try await whatIsTraded(pair, asOf: asOf)
+        let gap = try await latestGap(pair.reporter, pair.partner)
         return ReportData(
-            scorecard: scorecard, series: series, flows: flows, capacity: capacity, composition: composition, coverage: coverage, generated: Date())
+            scorecard: scorecard, series: series, flows: flows, capacity: capacity, composition: composition, coverage: coverage, gap: gap,
+            generated: Date())
     }
 
     /// The pair's trade by chapter in its last full year at an HS level, and each side's tariff coverage for the other.

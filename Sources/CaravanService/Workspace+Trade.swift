@@ -38,6 +38,22 @@ extension Workspace {
             a: request.a, b: request.b, period: request.period, flow: request.flow, commodity: request.commodity, observations: byCoverage)
     }
 
+    /// The gap for the latest year in which each side gives its own figure for a whole year (of
+    /// either calendar): what the dashboard and the report show without a period asked.
+    public func latestGap(_ a: String, _ b: String, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total) async throws -> TradeGap? {
+        let observations = try await store.observations(between: a, and: b, commodity: commodity)
+        let years = observations.map { Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first }
+        guard let last = years.max(), let first = years.min() else { return nil }
+        for year in stride(from: last, through: first, by: -1) {
+            let period = Period(.year, year, in: .gregorian)
+            let gap = try await self.gap(GapRequest(a: a, b: b, period: period, flow: flow, commodity: commodity))
+            if let x = gap.a, let y = gap.b, x.period.grain == .year, y.period.grain == .year, x.period.isSingleUnit, y.period.isSingleUnit {
+                return gap
+            }
+        }
+        return nil
+    }
+
     /// The figures that answer for a commodity: those stated for it, and for an HS code or a
     /// named group the sums of the finer codes within it, source by source.
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {

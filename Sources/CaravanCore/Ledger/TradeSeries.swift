@@ -79,6 +79,11 @@ public enum Ledger {
         return FlowFacts.facts(for: query, from: Vintages.current(relevant, asOf: query.asOf))
     }
 
+    /// Every outturn of the queried flow and commodity the figures state, either side's, as cited.
+    public static func outturns(of query: TradeQuery, from observations: [RecordedObservation]) -> [Citation] {
+        facts(for: query, from: observations).flatMap(\.citations)
+    }
+
     /// The pair's bounds, plans and forecasts of the queried flow and commodity, either side's:
     /// never summed into a value, shown beside one.
     static func notOutturns(for query: TradeQuery, from observations: [RecordedObservation]) -> [Citation] {

@@ -129,6 +129,54 @@ struct ClaimCheck {
         if result.estimate { result.reason += " (on a figure apportioned by days from the other calendar: an estimate)" }
         return result
     }
+
+    /// A trade agreement in the dossier that binds `economy` to `partner` as one of several parties on its side.
+    private func blocAgreement(of economy: String, with partner: String) -> Agreement? {
+        let blocs = dossier.agreements.filter {
+            $0.domain == "trade" && $0.parties.contains(economy) && $0.parties.contains(partner) && $0.parties.count > 2
+        }
+        return blocs.first { $0.status != .lapsed } ?? blocs.first
+    }
+
+    /// The rules for two sides and other calendars (docs/dossier.md): a value claim judged on each
+    /// side's own figures apart is `contested` when the two verdicts differ; a claim the figures do
+    /// not bear out for its own period names the figures its number matches for another.
+    func judge(_ claim: Claim) -> ClaimResult {
+        var result = evaluate(claim)
+        if case .tariffCoverage(let share) = claim.metric, let bloc = blocAgreement(of: share.reporter, with: share.partner) {
+            result.scope =
+                "\(share.reporter) is one of \(bloc.parties.count - 1) parties on its side of \(bloc.id) (\(bloc.parties.joined(separator: ", "))): "
+                + "a share stated for that agreement is the bloc's schedule, not \(share.reporter)'s alone"
+        }
+        guard case .trade(var query) = claim.metric, case .value(let expected, let tolerance) = claim.expectation else { return result }
+        query.asOf = asOf
+        let own = dossier.source(claim.source)?.publisher
+        let independent = trade(query).filter { row in !(own.map { Publisher.same($0, row.source.provider) } ?? false) }
+        let within = { (value: Double) in Tolerance.within(value - expected, abs(expected) * tolerance / 100) }
+        for economy in [query.reporter, query.partner] {
+            let rows = independent.filter { $0.observation.reporter == economy }
+            guard let value = Ledger.value(of: query, over: claim.period, from: rows), !value.partial else { continue }
+            result.sides.append(
+                SideVerdict(
+                    economy: economy, verdict: within(value.valueUSD) ? .consistent : .inconsistent, computed: value.valueUSD,
+                    basis: value.sources.map(Provenance.init(citation:))))
+        }
+        if result.sides.count == 2, result.sides[0].verdict != result.sides[1].verdict {
+            result.verdict = .contested
+            result.reason = result.sides.map { "\($0.economy)'s own figures: \(NumberText.grouped($0.computed)), \($0.verdict.rawValue)" }
+                .joined(separator: "; ")
+        }
+        guard result.verdict != .consistent && result.verdict != .contested else { return result }
+        let elsewhere = Ledger.outturns(of: query, from: independent).filter { citation in
+            citation.period != claim.period && citation.period.days.overlaps(claim.period.days) && within(citation.valueUSD)
+        }
+        result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
+        if let first = elsewhere.first {
+            let why = first.period.calendar != claim.period.calendar ? "a period of the other calendar" : "another period"
+            result.reason += "; the claim's number is \(first.provider)'s figure for \(first.period) (\(why)), not for \(claim.period)"
+        }
+        return result
+    }
 }
 
 /// A claim's tolerance, held exactly at its edge: the arithmetic leading to a gap (a change of

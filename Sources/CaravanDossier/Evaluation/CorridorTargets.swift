@@ -48,12 +48,18 @@ enum CorridorTargets {
         return result
     }
 
-    /// Tonnes by Gregorian year, the most recently recorded report of each year.
+    /// Tonnes by Gregorian year: the most recently recorded report of both directions, else the
+    /// most recent of each direction added together (a station reporting each way apart).
     private static func yearly(_ flows: [RecordedFreightFlow]) -> [(year: Int, value: Double, sources: [RecordedFreightFlow])] {
         let years = flows.filter { $0.flow.period.calendar == .gregorian && $0.flow.period.grain == .year && $0.flow.period.isSingleUnit }
         return Dictionary(grouping: years) { Int($0.flow.period.first) }
             .compactMap { year, reports in
-                reports.max { $0.source.recordedAt < $1.source.recordedAt }.map { (year, $0.flow.tonnes, [$0]) }
+                let latest = { (direction: FlowDirection) in
+                    reports.filter { $0.flow.direction == direction }.max { $0.source.recordedAt < $1.source.recordedAt }
+                }
+                if let both = latest(.both) { return (year, both.flow.tonnes, [both]) }
+                let ways = [latest(.forward), latest(.backward)].compactMap { $0 }
+                return ways.isEmpty ? nil : (year, ways.reduce(0) { $0 + $1.flow.tonnes }, ways)
             }
             .sorted { $0.year < $1.year }
     }

@@ -122,10 +122,12 @@ public struct TargetResult: Sendable, Encodable {
     }
 }
 
-/// A claim checked: `consistent`, `inconsistent` or `unverifiable`.
+/// A claim checked: `consistent`, `inconsistent`, `contested` or `unverifiable`.
 public struct ClaimResult: Sendable, Encodable {
     public enum Verdict: String, Sendable, Encodable {
         case consistent, inconsistent, unverifiable
+        /// Each side's own figures give a verdict, and the two disagree.
+        case contested
     }
 
     public var id: String
@@ -146,6 +148,26 @@ public struct ClaimResult: Sendable, Encodable {
     /// True when a figure the verdict stands on was apportioned by days from a period of the
     /// other calendar: the computed value is then an estimate.
     public var estimate: Bool = false
+    /// Each side's own figures judged apart, when both give one: why a verdict is contested.
+    public var sides: [SideVerdict] = []
+    /// Figures the claim's number matches only for another period or coverage (a year of the
+    /// other calendar, non-oil goods): what the claim may have been read from.
+    public var matchesElsewhere: [Provenance] = []
+    /// A difference of scope: the claim names one economy where the measure belongs to a bloc it is part of.
+    public var scope: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, verdict, quote, source, metric, period, expectation, expected, computed, gap, reason, basis, estimate, sides, scope
+        case matchesElsewhere = "matches_elsewhere"
+    }
+}
+
+/// One side's own figures set against a claim.
+public struct SideVerdict: Sendable, Encodable {
+    public var economy: String
+    public var verdict: ClaimResult.Verdict
+    public var computed: Double
+    public var basis: [Provenance]
 }
 
 /// A project judged.

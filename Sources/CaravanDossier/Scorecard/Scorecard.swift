@@ -99,7 +99,7 @@ public struct Scorecard: Sendable, Encodable {
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
             corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
         let check = ClaimCheck(dossier: dossier, trade: trade, flows: input.flows, tariffs: input.tariffs, asOf: input.asOf)
-        claims = dossier.claims.map(check.evaluate)
+        claims = dossier.claims.map(check.judge)
         agreements = dossier.agreements
         sources = dossier.sources
     }

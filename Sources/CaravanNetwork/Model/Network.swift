@@ -215,3 +215,14 @@ public struct OtherFigure: Sendable, Hashable, Codable {
         self.note = note
     }
 }
+
+extension Network {
+    /// The places a corridor runs between: the first and last node along its elements.
+    public func ends(of corridor: String) -> (from: String, to: String)? {
+        guard let elements = corridors.first(where: { $0.id == corridor })?.elements, let first = elements.first, let last = elements.last
+        else { return nil }
+        let start = links.first { $0.id == first }?.from ?? first
+        let end = links.first { $0.id == last }?.to ?? last
+        return start == end ? nil : (start, end)
+    }
+}

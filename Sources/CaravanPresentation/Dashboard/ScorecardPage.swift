@@ -14,7 +14,7 @@ public struct Dashboard: Sendable {
         let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
         let report = HTMLReport(.only(scorecard))
         let verdicts = Dictionary(grouping: scorecard.claims, by: \.verdict.rawValue).mapValues(\.count)
-        let tally = ["consistent", "inconsistent", "unverifiable"].map { verdict -> HTML in
+        let tally = ["consistent", "inconsistent", "contested", "unverifiable"].map { verdict -> HTML in
             "<li><span class=\"\(verdict)\">\(verdicts[verdict] ?? 0) \(verdict)</span></li>"
         }
         let trade = scorecard.tests.trade

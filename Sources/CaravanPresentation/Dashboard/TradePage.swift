@@ -15,6 +15,7 @@ extension Dashboard {
         let mirror = try await workspace.mirror(query.reporter, query.partner, commodity: query.commodity, period: nil, asOf: query.asOf)
         let report = HTMLReport(.only(scorecard))
         let (composition, coverage) = try await workspace.whatIsTraded(query, asOf: asOf)
+        let gap = try await workspace.latestGap(query.reporter, query.partner, flow: query.flow, commodity: query.commodity)
         let own = Set([query.reporter, query.partner]) == Set(economies) && query.flow == .turnover && query.commodity == CommodityCode.total
         let targets: HTML = own && grain == .year ? report.targetTable(scorecard.tests.trade.targets) : ""
         let csv = "/trade.csv?" + TradeForm.queryString(query, grain: grain)
@@ -27,6 +28,7 @@ extension Dashboard {
             \(report.seriesTable(series))
             <h2>Mirror: each side's report of the same flows</h2>
             \(MirrorSection(mirror: mirror, report: report).html)
+            \(gap.map { GapSection(gap: $0).html } ?? "")
             \(CompositionSection(composition: composition, coverage: coverage).html)
             """
         return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: body)

@@ -30,6 +30,7 @@ public struct HTMLReport: Sendable {
         <p>Scorecard as of \(scorecard.asOf.description), made by Caravan on \(Timestamp.text(data.generated)). Every figure names its source; hover a chart mark for its figure and source.</p></header>
         \(tests)
         \(trade)
+        \(data.gap.map { GapSection(gap: $0).html } ?? "")
         \(CompositionSection(composition: data.composition, coverage: data.coverage).html)
         \(corridor)
         \(projects)
@@ -49,7 +50,7 @@ public struct HTMLReport: Sendable {
         .test{border:1px solid #dde;border-radius:8px;padding:.7rem}.test h3{margin:.1rem 0 .4rem}
         .status{display:inline-block;border-radius:4px;padding:.05rem .45rem;font-weight:600;font-size:.85rem;color:white}
         .met{background:#1b7f3b}.on_track{background:#2f8f5b}.at_risk{background:#c57f0a}.off_track{background:#b3261e}.no_data{background:#777}
-        .consistent{color:#1b7f3b;font-weight:600}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#777;font-weight:600}
+        .consistent{color:#1b7f3b;font-weight:600}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#777;font-weight:600}.contested{color:#a15c00;font-weight:600}
         svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:.5rem 0}
         svg .grid{stroke:#e6e8ef}svg .axis{font-size:11px;fill:#555}svg .label{font-size:11px}
         blockquote{margin:0;color:#444;font-style:italic}.scroll{overflow-x:auto}

@@ -19,7 +19,7 @@ public struct TargetsPart: DossierPart {
 
 public struct ClaimsPart: DossierPart {
     public static let name = "claims"
-    public static let abstract = "Published claims checked against data from other sources: consistent, inconsistent or unverifiable."
+    public static let abstract = "Published claims checked against data from other sources: consistent, inconsistent, contested or unverifiable."
     public let claims: [ClaimResult]
     public init(_ scorecard: Scorecard) { claims = scorecard.claims }
     public var sections: [TableSection] { [TableSection(table: ScorecardTables.claims(claims))] }

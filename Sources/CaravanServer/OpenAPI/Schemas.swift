@@ -96,7 +96,7 @@ enum Schemas {
                 "missing_elements": array(object(["path": string, "element": string], required: ["path", "element"])),
             ], required: ["as_of", "partnership", "tests", "missing_elements"]),
         "Targets": list("targets", of: anyObject, "Each target with its progress, the growth it needs and the year it is reached."),
-        "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent or unverifiable."),
+        "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent, contested or unverifiable."),
         "Projects": list("projects", of: anyObject, "Each project with its funding against budget and milestones against plan."),
         "Agreements": list("agreements", of: anyObject, "Each agreement and how far it has come."),
         "ProductShare": object(
