@@ -52,9 +52,13 @@ extension Workspace {
         DossierReader(tables: tables, elements: try await storedNetwork()?.elementIDs)
     }
 
-    /// The stored dossier of a partnership, or the last imported when none is named.
+    /// The stored dossier of a partnership, or when none is named the partnership imported first
+    /// (its current version): a second partnership added later does not change what a bare
+    /// `caravan scorecard` answers.
     public func dossier(_ partnership: String? = nil) async throws -> Dossier {
-        guard let stored = try await store.document(.dossier, named: partnership) else {
+        var name = partnership
+        if name == nil { name = try await store.documents(.dossier).min { $0.batch.id < $1.batch.id }?.document.name }
+        guard let stored = try await store.document(.dossier, named: name) else {
             if let partnership { throw DossierError.unknown(partnership, known: try await store.documents(.dossier).map(\.document.name)) }
             throw DossierError.none
         }

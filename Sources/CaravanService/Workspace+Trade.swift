@@ -5,7 +5,18 @@ extension Workspace {
     /// The pair's flow period by period, oldest first.
     public func series(_ query: TradeQuery, by grain: SeriesGrain) async throws -> TradeSeries {
         let observations = try await observations(between: query.reporter, and: query.partner, commodity: query.commodity)
-        return TradeSeries(query, by: grain, from: observations)
+        var series = TradeSeries(query, by: grain, from: observations)
+        if series.points.isEmpty { series.holdings = try await holdings(query.reporter, query.partner, asked: query.flow) }
+        return series
+    }
+
+    /// What the store holds for a pair, over every coverage it knows: said when a question finds nothing.
+    public func holdings(_ a: String, _ b: String, asked flow: TradeFlow? = nil) async throws -> PairHoldings {
+        var rows: [RecordedObservation] = []
+        for commodity in Set([CommodityCode.total] + (try await groups()).groups.keys) {
+            rows += try await store.observations(between: a, and: b, commodity: commodity)
+        }
+        return PairHoldings(rows, asked: flow)
     }
 
     /// The pair's flow over `period` against `versus` (by default a year earlier).
@@ -17,7 +28,9 @@ extension Workspace {
     /// Each side's report of the pair's two flows, the gap between them and a best estimate.
     public func mirror(_ a: String, _ b: String, commodity: String, period: Period?, asOf: Date?) async throws -> MirrorComparison {
         let observations = try await observations(between: a, and: b, commodity: commodity)
-        return MirrorComparison(a, b, commodity: commodity, period: period, asOf: asOf, from: observations)
+        var mirror = MirrorComparison(a, b, commodity: commodity, period: period, asOf: asOf, from: observations)
+        if mirror.flows.isEmpty { mirror.holdings = try await holdings(a, b) }
+        return mirror
     }
 
     /// Why the two sides' figures for a question differ, step by step, over every coverage the

@@ -12,13 +12,14 @@ struct Figures {
     mutating func add(
         _ reporter: String, _ partner: String, _ flow: TradeFlow, _ period: String, _ value: Double, quantity: Double? = nil,
         commodity: String = "TOTAL", kind: SourceKind = .figures, provider: String = "Ministry", published: String? = nil,
-        recorded: Int = 0, valuation: Valuation? = nil, sourceID: Int64? = nil
+        recorded: Int = 0, valuation: Valuation? = nil, sourceID: Int64? = nil, compiler: String? = nil, status: FigureStatus = .outturn
     ) throws {
         let observation = TradeObservation(
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: try Period(parsing: period),
             valueUSD: value, quantityT: quantity, valuation: valuation)
         let source = SourceRecord(
-            id: sourceID ?? nextID, kind: kind, provider: provider, published: published, recordedAt: Self.recorded(recorded), file: "test.csv")
+            id: sourceID ?? nextID, kind: kind, provider: provider, published: published, compiler: compiler, status: status,
+            recordedAt: Self.recorded(recorded), file: "test.csv")
         rows.append(RecordedObservation(observation, source: source, line: rows.count + 2))
         nextID += 1
     }

@@ -11,7 +11,7 @@ struct FiguresImportTests {
 
     @Test("the bundled Iran–Kazakhstan figures, with their Solar Hijri period kept as stated")
     func bundled() throws {
-        let file = try #require(BundledData.figureFiles.first)
+        let file = try #require(BundledData.figureFiles.first { $0.lastPathComponent == "iran-kazakhstan.csv" })
         let (figures, summary, sources) = try readAll(file.path)
         #expect(summary.format == .figures && figures.count == summary.rowsRead && figures.count >= 17)
         let nonOil = try #require(figures.first { $0.observation.commodity == "NONOIL" })
@@ -20,6 +20,19 @@ struct FiguresImportTests {
         #expect(sources[nonOil.source].provider == "Tehran Times" && sources[nonOil.source].published == "2025-12-11")
         #expect(figures.allSatisfy { $0.observation.note?.isEmpty == false })
         #expect(sources.allSatisfy { $0.url?.hasPrefix("https://") == true })
+    }
+
+    @Test("the bundled official figures keep whose statistics they are, their coverage and their status")
+    func official() throws {
+        let file = try #require(BundledData.figureFiles.first { $0.lastPathComponent == "iran-kazakhstan-official.csv" })
+        let (figures, _, sources) = try readAll(file.path)
+        let year1401 = try #require(figures.first { $0.observation.period.description == "SH1401" && $0.observation.flow == .turnover })
+        #expect(year1401.observation.commodity == "NONOIL" && year1401.observation.valueUSD == 320_140_000)
+        #expect(sources[year1401.source].compiler == "Iranian customs (IRICA)" && sources[year1401.source].status == .outturn)
+        #expect(sources[year1401.source].provider == "Financial Tribune")
+        // A minister's statement names no compiler: it is not official statistics.
+        let statement = try #require(figures.first { $0.observation.period.description == "2022" && $0.observation.reporter == "KAZ" })
+        #expect(sources[statement.source].compiler == nil)
     }
 
     @Test("each distinct source is recorded once, rows cite it by index")

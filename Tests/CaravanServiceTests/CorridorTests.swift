@@ -21,13 +21,13 @@ struct CorridorTests {
     @Test("the bundled network and flows load with the demo data, once")
     func bundled() async throws {
         let results = try await workspace.importBundledData()
-        #expect(results.map(\.summary.format) == [.network, .figures, .flows, .dossier])
+        #expect(results.map(\.summary.format) == [.network, .figures, .figures, .figures, .flows, .flows, .dossier, .dossier])
         let again = try await workspace.importBundledData()
         #expect(again.allSatisfy { if case .alreadyImported = $0.receipt { true } else { false } })
         let answer = try await workspace.routes(RouteRequest(from: "Astana", to: "bandar_abbas", count: 3))
         #expect(answer.routes.count == 3 && answer.routes[0].hours <= answer.routes[1].hours)
         let flows = try await workspace.freightFlows(element: nil)
-        let kti = try #require(flows.flows.first { $0.element == "kti" })
+        let kti = try #require(flows.flows.first { $0.element == "kti" && $0.source == "News Central Asia" })
         #expect(kti.capacityMt == 10 && abs(kti.utilizationPct! - 1.6e6 / (10e6 * 366 / 365.2425) * 100) < 1e-9)
         #expect(kti.source == "News Central Asia" && kti.line == 2)
     }

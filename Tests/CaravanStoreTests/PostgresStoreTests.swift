@@ -15,7 +15,7 @@ struct PostgresStoreTests {
         async let first = PostgresLedgerStore.migrate(url: url)
         async let second = PostgresLedgerStore.migrate(url: url)
         let applied = try await [first, second]
-        #expect(applied.contains([]) && applied.contains(["v1-ledger", "v2-corridor", "v3-access-tokens", "v4-tariffs"]))
+        #expect(applied.contains([]) && applied.contains(["v1-ledger", "v2-corridor", "v3-access-tokens", "v4-tariffs", "v5-figure-status"]))
         #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)
     }
 

@@ -45,6 +45,8 @@ public struct MirrorComparison: Sendable, Codable {
     /// What is compared: `TOTAL`, an HS code or a named group.
     public var commodity: String
     public var flows: [MirrorFlow]
+    /// What the store holds for the pair, when neither side reports a flow.
+    public var holdings: PairHoldings?
 
     /// Compares the two sides' reports for `period`, or for every year either side reported.
     /// Reconciled sources (BACI) are left out: they are neither side's report.

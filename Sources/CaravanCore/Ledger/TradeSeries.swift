@@ -39,6 +39,8 @@ public struct TradeSeries: Sendable, Codable {
     public var points: [SeriesPoint]
     /// Bounds, plans and forecasts published for the pair's flow: visible, never in a value.
     public var notOutturns: [Citation]
+    /// What the store holds for the pair, when nothing answers the question.
+    public var holdings: PairHoldings?
 
     /// Builds the series from the stored figures of the pair (both directions).
     /// - Complexity: O(b·f) for b periods and f figures of the pair.
@@ -68,6 +70,7 @@ public struct TradeSeries: Sendable, Codable {
         case points = "series"
         case query, grain
         case notOutturns = "not_outturns"
+        case holdings
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// The dashboard's pages, as they appear in its navigation.
 public enum DashboardTab: String, Sendable, CaseIterable {
-    case scorecard, trade, corridor, projects, claims
+    case scorecard, trade, corridor, projects, claims, partnerships
 
     /// The page's path.
     public var path: String { self == .scorecard ? "/" : "/\(rawValue)" }

@@ -115,7 +115,8 @@ public struct HTMLReport: Sendable {
                 point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
             ]
         }
-        return HTML.table(["period", "value (USD)", "change", "note", "sources"], rows, id: "trade-series")
+        let empty: [[HTML]] = series.holdings.map { [["", "", "", "\($0.text)", ""]] } ?? []
+        return HTML.table(["period", "value (USD)", "change", "note", "sources"], rows + empty, id: "trade-series")
     }
 
     var corridor: HTML {

@@ -15,7 +15,7 @@ extension TradeSeries: Tabular {
                     point.changePct.map(NumberText.percent) ?? "", value.quantityT.map(NumberText.grouped) ?? "",
                     PeriodValueText.note(value), CitationText.list(value.sources),
                 ]
-            })
+            } + (holdings.map { [["", "", "", "", $0.text, ""]] } ?? []))
     }
 }
 
@@ -51,7 +51,7 @@ extension MirrorComparison: Tabular {
                     flow.gapUSD.map(NumberText.grouped) ?? "", flow.cifFOBRatio.map { NumberText.fixed($0, decimals: 3) } ?? "",
                     NumberText.grouped(flow.bestEstimateUSD), flow.rule.rawValue,
                 ]
-            })
+            } + (holdings.map { [["", "", "", "", "", "", "", "", $0.text]] } ?? []))
     }
 }
 

@@ -30,6 +30,9 @@ struct DashboardRoutes: Sendable {
             let request = try reader.judged()
             return try await dashboard.scorecard(request.partnership, asOf: request.asOf)
         }
+        page(router, "/partnerships", Self.judged) { reader in
+            try await dashboard.partnerships(asOf: try reader.judged().asOf)
+        }
         page(router, "/projects", Self.judged) { reader in
             let request = try reader.judged()
             return try await dashboard.projects(request.partnership, asOf: request.asOf)
