@@ -143,6 +143,7 @@ def calls(pkg):
                                            by=models.TradeSeriesBy.YEAR)),
         ("tradeCompare", {200}, False, dict(**pair, period="2024", versus="2022")),
         ("tradeMirror", {200}, False, dict(a="IRN", b="KAZ", period="2018")),
+        ("tradeGap", {200}, False, dict(a="KAZ", b="IRN", period="2022")),
         ("tradeProducts", {200}, False, dict(reporter="KAZ", partner="IRN", period="2024")),
         # The demo stores no tariff schedule: 404 no_schedule is the documented answer.
         ("tariffCoverage", {200, 404}, False, dict(reporter="KAZ", partner="IRN")),
