@@ -30,7 +30,9 @@ struct AcceptedInputTests {
     @Test("figures a hundred-quadrillion-fold apart are shown by every reader, in every format and page")
     func farApart() async throws {
         let figures = cli.directory.write(
-            "far.csv", "\(Self.header)\nKAZ,UZB,export,TOTAL,2020,0.0000001,,,Far,,,\nKAZ,UZB,export,TOTAL,2021,2000000000,,,Far,,,\n")
+            "far.csv",
+            "\(Self.header)\nKAZ,UZB,export,TOTAL,2020,0.0000001,,,Far,,,\nKAZ,UZB,export,TOTAL,2021,2000000000,,,Far,,,\n"
+                + "UZB,KAZ,import,TOTAL,2021,0.0000001,,,Far,,,\n")
         let (server, token) = try demoServer()
         let upload = try await exchange(
             server.url("/api/v1/imports?name=far.csv"), method: "POST", token: token, body: Data(contentsOf: URL(fileURLWithPath: figures)))
@@ -43,8 +45,12 @@ struct AcceptedInputTests {
                 "trade", "compare", "--reporter", "KAZ", "--partner", "UZB", "--flow", "export", "--period", "2021", "--format", format, "--db",
                 "team.sqlite")
             #expect(compare.status == 0, "\(format): \(compare.stderr)")
+            let gap = try cli.run(
+                "trade", "gap", "--a", "KAZ", "--b", "UZB", "--flow", "export", "--period", "2021", "--format", format, "--db", "team.sqlite")
+            #expect(gap.status == 0 && gap.stdout.contains("2021"), "\(format): \(gap.stderr)")
         }
         for path in [
+            "/api/v1/trade/gap?a=KAZ&b=UZB&flow=export&period=2021",
             "/trade?reporter=KAZ&partner=UZB&flow=export", "/api/v1/trade/series?reporter=KAZ&partner=UZB&flow=export",
             "/trade.csv?reporter=KAZ&partner=UZB&flow=export",
         ] {
@@ -64,14 +70,20 @@ struct AcceptedInputTests {
             "edge.csv", "\(Self.header)\nIRN,KAZ,turnover,TOTAL,2021,1,,,Edge,,,\nIRN,KAZ,turnover,TOTAL,2022,1e13,,,Edge,,,\n")
         let (server, _) = try demoServer()
         #expect(try cli.run("import", edge, "--db", "team.sqlite").status == 0)
-        for command in [["scorecard"], ["claims"], ["targets"], ["trade", "compare", "--reporter", "IRN", "--partner", "KAZ", "--period", "2022"]] {
+        for command in [
+            ["scorecard"], ["claims"], ["targets"], ["trade", "compare", "--reporter", "IRN", "--partner", "KAZ", "--period", "2022"],
+            ["trade", "gap", "--a", "KAZ", "--b", "IRN", "--period", "2022"],
+        ] {
             for format in ["table", "csv", "md", "json"] {
                 let result = try cli.run(command + ["--format", format, "--db", "team.sqlite"])
                 #expect(result.status == 0, "\(command.joined(separator: " ")) \(format): \(result.stderr.prefix(300))")
             }
         }
         #expect(try cli.run("report", "--out", cli.directory.path("edge.html"), "--db", "team.sqlite").status == 0)
-        for path in ["/", "/trade", "/claims", "/api/v1/scorecard", "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2022"] {
+        for path in [
+            "/", "/trade", "/claims", "/api/v1/scorecard", "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2022",
+            "/api/v1/trade/gap?a=KAZ&b=IRN&period=2022", "/partnerships",
+        ] {
             #expect(try await exchange(server.url(path)).status == 200, "\(path)")
         }
         try await stillServing(server)

@@ -91,12 +91,17 @@ struct HostileTextTests {
         return String(decoding: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    static let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
+    static let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote,compiler,status"
+    /// Both sides' figures, so that the gap between them is shown with every name in it.
     static var figures: String {
-        "\(header)\nIRN,KAZ,turnover,TOTAL,2023,300000000,,,\(field),\(breakout),2024-01-01,\(field)\n"
-            + "IRN,KAZ,turnover,TOTAL,2024,340000000,,,\(field),,,\(field)\n"
+        "\(header)\nIRN,KAZ,turnover,TOTAL,2023,300000000,,,\(field),\(breakout),2024-01-01,\(field),\(field),\n"
+            + "IRN,KAZ,turnover,TOTAL,2024,340000000,,,\(field),,,\(field),,\n"
+            + "KAZ,IRN,turnover,TOTAL,2023,310000000,,,\(field),,,\(field),\(field),\n"
+            + "KAZ,IRN,turnover,TOTAL,2024,900000000,,,\(field),,,\(field),\(field),plan\n"
     }
-    static var flows: String { "element,period,tonnes,direction,source,url,published,note\nline,2024,1000000,both,\(field),\(breakout),,\(field)\n" }
+    static var flows: String {
+        "element,period,tonnes,direction,source,url,published,note,compiler,status\nline,2024,1000000,both,\(field),\(breakout),,\(field),\(field),forecast\n"
+    }
     static var schedule: String {
         "reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url\nKAZ,IRN,10,5,0,2025-05-15,\(field),\(breakout)\n"
     }
@@ -125,11 +130,12 @@ struct HostileTextTests {
             let paths = [
                 "/", "/trade", "/trade?reporter=IRN&partner=KAZ&commodity=HOSTILE", "/corridor",
                 "/corridor?from=a&to=c%3Ci%20data-hostile%3D%224%22%3E",
-                "/projects", "/claims",
+                "/projects", "/claims", "/partnerships", "/trade?reporter=KAZ&partner=IRN",
             ]
             for path in paths {
                 let page = try await Browser.load(URL(string: "http://127.0.0.1:\(port)\(path)")!)
                 Self.check(page.dom, path)
+                if path.hasPrefix("/trade?reporter=KAZ") { #expect(page.dom.contains("id=\"gap-waterfall\""), "the gap is not shown") }
             }
             let report = served.directory.url.appendingPathComponent("report.html")
             try await HTMLReport.make(workspace).rendered.write(to: report, atomically: true, encoding: .utf8)

@@ -36,6 +36,9 @@ struct Reads: Sendable {
                 if let period = series.points.last?.value.period {
                     let comparison = try await workspace.compare(query, period: period, versus: nil)
                     for format in formats { _ = try format.render(comparison) }
+                    let gap = try await workspace.gap(
+                        GapRequest(a: query.reporter, b: query.partner, period: period, flow: .turnover, commodity: query.commodity))
+                    for format in formats { _ = try format.render(gap) }
                     if let products = try? await workspace.products(query, period: period, level: .subheading) {
                         for format in formats { _ = try format.render(sections: products) }
                     }
@@ -144,6 +147,7 @@ private struct Questions {
             paths += [
                 "/api/v1/trade/series?\(pair)", "/api/v1/trade/series?\(pair)&by=sh-year", "/api/v1/trade/compare?\(pair)&period=2024",
                 "/api/v1/trade/mirror?a=\(query.reporter)&b=\(query.partner)&commodity=\(query.commodity)",
+                "/api/v1/trade/gap?a=\(query.reporter)&b=\(query.partner)&period=2024&commodity=\(query.commodity)",
                 "/api/v1/trade/products?reporter=\(query.reporter)&partner=\(query.partner)&period=2024&level=6", "/trade.csv?\(pair)",
             ]
             // The page works the partnership's scorecard out too: once is enough to read every figure through it.

@@ -30,6 +30,14 @@ public struct GapRequest: Sendable {
     public var period: Period
     public var flow: TradeFlow
     public var commodity: String
+
+    public init(a: String, b: String, period: Period, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total) {
+        self.a = a
+        self.b = b
+        self.period = period
+        self.flow = flow
+        self.commodity = commodity
+    }
 }
 
 /// What a pair trades: `trade products`.
