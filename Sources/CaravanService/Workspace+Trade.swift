@@ -12,11 +12,7 @@ extension Workspace {
 
     /// What the store holds for a pair, over every coverage it knows: said when a question finds nothing.
     public func holdings(_ a: String, _ b: String, asked flow: TradeFlow? = nil) async throws -> PairHoldings {
-        var rows: [RecordedObservation] = []
-        for commodity in Set([CommodityCode.total] + (try await groups()).groups.keys) {
-            rows += try await store.observations(between: a, and: b, commodity: commodity)
-        }
-        return PairHoldings(rows, asked: flow)
+        PairHoldings(try await figuresByCoverage(a, b, derived: false).values.flatMap { $0 }, asked: flow)
     }
 
     /// The pair's flow over `period` against `versus` (by default a year earlier).
@@ -36,35 +32,49 @@ extension Workspace {
     /// Why the two sides' figures for a question differ, step by step, over every coverage the
     /// ledger holds for the pair (all goods, then each named group).
     public func gap(_ request: GapRequest) async throws -> TradeGap {
-        let groups = try await groups()
-        let products = try await store.products(between: request.a, and: request.b)
-        var byCoverage: [String: [RecordedObservation]] = [:]
-        for commodity in Set([request.commodity, CommodityCode.total] + groups.groups.keys) {
-            let stated = try await store.observations(between: request.a, and: request.b, commodity: commodity)
-            let derived = ProductAggregation.members(of: commodity, groups: groups).map {
-                ProductAggregation.derive(commodity, members: $0, from: stated + products)
-            }
-            let all = stated + (derived ?? [])
-            if !all.isEmpty { byCoverage[commodity] = all }
-        }
-        return TradeGap(
-            a: request.a, b: request.b, period: request.period, flow: request.flow, commodity: request.commodity, observations: byCoverage)
+        TradeGap(
+            a: request.a, b: request.b, period: request.period, flow: request.flow, commodity: request.commodity,
+            observations: try await figuresByCoverage(request.a, request.b, including: request.commodity))
     }
 
     /// The gap for the latest year in which each side gives its own figure for a whole year (of
     /// either calendar): what the dashboard and the report show without a period asked.
     public func latestGap(_ a: String, _ b: String, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total) async throws -> TradeGap? {
-        let observations = try await store.observations(between: a, and: b, commodity: commodity)
-        let years = observations.map { Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first }
+        // The pair's figures are read once; each year's gap is worked out from them.
+        let byCoverage = try await figuresByCoverage(a, b, including: commodity)
+        let years = (byCoverage[commodity] ?? []).map {
+            Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first
+        }
         guard let last = years.max(), let first = years.min() else { return nil }
         for year in stride(from: last, through: first, by: -1) {
             let period = Period(.year, year, in: .gregorian)
-            let gap = try await self.gap(GapRequest(a: a, b: b, period: period, flow: flow, commodity: commodity))
+            let gap = TradeGap(a: a, b: b, period: period, flow: flow, commodity: commodity, observations: byCoverage)
             if let x = gap.a, let y = gap.b, x.period.grain == .year, y.period.grain == .year, x.period.isSingleUnit, y.period.isSingleUnit {
                 return gap
             }
         }
         return nil
+    }
+
+    /// The pair's figures of every coverage the ledger knows — all goods, `commodity`, each named
+    /// group — as stated and, with `derived`, summed from the finer codes within a group; a
+    /// coverage without a figure is left out.
+    private func figuresByCoverage(
+        _ a: String, _ b: String, including commodity: String = CommodityCode.total, derived: Bool = true
+    ) async throws -> [String: [RecordedObservation]] {
+        let groups = try await groups()
+        let products = derived ? try await store.products(between: a, and: b) : []
+        var byCoverage: [String: [RecordedObservation]] = [:]
+        for coverage in Set([commodity, CommodityCode.total] + groups.groups.keys) {
+            let stated = try await store.observations(between: a, and: b, commodity: coverage)
+            let sums =
+                derived
+                ? ProductAggregation.members(of: coverage, groups: groups).map {
+                    ProductAggregation.derive(coverage, members: $0, from: stated + products)
+                } ?? [] : []
+            if !(stated + sums).isEmpty { byCoverage[coverage] = stated + sums }
+        }
+        return byCoverage
     }
 
     /// The figures that answer for a commodity: those stated for it, and for an HS code or a

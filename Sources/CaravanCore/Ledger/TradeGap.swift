@@ -122,14 +122,6 @@ extension TradeFlow {
         }
     }
 
-    /// How the flow is valued by the recommendation most customs follow (IMTS 2010): exports FOB, imports CIF.
-    var conventionalValuation: Valuation? {
-        switch self {
-        case .export, .reExport: .fob
-        case .import, .reImport: .cif
-        case .turnover: nil
-        }
-    }
 }
 
 /// A side's chosen figure and the facts it was chosen among.
@@ -155,10 +147,13 @@ struct SideFigures {
     /// The side's figure that best answers the question: official statistics first, then the asked
     /// coverage, then the most days in common with the asked period, then the length nearest it.
     func choose(_ reporter: String, partner: String, flow: TradeFlow, for period: Period) -> ChosenFigure? {
-        let coverages = [commodity] + observations.keys.filter { $0 != commodity }.sorted()
+        // The side's figures of each coverage, the asked one first, read once.
+        let candidates = ([commodity] + observations.keys.filter { $0 != commodity }.sorted()).map { coverage in
+            (coverage: coverage, facts: facts(reporter, partner: partner, flow: flow, commodity: coverage))
+        }
         var best: (key: [Int], fact: Fact, commodity: String)?
-        for coverage in coverages {
-            for fact in facts(reporter, partner: partner, flow: flow, commodity: coverage) {
+        for (coverage, facts) in candidates {
+            for fact in facts {
                 guard let common = fact.period.days.intersection(period.days) else { continue }
                 let key = [
                     fact.isOfficial ? 0 : 1, coverage == commodity ? 0 : 1, -common.dayCount,
@@ -170,10 +165,8 @@ struct SideFigures {
             }
         }
         guard let best else { return nil }
-        let all = facts(reporter, partner: partner, flow: flow, commodity: best.commodity)
-        let kin = all.filter { $0.compilerKey == best.fact.compilerKey }
-        let others = coverages.flatMap { facts(reporter, partner: partner, flow: flow, commodity: $0) }
-            .filter { $0.period.days.overlaps(period.days) && $0.citations != best.fact.citations }
+        let kin = candidates.first { $0.coverage == best.commodity }!.facts.filter { $0.compilerKey == best.fact.compilerKey }
+        let others = candidates.flatMap(\.facts).filter { $0.period.days.overlaps(period.days) && $0.citations != best.fact.citations }
         let side = GapSide(
             economy: reporter, flow: flow, commodity: best.commodity, period: best.fact.period, valueUSD: best.fact.valueUSD,
             official: best.fact.isOfficial, compiler: best.fact.citations.first?.compiler, sources: best.fact.citations,

@@ -40,13 +40,15 @@ struct GapSection {
             let x = left + Double(index) * slot + slot * 0.15
             let (low, high) = (min(bar.from, bar.to), max(bar.from, bar.to))
             let color = bar.kind == "side" ? "#2856a3" : bar.kind == "residual" ? "#9a9a9a" : (bar.to >= bar.from ? "#2e7d32" : "#b3261e")
-            let amount = bar.kind == "side" ? HTMLReport.money(bar.to) : NumberText.signed(bar.to - bar.from)
+            let change = bar.to - bar.from
+            let shown = bar.kind == "side" ? HTMLReport.money(bar.to) : (change >= 0 ? "+" : "−") + HTMLReport.money(abs(change))
+            let exact = bar.kind == "side" ? NumberText.grouped(bar.to) : NumberText.signed(change)
             return """
-                <g><title>\(bar.label): \(amount) USD</title>\
+                <g><title>\(bar.label): \(exact) USD</title>\
                 <rect x="\(NumberText.fixed(x, decimals: 1))" y="\(NumberText.fixed(y(high), decimals: 1))" \
                 width="\(NumberText.fixed(slot * 0.7, decimals: 1))" height="\(NumberText.fixed(max(y(low) - y(high), 1), decimals: 1))" fill="\(color)"/>\
                 <text x="\(NumberText.fixed(x + slot * 0.35, decimals: 1))" y="\(NumberText.fixed(y(high) - 4, decimals: 1))" \
-                text-anchor="middle" font-size="11">\(bar.kind == "side" ? HTMLReport.money(bar.to) : (bar.to >= bar.from ? "+" : "−") + HTMLReport.money(abs(bar.to - bar.from)))</text>\
+                text-anchor="middle" font-size="11">\(shown)</text>\
                 <text x="\(NumberText.fixed(x + slot * 0.35, decimals: 1))" y="\(NumberText.fixed(height - bottom + 26, decimals: 1))" \
                 text-anchor="middle" font-size="11">\(bar.label)</text></g>
                 """
