@@ -74,5 +74,7 @@ struct PartnershipTests {
         #expect((holdings["suggestion"] as? String)?.contains("--commodity NONOIL") == true)
         let gap = try json(try cli.run("trade", "gap", "--a", "KAZ", "--b", "CHN", "--period", "2022", "--format", "json").stdout)
         #expect(gap["b"] == nil && gap["residual_usd"] == nil)
+        let told = try cli.run("trade", "gap", "--a", "KAZ", "--b", "CHN", "--period", "2022")
+        #expect(told.stdout.contains("neither KAZ nor CHN reports a turnover figure of its own touching 2022"), "\(told.stdout)")
     }
 }

@@ -107,6 +107,17 @@ struct TradeGapTests {
         try reconciles(gap)
     }
 
+    @Test("a year is answered by a year of either calendar before a longer span that holds it")
+    func wholeYear() throws {
+        var figures = Figures()
+        try figures.add("AAA", "BBB", .turnover, "2021", 230_000_000)
+        try figures.add("BBB", "AAA", .turnover, "2001..2021", 6_000_000_000, provider: "Paper", compiler: "BBB customs")
+        try figures.add("BBB", "AAA", .turnover, "SH1400", 265_000_000, provider: "Other paper", compiler: "BBB customs")
+        let gap = try gap(figures, period: "2021")
+        #expect(gap.b?.period.description == "SH1400")
+        try reconciles(gap)
+    }
+
     @Test("a side with no figure: no steps, no residual, and the answer says so")
     func missingSide() throws {
         var figures = Figures()

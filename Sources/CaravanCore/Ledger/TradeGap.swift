@@ -145,7 +145,8 @@ struct SideFigures {
     }
 
     /// The side's figure that best answers the question: official statistics first, then the asked
-    /// coverage, then the most days in common with the asked period, then the length nearest it.
+    /// coverage, then one unit of the asked grain (a year of either calendar for a year), then the
+    /// most days in common with the asked period, then the length nearest it.
     func choose(_ reporter: String, partner: String, flow: TradeFlow, for period: Period) -> ChosenFigure? {
         // The side's figures of each coverage, the asked one first, read once.
         let candidates = ([commodity] + observations.keys.filter { $0 != commodity }.sorted()).map { coverage in
@@ -155,8 +156,9 @@ struct SideFigures {
         for (coverage, facts) in candidates {
             for fact in facts {
                 guard let common = fact.period.days.intersection(period.days) else { continue }
+                let sameGrain = period.isSingleUnit && fact.period.isSingleUnit && fact.period.grain == period.grain
                 let key = [
-                    fact.isOfficial ? 0 : 1, coverage == commodity ? 0 : 1, -common.dayCount,
+                    fact.isOfficial ? 0 : 1, coverage == commodity ? 0 : 1, sameGrain ? 0 : 1, -common.dayCount,
                     abs(fact.period.days.dayCount - period.days.dayCount),
                 ]
                 if best == nil || key.lexicographicallyPrecedes(best!.key) || (key == best!.key && fact.rank < best!.fact.rank) {

@@ -30,8 +30,12 @@ enum GapText {
 
     static func missing(_ gap: TradeGap) -> String {
         let q = gap.question
-        let absent = [gap.a == nil ? q.a : nil, gap.b == nil ? q.b : nil].compactMap { $0 }
-        return "no \(q.flow.rawValue) figure of \(absent.joined(separator: " or ")) with \(absent.count == 1 && absent[0] == q.a ? q.b : q.a) "
-            + "touches \(q.period); there is nothing to explain"
+        let who =
+            switch (gap.a, gap.b) {
+            case (nil, nil): "neither \(q.a) nor \(q.b) reports a"
+            case (nil, _): "\(q.a) reports no"
+            default: "\(q.b) reports no"
+            }
+        return "\(who) \(q.flow.rawValue) figure of its own touching \(q.period); there is nothing to explain"
     }
 }
