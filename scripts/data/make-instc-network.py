@@ -62,11 +62,42 @@ def cite(source, note=None, others=None):
     return entry
 
 
+# Each place's usual name in Persian and Russian, as the press writes it; the dashboard shows it by language.
+NAMES = {
+    "astana": {"fa": "آستانه", "ru": "Астана"},
+    "almaty": {"fa": "آلماتی", "ru": "Алматы"},
+    "aktobe": {"fa": "آکتوبه", "ru": "Актобе"},
+    "beyneu": {"fa": "بینئو", "ru": "Бейнеу"},
+    "aktau_port": {"fa": "بندر آکتائو", "ru": "порт Актау"},
+    "kuryk_port": {"fa": "بندر کوریک", "ru": "порт Курык"},
+    "uzen": {"fa": "اوزن (ژانااوزن)", "ru": "Узень (Жанаозен)"},
+    "bolashak": {"fa": "بولاشاک", "ru": "Болашак"},
+    "serhetyaka": {"fa": "سرحدیاکا", "ru": "Серхетяка"},
+    "bereket": {"fa": "برکت", "ru": "Берекет"},
+    "etrek": {"fa": "اترک", "ru": "Этрек"},
+    "turkmenbashi_port": {"fa": "بندر ترکمن‌باشی", "ru": "порт Туркменбаши"},
+    "ashgabat": {"fa": "عشق‌آباد", "ru": "Ашхабад"},
+    "saragt": {"fa": "سرخس ترکمنستان", "ru": "Сарахс"},
+    "inche_burun": {"fa": "اینچه‌برون", "ru": "Инче-Бурун"},
+    "gorgan": {"fa": "گرگان", "ru": "Горган"},
+    "behshahr": {"fa": "بهشهر", "ru": "Бехшехр"},
+    "amirabad_port": {"fa": "بندر امیرآباد", "ru": "порт Амирабад"},
+    "anzali_port": {"fa": "بندر انزلی", "ru": "порт Энзели"},
+    "astara_port": {"fa": "بندر آستارا", "ru": "порт Астара"},
+    "tehran": {"fa": "تهران", "ru": "Тегеран"},
+    "bafq": {"fa": "بافق", "ru": "Бафк"},
+    "mashhad": {"fa": "مشهد", "ru": "Мешхед"},
+    "sarakhs": {"fa": "سرخس", "ru": "Серахс"},
+    "bandar_abbas": {"fa": "بندرعباس (بندر شهید رجایی)", "ru": "Бандар-Аббас (порт Шахид-Раджаи)"},
+    "zahedan": {"fa": "زاهدان", "ru": "Захедан"},
+    "chabahar": {"fa": "چابهار (بندر شهید بهشتی)", "ru": "Чабахар (порт Шахид-Бехешти)"},
+}
+
 NODES = []
 
 
 def node(id, name, country, kind, lat, lon, capacity=None, capacity_evidence=None, coordinates_note=None):
-    n = {"id": id, "name": name, "country": country, "kind": kind, "lat": lat, "lon": lon}
+    n = {"id": id, "name": name, "names": NAMES[id], "country": country, "kind": kind, "lat": lat, "lon": lon}
     evidence = {}
     dwell_kind = {"border": "border", "break_of_gauge": "break_of_gauge", "port": "port", "junction": "junction"}.get(kind)
     if dwell_kind:

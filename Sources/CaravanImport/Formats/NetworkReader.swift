@@ -120,6 +120,7 @@ public enum NetworkReader {
             switch key {
             case "id": node.id = try reader.string()
             case "name": node.name = try reader.string()
+            case "names": node.names = try names(&reader)
             case "country": node.country = try optionalString(&reader)
             case "kind": node.kind = try optionalString(&reader)
             case "lat": node.lat = try optionalNumber(&reader)
@@ -277,6 +278,14 @@ public enum NetworkReader {
 
     private static func optionalNumber(_ reader: inout JSONReader) throws(JSONReader.Failure) -> Double? {
         reader.null() ? nil : try reader.number()
+    }
+
+    /// A place's names in other languages: `{"fa": "آستانه", "ru": "Астана"}`.
+    private static func names(_ reader: inout JSONReader) throws(JSONReader.Failure) -> [String: String]? {
+        guard !reader.null() else { return nil }
+        var names: [String: String] = [:]
+        try reader.object { reader, language throws(JSONReader.Failure) in names[String(describing: language)] = try reader.string() }
+        return names
     }
 
     private static func optionalString(_ reader: inout JSONReader) throws(JSONReader.Failure) -> String? {

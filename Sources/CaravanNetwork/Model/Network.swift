@@ -31,6 +31,8 @@ public struct Network: Sendable, Hashable, Codable {
 public struct NetworkNode: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
+    /// The place's name in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var names: [String: String]?
     /// ISO 3166 alpha-3.
     public var country: String?
     public var kind: String?
