@@ -41,6 +41,7 @@ let package = Package(
             name: "CaravanData", path: "Data", exclude: ["README.md"],
             resources: [
                 .copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers"), .copy("hs"), .copy("groups"),
+                .copy("words"), .copy("basemap"),
             ]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -79,7 +80,9 @@ let package = Package(
         // What people read: text tables, CSV, JSON, Markdown, the dashboard's pages and the report, escaped by default.
         .target(
             name: "CaravanPresentation",
-            dependencies: ["CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanImport", "CaravanStore", "CaravanService"]),
+            dependencies: [
+                "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanImport", "CaravanStore", "CaravanService", "CaravanData",
+            ]),
         // The HTTP server: the JSON API, its OpenAPI document, the dashboard, access control.
         .target(
             name: "CaravanServer",

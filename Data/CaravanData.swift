@@ -17,6 +17,15 @@ public enum BundledData {
     /// The named product groups (`group,include,exclude,description`) every query may use.
     public static var productGroupsCSV: String { text("groups/product-groups.csv") }
 
+    /// The phrases of one language the dashboard and the report are written in (`words/en.txt`).
+    public static func words(_ language: String) -> String { text("words/\(language).txt") }
+
+    /// Natural Earth's countries, simplified, for the map (`basemap/countries.json`).
+    public static var basemapJSON: String { text("basemap/countries.json") }
+
+    /// Country names in English, Persian and Russian from CLDR: `iso3,en,fa,ru`.
+    public static var countryNamesCSV: String { text("reference/country-names.csv") }
+
     /// The bundled figures files, ready to import.
     public static var figureFiles: [URL] { files(in: "figures", ending: ".csv") }
 

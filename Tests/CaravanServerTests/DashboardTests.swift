@@ -1,3 +1,4 @@
+import CaravanPresentation
 import CaravanServer
 import CaravanTestSupport
 import Foundation
@@ -43,6 +44,135 @@ struct DashboardTests {
         }
     }
 
+    @Test(
+        "every page and the report, in English, Persian and Russian, at 1400 and 390 px: nothing past the screen's edge, no chart text overlapping or under 11 px, every phrase translated; Persian right to left with Persian digits"
+    )
+    func layout() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.live) { client in
+            var documents: [(name: String, language: Language, html: String)] = []
+            for language in Language.allCases {
+                for page in Self.pages {
+                    let address = page.path + (page.path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
+                    documents.append((page.name, language, try await client.execute(uri: address, method: .get).text))
+                }
+                let report = try await HTMLReport.make(served.workspace, asOf: Date(), language: language).rendered
+                documents.append(("report", language, report))
+            }
+            // Two browsers at a time, one a core.
+            let findings = try await withThrowingTaskGroup(of: [String].self) { group in
+                var findings: [String] = []
+                var waiting = documents.flatMap { document in [1400, 390].map { (document, $0) } }[...]
+                func next() -> Bool {
+                    guard let (document, width) = waiting.popFirst() else { return false }
+                    group.addTask {
+                        let shot = "layout-\(document.name)-\(document.language.rawValue)-\(width).png"
+                        let layout = try await PageLayout.measure(document.html, width: width, screenshot: shot)
+                        return Self.problems(layout, language: document.language).map {
+                            "\(document.name) \(document.language.rawValue) \(width) px: \($0)"
+                        }
+                    }
+                    return true
+                }
+                _ = next() && next()
+                while let found = try await group.next() {
+                    findings += found
+                    _ = next()
+                }
+                return findings
+            }
+            #expect(documents.count == 3 * (Self.pages.count + 1))
+            #expect(findings.isEmpty, "\(findings.count) problems:\n\(findings.prefix(40).joined(separator: "\n"))")
+        }
+    }
+
+    @Test("the layout measure finds what the page tests look for: a page too wide, texts overlapping or too small, a missing phrase")
+    func measureFindsFaults() async throws {
+        let faulty = """
+            <!DOCTYPE html><html lang="fa" dir="rtl"><body><div id="wide" style="width:600px">⟦status.met⟧ ۱۲</div>
+            <svg id="chart" viewBox="0 0 720 100" style="width:100%;direction:ltr"><text x="10" y="50" font-size="12">Bereket</text>\
+            <text x="20" y="52" font-size="12">Etrek</text><text x="700" y="90" font-size="12">Almaty</text></svg></body></html>
+            """
+        let layout = try await PageLayout.measure(faulty, width: 390)
+        #expect(layout.overflow > 200 && layout.outside.contains { $0.contains("div#wide") })
+        #expect(layout.overlaps.contains("chart: \"Bereket\" / \"Etrek\"") && layout.overlaps.contains("chart: \"Almaty\" leaves the chart"))
+        #expect(layout.small.count == 3 && layout.missing == ["⟦status.met⟧"] && layout.persianDigits == 2 && layout.dir == "rtl")
+        let fine = try await PageLayout.measure("<!DOCTYPE html><html lang=\"en\"><body><p>340</p></body></html>", width: 390)
+        #expect(fine.overflow == 0 && fine.outside.isEmpty && fine.overlaps.isEmpty && fine.small.isEmpty && fine.missing.isEmpty)
+    }
+
+    /// What is wrong with a page's layout in a language, in words.
+    static func problems(_ layout: PageLayout, language: Language) -> [String] {
+        var problems: [String] = []
+        if layout.overflow > 0 { problems.append("the page is \(layout.overflow) px wider than the screen") }
+        problems += layout.outside.map { "past the edge: \($0)" }
+        problems += layout.overlaps.map { "overlap: \($0)" }
+        problems += layout.small.map { "text under 11 px: \($0)" }
+        problems += layout.missing.map { "no translation: \($0)" }
+        if layout.lang != language.rawValue { problems.append("lang=\(layout.lang ?? "none")") }
+        if layout.dir != language.direction { problems.append("dir=\(layout.dir ?? "none")") }
+        if language == .fa {
+            if layout.persianDigits == 0 { problems.append("no Persian digits") }
+            problems += layout.asciiAmounts.map { "an amount in ASCII digits: \($0)" }
+        }
+        return problems
+    }
+
+    @Test("the language comes from ?lang=, else the browser's Accept-Language; links and forms keep it; a switcher leads to the same page in each")
+    func languages() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/trade", method: .get, headers: [.acceptLanguage: "de-DE,ru;q=0.8,en;q=0.5"]) { response in
+                #expect(response.text.contains("<html lang=\"ru\" dir=\"ltr\">"))
+                #expect(response.headers[.vary] == "Accept-Language")
+                #expect(response.text.contains("href=\"/corridor?partnership=iran-kazakhstan&amp;lang=ru\""))
+                #expect(response.text.contains("<input type=\"hidden\" name=\"lang\" value=\"ru\">"))
+            }
+            // The same address asked in another language is answered in it, not from the other's cache.
+            try await client.execute(uri: "/trade", method: .get, headers: [.acceptLanguage: "fa-IR,fa;q=0.9"]) { response in
+                #expect(response.text.contains("<html lang=\"fa\" dir=\"rtl\">"))
+                #expect(response.text.contains("href=\"/trade?lang=en\" hreflang=\"en\""))
+            }
+            try await client.execute(uri: "/trade?lang=en", method: .get, headers: [.acceptLanguage: "fa"]) { response in
+                #expect(response.text.contains("<html lang=\"en\" dir=\"ltr\">") && response.text.contains(">off track<"))
+            }
+            try await client.execute(uri: "/trade?lang=xx", method: .get, headers: [.acceptLanguage: "en-GB;q=0.2,ru;q=0.1"]) { response in
+                #expect(response.text.contains("<html lang=\"en\""))
+            }
+            // Persian digits and a Persian month name in a query read as the period they name.
+            try await client.execute(uri: "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=%DB%B2%DB%B0%DB%B2%DB%B4", method: .get) {
+                response in
+                #expect(response.status == .ok, "\(response.text)")
+            }
+            let month = "%D9%81%D8%B1%D9%88%D8%B1%D8%AF%DB%8C%D9%86%20%DB%B1%DB%B4%DB%B0%DB%B1"
+            try await client.execute(uri: "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=\(month)", method: .get) { response in
+                #expect(response.status == .ok && response.text.contains("\"SH1401-01\""), "\(response.text)")
+            }
+        }
+    }
+
+    @Test("the CSV download holds plain numbers, the same the JSON API gives")
+    func csvNumbers() async throws {
+        let served = try await ServedWorkspace()
+        try await served.app().test(.router) { client in
+            let csv = try await client.execute(uri: "/trade.csv?reporter=IRN&partner=KAZ", method: .get).text
+            let json = try await client.execute(uri: "/api/v1/trade/series?reporter=IRN&partner=KAZ", method: .get).body
+            let series = try #require(try JSONSerialization.jsonObject(with: Data(buffer: json)) as? [String: Any])["series"] as? [[String: Any]]
+            let api = Dictionary(
+                uniqueKeysWithValues: (series ?? []).map {
+                    ($0["period"] as? String ?? "", ($0["value_usd"] as? Double, $0["change_pct"] as? Double))
+                })
+            let lines = csv.split(separator: "\n").dropFirst().filter { !$0.hasPrefix(",") }
+            #expect(lines.count == api.count && lines.count > 10)
+            for line in lines {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let expected = try #require(api[fields[0]], "\(fields[0]) is not in the API's series")
+                #expect(Double(fields[1]) == expected.0, "\(line)")
+                #expect(fields[2].isEmpty ? expected.1 == nil : abs((Double(fields[2]) ?? .nan) - (expected.1 ?? .nan)) < 0.05, "\(line)")
+            }
+        }
+    }
+
     @Test("the route form and the trade form round-trip through the browser: the answer page shows what was asked")
     func forms() async throws {
         let served = try await ServedWorkspace()
@@ -56,7 +186,7 @@ struct DashboardTests {
             #expect(impossible.dom.contains("id=\"route-problem\""))
             let trade = try await Browser.load(
                 URL(string: "http://127.0.0.1:\(port)/trade?reporter=KAZ&partner=IRN&flow=turnover&commodity=&by=year")!)
-            #expect(trade.dom.contains("KAZ–IRN turnover, TOTAL, by year"))
+            #expect(trade.dom.contains("Kazakhstan–Iran turnover, TOTAL, by year"))
             let csv = try await client.execute(uri: "/trade.csv?reporter=IRN&partner=KAZ", method: .get)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8" && csv.text.hasPrefix("period,") && csv.text.contains("2024"))
         }

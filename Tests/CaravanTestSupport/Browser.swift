@@ -53,7 +53,7 @@ public enum Browser {
         try await Command.detached { try screenshot(of: url, name: name, width: width, height: height) }
     }
 
-    private static func run(_ arguments: [String]) throws -> Command {
+    static func run(_ arguments: [String]) throws -> Command {
         guard let path else { throw BrowserMissing() }
         // A page that opens a dialog (a script smuggled in calling alert) never finishes loading: the browser is then killed.
         return try Command.run(path, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] + arguments, timeout: 60)

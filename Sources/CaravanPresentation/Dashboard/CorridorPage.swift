@@ -7,46 +7,49 @@ import Foundation
 extension Dashboard {
     /// The corridor: the network map with flows against capacity, capacity by year against the
     /// targets, and a route finder whose answer is drawn on the map and as a time–cost–distance chart.
-    public func corridor(route request: RouteRequest?, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
+    public func corridor(route: RouteRequest?, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
         let data = try await workspace.reportData(partnership, asOf: asOf)
         let network = try await workspace.network()
         var found: RouteAnswer?
         var problem: String?
-        if let request {
-            do { found = try await workspace.routes(request) } catch let error as RouteError { problem = error.description }
+        if let route {
+            do { found = try await workspace.routes(route) } catch let error as RouteError { problem = error.description }
         }
         let best = found?.routes.first
-        let report = HTMLReport(data)
-        var body = RouteForm(network: network, request: request).html
-        if let problem { body += "<p class=\"problem\" id=\"route-problem\">\(problem)</p>" }
+        let report = HTMLReport(data, words: words)
+        var body = RouteForm(network: network, request: route, words: words).html
+        if let problem { body += "<p class=\"problem\" id=\"route-problem\">\(report.english(problem))</p>" }
         if let found, let best {
-            body += "<h2>Routes from \(best.nodes.first ?? "") to \(best.nodes.last ?? "")</h2>"
-            body += RouteTables(answer: found).summary + TimeCostDistanceChart(route: best).svg + RouteTables(answer: found).legs
+            let tables = RouteTables(answer: found, network: network, words: words)
+            let ends = ["from": tables.name(best.nodes.first ?? ""), "to": tables.name(best.nodes.last ?? "")]
+            body += "<h2>\(words("corridor.routes", ends))</h2>"
+            body += tables.summary + TimeCostDistanceChart(route: best, network: network, words: words).html + tables.legs
         }
-        body += "<h2>The network</h2>" + NetworkMap(network: network, flows: data.flows.flows, route: best).svg
+        body += "<h2>\(words("corridor.network"))</h2>" + NetworkMap(network: network, flows: data.flows.flows, route: best, words: words).html
         body += report.corridor + networkSources(network)
-        return DashboardFrame.page(.corridor, partnership: data.scorecard.partnership, asOf: data.scorecard.asOf.description, body: body)
+        return DashboardFrame.page(.corridor, partnership: data.scorecard.partnership, asOf: data.scorecard.asOf, body: body, request: request)
     }
 
     private func networkSources(_ network: Network) -> HTML {
         let items = network.sources.map { source -> HTML in
             let publisher: HTML = source.publisher.map { " — \($0)" } ?? ""
-            let published: HTML = source.published.map { ", \($0)" } ?? ""
+            let published: HTML = source.published.map { ", \(words.date($0))" } ?? ""
             return "<li id=\"network-source-\(source.id)\">\(HTML.link(source.title, source.url))\(publisher)\(published)</li>"
         }
-        return "<h2>Network sources</h2><ul>\(items)</ul>"
+        return "<h2>\(words("corridor.sources"))</h2><ul>\(items)</ul>"
     }
 }
 
-/// The route finder: a plain GET form over the network's nodes.
+/// The route finder: a plain GET form over the network's places, by name.
 struct RouteForm {
     let network: Network
     let request: RouteRequest?
+    let words: Words
 
     var html: HTML {
         func options(_ chosen: String?) -> [HTML] {
-            network.nodes.sorted { $0.name < $1.name }.map { node -> HTML in
-                "<option value=\"\(node.id)\"\(node.id == chosen ? " selected" : "")>\(node.name)</option>"
+            network.nodes.map { ($0, words.place($0)) }.sorted { $0.1 < $1.1 }.map { node, name -> HTML in
+                "<option value=\"\(node.id)\"\(node.id == chosen ? " selected" : "")>\(name)</option>"
             }
         }
         let by: String =
@@ -55,44 +58,55 @@ struct RouteForm {
             case .generalized: "generalized"
             default: "time"
             }
-        let measures = ["time", "cost", "generalized"].map { measure -> HTML in "<option\(measure == by ? " selected" : "")>\(measure)</option>" }
+        let measures = ["time", "cost", "generalized"].map { measure -> HTML in
+            "<option value=\"\(measure)\"\(measure == by ? " selected" : "")>\(words("form.by-\(measure)"))</option>"
+        }
         let avoid = request?.constraints.avoidCountries.sorted().first ?? ""
         return """
-            <h2>Find a route</h2>
+            <h2>\(words("corridor.find"))</h2>
             <form class="query" method="get" action="/corridor" id="route-form">
-            <label>From<select name="from">\(options(request?.from ?? network.nodes.first?.id))</select></label>
-            <label>To<select name="to">\(options(request?.to ?? network.nodes.last?.id))</select></label>
-            <label>By<select name="by">\(measures)</select></label>
-            <label>Avoid country<input name="avoid-country" value="\(avoid)" pattern="[A-Z]{3}" size="4" placeholder="TKM"></label>
-            <button type="submit">Find</button></form>
+            <input type="hidden" name="lang" value="\(words.language.rawValue)">
+            <label>\(words("form.from"))<select name="from">\(options(request?.from ?? network.nodes.first?.id))</select></label>
+            <label>\(words("form.to"))<select name="to">\(options(request?.to ?? network.nodes.last?.id))</select></label>
+            <label>\(words("form.by"))<select name="by">\(measures)</select></label>
+            <label>\(words("form.avoid-country"))<input name="avoid-country" value="\(avoid)" size="4" placeholder="TKM" dir="ltr"></label>
+            <button type="submit">\(words("form.find"))</button></form>
             """
     }
 }
 
-/// A route answer as tables: the routes, then the best route step by step.
+/// A route answer as tables: the routes, then the best route step by step, places by name.
 struct RouteTables {
     let answer: RouteAnswer
+    let network: Network
+    let words: Words
+
+    func name(_ id: String) -> String { network.nodes.first { $0.id == id }.map(words.place) ?? id }
 
     var summary: HTML {
         let rows = answer.routes.enumerated().map { index, route -> [HTML] in
             [
-                "\(index + 1)", "\(NumberText.fixed(route.hours, decimals: 1))", "\(NumberText.fixed(route.usdPerT, decimals: 1))",
-                "\(NumberText.grouped(route.km) + (route.kmIncomplete ? "+" : ""))", "\(route.nodes.joined(separator: " → "))",
+                "\(words.integer(index + 1))", "\(words.number(route.hours, decimals: 1))", "\(words.number(route.usdPerT, decimals: 1))",
+                "\(words.number(route.km) + (route.kmIncomplete ? "+" : ""))", "\(route.nodes.map(name).joined(separator: " → "))",
             ]
         }
-        return HTML.table(["route", "hours", "USD/t", "km", "through"], rows, id: "routes")
+        return HTML.table(["route", "hours", "usd-per-t", "km", "through"].map { words("column.\($0)") }, rows, id: "routes", lead: [1])
     }
 
     var legs: HTML {
         let rows = (answer.routes.first?.legs ?? []).map { leg -> [HTML] in
             [
-                "\(leg.kind.rawValue)", "\(leg.id)", "\(leg.mode?.rawValue ?? "")", "\(leg.from) → \(leg.to)",
-                "\(leg.km.map(NumberText.grouped) ?? "")",
-                "\(NumberText.fixed(leg.hours, decimals: 1))", "\(NumberText.fixed(leg.usdPerT, decimals: 1))",
-                "\(NumberText.grouped(leg.cumulativeKm))",
-                "\(NumberText.fixed(leg.cumulativeHours, decimals: 1))", "\(NumberText.fixed(leg.cumulativeUSDPerT, decimals: 1))",
+                "\(words("leg.\(leg.kind.rawValue)"))", "\(leg.kind == .link ? leg.id : name(leg.id))",
+                "\(leg.mode.map { words("mode.\($0.rawValue)") } ?? "")",
+                "\(leg.from == leg.to ? name(leg.from) : "\(name(leg.from)) → \(name(leg.to))")", "\(leg.km.map(words.number) ?? "")",
+                "\(words.number(leg.hours, decimals: 1))", "\(words.number(leg.usdPerT, decimals: 1))", "\(words.number(leg.cumulativeKm))",
+                "\(words.number(leg.cumulativeHours, decimals: 1))", "\(words.number(leg.cumulativeUSDPerT, decimals: 1))",
             ]
         }
-        return HTML.table(["step", "id", "mode", "where", "km", "hours", "USD/t", "km so far", "hours so far", "USD/t so far"], rows, id: "legs")
+        return HTML.table(
+            ["step", "id", "mode", "where", "km", "hours", "usd-per-t", "km-so-far", "hours-so-far", "usd-per-t-so-far"].map {
+                words("column.\($0)")
+            },
+            rows, id: "legs", lead: [3])
     }
 }

@@ -1,63 +1,87 @@
 import CaravanCore
 
 /// Why the two sides' figures differ: a waterfall from A's figure through each step to B's,
-/// and the steps as a table with their methods and sources.
+/// drawn as horizontal bars a row each (so it reads on a phone), and the steps as a table with
+/// their methods and sources.
 struct GapSection {
     let gap: TradeGap
+    let words: Words
 
     var html: HTML {
         guard let a = gap.a, let b = gap.b, let residual = gap.residualUSD else {
-            return "<p class=\"empty\">\(GapText.missing(gap)).</p>"
+            return "<p class=\"empty\">\(english(GapText.missing(gap) + "."))</p>"
         }
-        var rows: [[HTML]] = [["\(a.economy) reports", "\(NumberText.grouped(a.valueUSD))", "\(GapText.side(a))"]]
-        rows += gap.steps.map { ["\($0.kind.rawValue)", "\(NumberText.signed($0.amountUSD ?? 0))", "\($0.method)"] }
-        rows += gap.notQuantified.map { ["\($0.kind.rawValue)", "not quantified", "\($0.method)"] }
-        rows.append(["unexplained", "\(NumberText.signed(residual))", "what the steps do not explain"])
-        rows.append(["\(b.economy) reports", "\(NumberText.grouped(b.valueUSD))", "\(GapText.side(b))"])
+        var rows: [[HTML]] = [[side(a), words.amount(a.valueUSD), english(GapText.side(a))]]
+        rows += gap.steps.map {
+            ["\(words("gap.\($0.kind.rawValue)"))", "<span class=\"num\">\(signedMoney($0.amountUSD ?? 0))</span>", english($0.method)]
+        }
+        rows += gap.notQuantified.map { ["\(words("gap.\($0.kind.rawValue)"))", "\(words("gap.not-quantified"))", english($0.method)] }
+        rows.append(["\(words("gap.unexplained"))", "<span class=\"num\">\(signedMoney(residual))</span>", "\(words("gap.unexplained-how"))"])
+        rows.append([side(b), words.amount(b.valueUSD), english(GapText.side(b))])
+        let heading = words(
+            "gap.heading",
+            [
+                "a": words.country(a.economy), "aPeriod": words.period(a.period), "b": words.country(b.economy), "bPeriod": words.period(b.period),
+            ])
         return """
-            <h2 id="gap">Why the two sides differ: \("\(a.economy) \(a.period) against \(b.economy) \(b.period)")</h2>
-            \(waterfall(a: a, b: b, residual: residual))
-            \(HTML.table(["step", "USD", "how"], rows, id: "gap-steps"))
+            <h2 id="gap">\(heading)</h2>
+            \(ChartSize.both { waterfall(a: a, b: b, residual: residual, size: $0) })
+            \(HTML.table(["step", "amount", "how"].map { words("column.\($0)") }, rows, id: "gap-steps", lead: [1]))
             """
     }
 
-    /// Bars from zero for the two figures, floating bars for the steps and the residual between them.
-    private func waterfall(a: GapSide, b: GapSide, residual: Double) -> HTML {
-        var bars: [(label: String, from: Double, to: Double, kind: String)] = [("\(a.economy) \(a.period)", 0, a.valueUSD, "side")]
+    private func side(_ side: GapSide) -> HTML { "\(words("gap.reports", ["economy": words.country(side.economy)]))" }
+
+    private func english(_ text: String) -> HTML {
+        words.language == .en ? HTML(text: text) : "<span lang=\"en\" dir=\"ltr\">\(text)</span>"
+    }
+
+    private func signedMoney(_ amount: Double) -> String { (amount > 0 ? "+" : "") + words.money(amount) }
+
+    /// A bar from zero for each side's figure, floating bars for the steps and the residual between them.
+    private func waterfall(a: GapSide, b: GapSide, residual: Double, size: ChartSize) -> HTML {
+        var bars: [(label: String, from: Double, to: Double, kind: String)] = [
+            (words("gap.reports", ["economy": words.country(a.economy)]) + " " + words.period(a.period), 0, a.valueUSD, "side")
+        ]
         var level = a.valueUSD
         for step in gap.steps {
             let amount = step.amountUSD ?? 0
-            bars.append((step.kind.rawValue, level, level + amount, "step"))
+            bars.append((words("gap.\(step.kind.rawValue)"), level, level + amount, "step"))
             level += amount
         }
-        bars.append(("unexplained", level, level + residual, "residual"))
-        bars.append(("\(b.economy) \(b.period)", 0, b.valueUSD, "side"))
+        bars.append((words("gap.unexplained"), level, level + residual, "residual"))
+        bars.append((words("gap.reports", ["economy": words.country(b.economy)]) + " " + words.period(b.period), 0, b.valueUSD, "side"))
+        let font = size.font
+        let width = size.width
+        let row = font * 2 + 14
+        let height = Double(bars.count) * row + 8
         let top = max(bars.map { max($0.from, $0.to) }.max() ?? 1, 1)
-        let (width, height, left, bottom) = (640.0, 260.0, 70.0, 40.0)
-        let slot = (width - left) / Double(bars.count)
-        func y(_ value: Double) -> Double { (height - bottom) * (1 - value / top) + 10 }
+        let (left, right) = (4.0, width - 4)
+        func x(_ value: Double) -> Double { left + max(value, 0) / top * (right - left) }
+        var space = LabelSpace(width: width, height: height)
         let drawn = bars.enumerated().map { index, bar -> HTML in
-            let x = left + Double(index) * slot + slot * 0.15
+            let y = 4 + Double(index) * row
             let (low, high) = (min(bar.from, bar.to), max(bar.from, bar.to))
-            let color = bar.kind == "side" ? "#2856a3" : bar.kind == "residual" ? "#9a9a9a" : (bar.to >= bar.from ? "#2e7d32" : "#b3261e")
+            let color = bar.kind == "side" ? "#2856a3" : bar.kind == "residual" ? "#8a8a8a" : (bar.to >= bar.from ? "#2e7d32" : "#b3261e")
             let change = bar.to - bar.from
-            let shown = bar.kind == "side" ? HTMLReport.money(bar.to) : (change >= 0 ? "+" : "−") + HTMLReport.money(abs(change))
-            let exact = bar.kind == "side" ? NumberText.grouped(bar.to) : NumberText.signed(change)
+            let shown = bar.kind == "side" ? words.money(bar.to) : signedMoney(change)
+            let exact = bar.kind == "side" ? words.number(bar.to) : words.digits(NumberText.signed(change))
+            let barY = y + font + 4
+            let shape = LabelSpace.Box(minX: x(low), minY: barY, maxX: max(x(high), x(low) + 1), maxY: barY + font)
+            space.reserve(shape)
+            let name = space.text(bar.label, size: font, at: [(left, y + font, .start)])
+            let value = space.text(
+                shown, size: font, at: [(shape.maxX + 4, barY + font - 2, .start), (shape.minX - 4, barY + font - 2, .end)], className: "value")
             return """
-                <g><title>\(bar.label): \(exact) USD</title>\
-                <rect x="\(NumberText.fixed(x, decimals: 1))" y="\(NumberText.fixed(y(high), decimals: 1))" \
-                width="\(NumberText.fixed(slot * 0.7, decimals: 1))" height="\(NumberText.fixed(max(y(low) - y(high), 1), decimals: 1))" fill="\(color)"/>\
-                <text x="\(NumberText.fixed(x + slot * 0.35, decimals: 1))" y="\(NumberText.fixed(y(high) - 4, decimals: 1))" \
-                text-anchor="middle" font-size="11">\(shown)</text>\
-                <text x="\(NumberText.fixed(x + slot * 0.35, decimals: 1))" y="\(NumberText.fixed(height - bottom + 26, decimals: 1))" \
-                text-anchor="middle" font-size="11">\(bar.label)</text></g>
+                <g><title>\(bar.label): \(exact) \(words("unit.usd"))</title>\
+                <rect x="\(Chart.coordinate(shape.minX))" y="\(Chart.coordinate(barY))" width="\(Chart.coordinate(shape.maxX - shape.minX))" \
+                height="\(Int(font))" fill="\(color)"/></g>\(name)\(value)
                 """
         }
+        let aria = words("gap.chart", ["a": words.country(a.economy), "b": words.country(b.economy)])
         return """
-            <svg id="gap-waterfall" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
-            aria-label="\("From \(a.economy)'s figure to \(b.economy)'s, step by step")">\
-            <line x1="\(Int(left))" y1="\(NumberText.fixed(y(0), decimals: 1))" x2="\(Int(width))" y2="\(NumberText.fixed(y(0), decimals: 1))" stroke="#444"/>\
-            \(drawn)</svg>
+            <svg id="gap-waterfall\(size.suffix)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(aria)" \
+            xmlns="http://www.w3.org/2000/svg">\(drawn)</svg>
             """
     }
 }

@@ -3,82 +3,149 @@ import CaravanNetwork
 import CaravanService
 import Foundation
 
-/// The network drawn from its nodes' coordinates as inline SVG: links coloured by mode and as
-/// wide as their capacity, flows against capacity and the chosen route over them; every mark
-/// carries its figures and sources in its title.
+/// The network drawn over Natural Earth's coastlines and borders in Mercator, as inline SVG:
+/// links coloured by mode and as wide as their capacity, flows against capacity and the chosen
+/// route over them; places named where their names fit without overlapping; every mark carries
+/// its figures and sources in its title.
 struct NetworkMap {
     let network: Network
     let flows: [FlowUtilization]
     let route: Route?
+    let words: Words
 
-    static let colors: [TransportMode: String] = [.rail: "#7a4fa3", .road: "#c57f0a", .sea: "#2856a3", .ferry: "#1f8a9e"]
+    static let colors: [(TransportMode, String)] = [(.rail, "#7a4fa3"), (.road, "#c57f0a"), (.sea, "#2856a3"), (.ferry, "#1f8a9e")]
 
-    var svg: HTML {
+    var html: HTML {
         let placed = network.nodes.filter { $0.lat != nil && $0.lon != nil }
-        guard let south = placed.compactMap(\.lat).min(), let north = placed.compactMap(\.lat).max(),
-            let west = placed.compactMap(\.lon).min(), let east = placed.compactMap(\.lon).max()
-        else { return "<p class=\"note\" id=\"network-map\">The network's nodes have no coordinates to draw a map from.</p>" }
-        // Equirectangular, with longitude shrunk by the cosine of the middle latitude so shapes stay true.
-        let squeeze = cos((south + north) / 2 * .pi / 180)
-        let (width, pad) = (900.0, 40.0)
-        let spanX = max((east - west) * squeeze, 0.5)
-        let spanY = max(north - south, 0.5)
-        let scale = (width - 2 * pad) / spanX
-        let height = spanY * scale + 2 * pad
+        guard !placed.isEmpty else { return "<p class=\"note\" id=\"network-map\">\(words("map.no-coordinates"))</p>" }
+        let missing = network.nodes.count - placed.count
+        let unplaced: HTML = missing > 0 ? "<p class=\"note\">\(words("map.unplaced", ["count": words.integer(missing)]))</p>" : ""
+        return ChartSize.both { svg(placed, size: $0) } + unplaced + "<p class=\"note\">\(words("map.origin"))</p>"
+    }
+
+    private func svg(_ placed: [NetworkNode], size: ChartSize) -> HTML {
+        let lats = placed.compactMap(\.lat)
+        let lons = placed.compactMap(\.lon)
+        let (south, north, west, east) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
+        let padLat = max((north - south) * 0.12, 1.2)
+        let padLon = max((east - west) * 0.12, 1.6)
+        let projection = Mercator(west: west - padLon, east: east + padLon, south: south - padLat, north: north + padLat, width: size.width)
+        let (width, font) = (size.width, size.font)
+        let legendHeight = font + 12
+        let height = projection.height + legendHeight
+        var space = LabelSpace(width: width, height: height)
         var points: [String: (x: Double, y: Double)] = [:]
-        for node in placed {
-            points[node.id] = (pad + ((node.lon ?? 0) - west) * squeeze * scale, pad + (north - (node.lat ?? 0)) * scale)
-        }
-        let used = Dictionary(flows.map { ($0.element, $0) }, uniquingKeysWith: { later, _ in later })
+        for node in placed { points[node.id] = projection.point(lon: node.lon!, lat: node.lat!) }
         var parts: [HTML] = [
-            "<svg id=\"network-map\" class=\"map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
-            "<title>\(network.name): the network from its nodes' coordinates</title>",
+            "<svg id=\"network-map\(size.suffix)\" class=\"map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
+            "<title>\(words("map.title", ["network": network.name]))</title>",
+            "<clipPath id=\"map-area\(size.suffix)\"><rect width=\"\(Int(width))\" height=\"\(Chart.coordinate(projection.height))\"/></clipPath>",
+            "<rect width=\"\(Int(width))\" height=\"\(Chart.coordinate(projection.height))\" fill=\"#d9e6f2\"/><g clip-path=\"url(#map-area\(size.suffix))\">",
         ]
+        // Land and borders: every country with a ring in view, each ring a closed path.
+        var countryLabels: [(name: String, x: Double, y: Double)] = []
+        for country in Basemap.world.countries {
+            var path = ""
+            var inside: [(x: Double, y: Double)] = []
+            for ring in country.rings where ring.count >= 6 {
+                let lonLat = stride(from: 0, to: ring.count - 1, by: 2).map { (lon: ring[$0], lat: ring[$0 + 1]) }
+                guard
+                    lonLat.contains(where: { projection.contains(lon: $0.lon, lat: $0.lat) })
+                        || (lonLat.map(\.lon).min()! < projection.west && lonLat.map(\.lon).max()! > projection.east)
+                else { continue }
+                let projected = lonLat.map { projection.point(lon: $0.lon, lat: $0.lat) }
+                inside += zip(lonLat, projected).filter { projection.contains(lon: $0.0.lon, lat: $0.0.lat) }.map(\.1)
+                path += "M" + projected.map { "\(Chart.coordinate($0.x)),\(Chart.coordinate($0.y))" }.joined(separator: "L") + "Z"
+            }
+            guard !path.isEmpty else { continue }
+            parts.append("<path class=\"land\" d=\"\(path)\"><title>\(words.country(country.iso3))</title></path>")
+            if inside.count >= 3, words.country(country.iso3) != country.iso3 {
+                let x = inside.map(\.x).reduce(0, +) / Double(inside.count)
+                let y = inside.map(\.y).reduce(0, +) / Double(inside.count)
+                countryLabels.append((words.country(country.iso3), x, y))
+            }
+        }
+        parts.append("</g>")
+        let used = Dictionary(flows.map { ($0.element, $0) }, uniquingKeysWith: { later, _ in later })
         for link in network.links {
             guard let a = points[link.from], let b = points[link.to] else { continue }
-            let stroke = 1.5 + min(8, sqrt(link.capacityMt ?? 1))
+            let stroke = (size == .wide ? 1.5 : 1.2) + min(size == .wide ? 7 : 4, sqrt(link.capacityMt ?? 1))
             let flow = used[link.id]
-            let utilization = flow?.utilizationPct.map { ", \(NumberText.fixed($0, decimals: 0))% used in \(flow!.period)" } ?? ""
+            let utilization =
+                flow?.utilizationPct.map { ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)]) }
+                ?? ""
+            let from = network.nodes.first { $0.id == link.from }.map(words.place) ?? link.from
+            let to = network.nodes.first { $0.id == link.to }.map(words.place) ?? link.to
+            let capacity = link.capacityMt.map { words("map.capacity", ["mt": words.number($0, decimals: 1)]) } ?? words("map.capacity-unknown")
             let note =
-                "\(link.id) (\(link.mode.rawValue)): \(link.lengthKm.map { "\(NumberText.grouped($0)) km, " } ?? "")"
-                + "\(link.capacityMt.map { "\(NumberText.fixed($0, decimals: 1)) Mt a year" } ?? "capacity unknown")\(utilization)"
-                + sources(link.evidence)
+                "\(from) – \(to) (\(words("mode.\(link.mode.rawValue)"))): \(link.lengthKm.map { "\(words.number($0)) \(words("unit.km")), " } ?? "")"
+                + capacity + utilization + sources(link.evidence)
             let dashes: HTML = link.mode == .sea || link.mode == .ferry ? " stroke-dasharray=\"8 5\"" : ""
+            let color = Self.colors.first { $0.0 == link.mode }?.1 ?? "#555"
             parts.append(
                 """
-                <line class="link" x1="\(a.x)" y1="\(a.y)" x2="\(b.x)" y2="\(b.y)" stroke="\(Self.colors[link.mode] ?? "#555")" \
-                stroke-width="\(stroke)"\(dashes)><title>\(note)</title></line>
+                <line class="link" x1="\(Chart.coordinate(a.x))" y1="\(Chart.coordinate(a.y))" x2="\(Chart.coordinate(b.x))" y2="\(Chart.coordinate(b.y))" \
+                stroke="\(color)" stroke-width="\(Chart.coordinate(stroke))"\(dashes)><title>\(note)</title></line>
                 """)
         }
         if let route {
-            let path = route.nodes.compactMap { points[$0] }.map { "\($0.x),\($0.y)" }.joined(separator: " ")
+            let path = route.nodes.compactMap { points[$0] }.map { "\(Chart.coordinate($0.x)),\(Chart.coordinate($0.y))" }.joined(separator: " ")
+            let names = route.nodes.map { id in network.nodes.first { $0.id == id }.map(words.place) ?? id }
             parts.append(
-                "<polyline class=\"route\" points=\"\(path)\"><title>The route found: \(route.nodes.joined(separator: " → "))</title></polyline>")
+                "<polyline class=\"route\" points=\"\(path)\"><title>\(words("map.route")): \(names.joined(separator: " → "))</title></polyline>")
         }
+        // The legend along the bottom, claimed first.
+        var legendX = 6.0
+        let legendY = height - 6
+        for (mode, color) in Self.colors {
+            let name = words("mode.\(mode.rawValue)")
+            parts.append(
+                "<rect x=\"\(Chart.coordinate(legendX))\" y=\"\(Chart.coordinate(legendY - font / 2 - 2))\" width=\"14\" height=\"4\" fill=\"\(color)\"/>"
+            )
+            parts.append(space.text(name, size: font, at: [(legendX + 18, legendY, .start)]))
+            legendX += 30 + LabelSpace.textWidth(name, size: font)
+        }
+        // Nodes, then their names: places on the route and those with capacity first.
+        let radius = size == .wide ? 5.0 : 4.0
         for node in placed {
             guard let at = points[node.id] else { continue }
+            space.reserve(LabelSpace.Box(minX: at.x - radius, minY: at.y - radius, maxX: at.x + radius, maxY: at.y + radius))
             let flow = used[node.id]
+            let capacity = node.capacityMt.map { words("map.capacity", ["mt": words.number($0, decimals: 1)]) } ?? words("map.capacity-unlimited")
             let note =
-                "\(node.name) (\(node.id)\(node.country.map { ", \($0)" } ?? "")): "
-                + (node.capacityMt.map { "\(NumberText.fixed($0, decimals: 1)) Mt a year" } ?? "capacity unlimited")
-                + (flow?.utilizationPct.map { ", \(NumberText.fixed($0, decimals: 0))% used in \(flow!.period)" } ?? "") + sources(node.evidence)
+                "\(words.place(node))\(node.country.map { " (\(words.country($0)))" } ?? ""): " + capacity
+                + (flow?.utilizationPct.map {
+                    ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)])
+                } ?? "")
+                + sources(node.evidence)
             parts.append(
-                """
-                <circle class="node" cx="\(at.x)" cy="\(at.y)" r="\(node.capacityMt == nil ? 3.5 : 5.5)"><title>\(note)</title></circle>\
-                <text class="name" x="\(at.x + 7)" y="\(at.y - 5)">\(node.name)</text>
-                """)
+                "<circle class=\"node\" cx=\"\(Chart.coordinate(at.x))\" cy=\"\(Chart.coordinate(at.y))\" r=\"\(node.capacityMt == nil ? radius - 1.5 : radius)\"><title>\(note)</title></circle>"
+            )
         }
-        for (index, entry) in Self.colors.sorted(by: { $0.key.rawValue < $1.key.rawValue }).enumerated() {
+        let onRoute = Set(route?.nodes ?? [])
+        let ordered = placed.sorted {
+            (onRoute.contains($0.id) ? 1 : 0, $0.capacityMt ?? 0, $1.name) > (onRoute.contains($1.id) ? 1 : 0, $1.capacityMt ?? 0, $0.name)
+        }
+        for node in ordered {
+            guard let at = points[node.id] else { continue }
+            let (dx, dy) = (radius + 3, font * 0.35)
+            let spots: [(x: Double, y: Double, anchor: LabelSpace.Anchor)] = [
+                (at.x + dx, at.y + dy, .start), (at.x - dx, at.y + dy, .end), (at.x, at.y - radius - 4, .middle),
+                (at.x, at.y + radius + font + 2, .middle),
+                (at.x + dx, at.y - radius - 2, .start), (at.x + dx, at.y + radius + font, .start), (at.x - dx, at.y - radius - 2, .end),
+                (at.x - dx, at.y + radius + font, .end),
+            ]
+            parts.append(space.text(words.place(node), size: font, at: spots, className: "name"))
+        }
+        for label in countryLabels {
             parts.append(
-                """
-                <rect x="\(10 + index * 80)" y="\(Int(height) - 18)" width="14" height="4" fill="\(entry.value)"/>\
-                <text class="name" x="\(28 + index * 80)" y="\(Int(height) - 12)">\(entry.key.rawValue)</text>
-                """)
+                space.text(
+                    label.name, size: font,
+                    at: [(label.x, label.y, .middle), (label.x, label.y + font * 1.5, .middle), (label.x, label.y - font * 1.5, .middle)],
+                    className: "country"))
         }
         parts.append("</svg>")
-        let missing = network.nodes.count - placed.count
-        let unplaced: HTML = missing > 0 ? "<p class=\"note\">\(missing) nodes have no coordinates and are not drawn.</p>" : ""
-        return parts.joined(separator: "\n") + unplaced
+        return parts.joined(separator: "\n")
     }
 
     private func sources(_ evidence: [String: Evidence]?) -> String {

@@ -9,16 +9,17 @@ extension Dashboard {
         let scorecards = try await workspace.partnerships(asOf: asOf)
         let rows = scorecards.map { scorecard -> [HTML] in
             let tests = scorecard.tests
-            let link: HTML = "<a href=\"/?partnership=\(DashboardFrame.percentEncoded(scorecard.partnership.id))\">\(scorecard.partnership.title)</a>"
+            let link: HTML = "<a href=\"\(request.href("/", [("partnership", scorecard.partnership.id)]))\">\(scorecard.partnership.title)</a>"
             let sources = scorecard.sources.map { HTML.link($0.publisher ?? $0.id, $0.url) }
-            let cited: HTML = "\(sources.count) sources: \(Array(sources.prefix(3)))"
-            return [link, "\(scorecard.partnership.economies.joined(separator: "–"))", cited]
-                + [tests.trade.status, tests.projects.status, tests.corridor.status].map { "<span class=\"\($0.rawValue)\">\($0.rawValue)</span>" }
+            let cited: HTML =
+                "\(words("partnerships.sources", ["count": words.integer(sources.count)])): \(Array(sources.prefix(3)).joined(separator: "; "))"
+            return [link, "\(scorecard.partnership.economies.map(words.country).joined(separator: " – "))", cited]
+                + [tests.trade.status, tests.projects.status, tests.corridor.status].map { words.badge($0.rawValue) }
         }
         let body: HTML = """
-            <h2>Partnerships</h2>
-            \(HTML.table(["partnership", "economies", "sources", "trade", "projects", "corridor"], rows, id: "partnerships"))
+            <h2>\(words("tab.partnerships"))</h2>
+            \(HTML.table(["partnership", "economies", "sources", "trade", "projects", "corridor"].map { words("column.\($0)") }, rows, id: "partnerships", lead: [0]))
             """
-        return DashboardFrame.page(.partnerships, partnership: nil, asOf: scorecards.first?.asOf.description ?? "now", body: body)
+        return DashboardFrame.page(.partnerships, partnership: nil, asOf: scorecards.first?.asOf, body: body, request: request)
     }
 }

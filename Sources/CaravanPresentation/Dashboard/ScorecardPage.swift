@@ -3,57 +3,66 @@ import CaravanDossier
 import CaravanService
 import Foundation
 
-/// The dashboard's pages, each worked out from the workspace's answers and rendered here.
+/// The dashboard's pages, each worked out from the workspace's answers and rendered here, in the
+/// language the request asked for.
 public struct Dashboard: Sendable {
     let workspace: Workspace
+    let request: PageRequest
+    var words: Words { request.words }
 
-    public init(_ workspace: Workspace) { self.workspace = workspace }
+    public init(_ workspace: Workspace, request: PageRequest) {
+        self.workspace = workspace
+        self.request = request
+    }
 
     /// The scorecard: the three tests, every target, and the claims' verdicts at a glance.
     public func scorecard(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
         let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
-        let report = HTMLReport(.only(scorecard))
+        let report = HTMLReport(.only(scorecard), words: words)
         let verdicts = Dictionary(grouping: scorecard.claims, by: \.verdict.rawValue).mapValues(\.count)
         let tally = ["consistent", "inconsistent", "contested", "unverifiable"].map { verdict -> HTML in
-            "<li><span class=\"\(verdict)\">\(verdicts[verdict] ?? 0) \(verdict)</span></li>"
+            "<li><span class=\"\(verdict)\">\(words.integer(verdicts[verdict] ?? 0)) \(words.status(verdict))</span></li>"
         }
         let trade = scorecard.tests.trade
         var latest = HTML.empty
         if let value = trade.latest {
-            let runRate: HTML = trade.runRate.map { "; run-rate \(NumberText.grouped($0.fullYear)) USD for \($0.year) (\($0.method))" } ?? ""
+            let runRate: HTML =
+                trade.runRate.map {
+                    "; \(words("scorecard.run-rate", ["value": words.money($0.fullYear), "year": words.integer($0.year)]))"
+                } ?? ""
             latest = """
-                <p id="latest">Latest full year: \(value.period.description) \(NumberText.grouped(value.value)) USD — \
+                <p id="latest">\(words("scorecard.latest", ["period": words.period(value.period)])) \(words.amount(value.value)) — \
                 \(value.sources.map { report.cite($0) }.joined(separator: "; "))\(runRate)</p>
                 """
         }
-        let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\($0)</p>" } ?? ""
-        let claims = "/claims?partnership=" + DashboardFrame.percentEncoded(scorecard.partnership.id)
+        let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(report.english($0))</p>" } ?? ""
+        let claims = request.href("/claims", [("partnership", scorecard.partnership.id)])
         let body: HTML = """
             \(missing)
             \(report.tests)
             \(latest)
-            <h2>Targets</h2>\(report.targetTable(scorecard.allTargets))
-            <h2>Claims</h2><ul class="tally">\(tally)</ul><p><a href="\(claims)">Every claim, with its quote and sources</a></p>
+            <h2>\(words("scorecard.targets"))</h2>\(report.targetTable(scorecard.allTargets))
+            <h2>\(words("report.claims"))</h2><ul class="tally">\(tally)</ul><p><a href="\(claims)">\(words("scorecard.every-claim"))</a></p>
             \(report.agreements)
             \(report.sources)
             """
-        return DashboardFrame.page(.scorecard, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: body)
+        return DashboardFrame.page(.scorecard, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
     }
 
     /// The projects: funding against budget and milestones against plan.
     public func projects(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
         let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
-        let report = HTMLReport(.only(scorecard))
+        let report = HTMLReport(.only(scorecard), words: words)
         return DashboardFrame.page(
-            .projects, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: report.projects + report.sources)
+            .projects, partnership: scorecard.partnership, asOf: scorecard.asOf, body: report.projects + report.sources, request: request)
     }
 
     /// The claims: each verdict with its quote, what was expected and computed, and the sources.
     public func claims(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
         let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
-        let report = HTMLReport(.only(scorecard))
+        let report = HTMLReport(.only(scorecard), words: words)
         return DashboardFrame.page(
-            .claims, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: report.claims + report.sources)
+            .claims, partnership: scorecard.partnership, asOf: scorecard.asOf, body: report.claims + report.sources, request: request)
     }
 }
 

@@ -4,58 +4,71 @@ import CaravanService
 
 /// A series as a chart: yearly series by year, finer ones by position with the period as label;
 /// a period covered only in part is drawn hollow. With the partnership's trade test, its targets
-/// and the current year's run-rate are drawn too.
+/// and the current year's run-rate are drawn too. Each mark links to its row of the table.
 struct TradeChart {
     let series: TradeSeries
     let trade: TradeTest?
+    let words: Words
+    /// The ids of the series table's rows, one a point.
+    let rows: [String]
 
-    var svg: HTML {
+    var html: HTML {
         let yearly = series.grain == .year || series.grain == .shYear
-        let labels = series.points.map(\.value.period.description)
+        let labels = series.points.map { words.period($0.value.period) }
         func x(_ index: Int) -> Int { yearly ? series.points[index].value.period.first : index }
         func point(_ index: Int) -> YearChart.Point {
             let value = series.points[index].value
-            let sources = value.sources.map { "\($0.provider)\($0.published.map { " \($0)" } ?? "")" }.joined(separator: "; ")
+            let sources = value.sources.map { "\($0.provider)\($0.published.map { " \(words.date($0))" } ?? "")" }.joined(separator: "; ")
+            let partial = value.partial ? " (\(words("series.partial-short")))" : ""
             return YearChart.Point(
                 year: x(index), value: value.valueUSD,
-                note: "\(value.period): \(NumberText.grouped(value.valueUSD)) USD\(value.partial ? " (partial)" : "") — \(sources)")
+                note: "\(labels[index]): \(words.number(value.valueUSD)) \(words("unit.usd"))\(partial) — \(sources)", row: rows[index])
         }
         let indices = series.points.indices
         var lines = [
             YearChart.Series(
-                name: "\(series.query.flow.rawValue) (USD)", points: indices.filter { !series.points[$0].value.partial }.map(point), style: .line,
-                color: "#2856a3"),
+                name: words("flow.\(series.query.flow.rawValue)"), points: indices.filter { !series.points[$0].value.partial }.map(point),
+                style: .line, color: "#2856a3"),
             YearChart.Series(
-                name: "partial period", points: indices.filter { series.points[$0].value.partial }.map(point), style: .hollow, color: "#8aa0c8"),
+                name: words("chart.partial"), points: indices.filter { series.points[$0].value.partial }.map(point), style: .hollow,
+                color: "#8aa0c8"),
         ]
         var references: [YearChart.Reference] = []
         if let trade {
-            if let runRate = trade.runRate {
-                lines.append(
-                    YearChart.Series(
-                        name: "run-rate (\(runRate.method))",
-                        points: [
-                            .init(
-                                year: runRate.year, value: runRate.fullYear,
-                                note:
-                                    "\(runRate.year) run-rate \(NumberText.grouped(runRate.fullYear)) USD from \(runRate.covered) (\(runRate.method))"
-                            )
-                        ], style: .hollow, color: "#b3261e"))
-            }
-            references = trade.targets.map { target in
-                YearChart.Reference(
-                    label: "\(target.id): \(HTMLReport.money(target.value)) by \(target.deadline)\(target.assumed ? " (assumed)" : "")",
-                    value: target.value, year: target.deadline, color: "#b3261e")
-            }
+            if let runRate = trade.runRate { lines.append(Self.runRate(runRate, words: words)) }
+            references = trade.targets.map { Self.target($0, words: words) }
         }
-        var chart = YearChart(
-            id: "trade-chart", title: "\(series.query.reporter)–\(series.query.partner) by \(series.grain.rawValue)", series: lines,
-            references: references
-        ) {
-            HTMLReport.money($0)
-        }
-        if !yearly { chart.axisLabel = { labels.indices.contains($0) ? labels[$0] : "" } }
-        return chart.svg
+        let title = words(
+            "trade.heading",
+            [
+                "reporter": words.country(series.query.reporter), "partner": words.country(series.query.partner),
+                "flow": words("flow.\(series.query.flow.rawValue)"), "commodity": series.query.commodity,
+                "grain": words("grain.\(series.grain.rawValue)"),
+            ])
+        let byPosition: @Sendable (Int) -> String = { [labels] position in labels.indices.contains(position) ? labels[position] : "" }
+        let format: @Sendable (Double) -> String = { [words] in words.money($0) }
+        let chart = YearChart(
+            id: "trade-chart", title: title, series: lines, references: references, words: words, format: format, axisLabel: yearly ? nil : byPosition
+        )
+        return chart.html
+    }
+
+    /// The current year's run-rate, drawn as a hollow point.
+    static func runRate(_ runRate: RunRate, words: Words) -> YearChart.Series {
+        let note = words(
+            "chart.run-rate-note",
+            ["year": words.integer(runRate.year), "value": words.number(runRate.fullYear), "covered": words.period(runRate.covered)])
+        return YearChart.Series(
+            name: words("chart.run-rate"), points: [.init(year: runRate.year, value: runRate.fullYear, note: note + " (\(runRate.method))")],
+            style: .hollow, color: "#b3261e")
+    }
+
+    /// A target as a reference: `Target $3.0bn by 2035`.
+    static func target(_ target: TargetResult, words: Words) -> YearChart.Reference {
+        let assumed = target.assumed ? " (\(words("target.assumed")))" : ""
+        return YearChart.Reference(
+            label: words("chart.target", ["value": words.money(target.value), "year": words.integer(target.deadline)]) + assumed,
+            value: target.value, year: target.deadline, color: "#b3261e")
     }
 }
 
@@ -65,35 +78,37 @@ struct MirrorSection {
     let report: HTMLReport
 
     var html: HTML {
-        guard !mirror.flows.isEmpty else {
-            return
-                "<p class=\"note\" id=\"mirror\">No period has a report of these flows from either side by reporter and partner; turnover figures do not say who shipped what.</p>"
-        }
-        let gaps = mirror.flows.filter { $0.period.grain == .year && $0.gapUSD != nil }.map { flow in
+        let words = report.words
+        guard !mirror.flows.isEmpty else { return "<p class=\"note\" id=\"mirror\">\(words("mirror.none"))</p>" }
+        let rowIDs = mirror.flows.map { "mirror-\($0.exporter)-\($0.importer)-\($0.period)" }
+        let gaps = mirror.flows.enumerated().filter { $0.element.period.grain == .year && $0.element.gapUSD != nil }.map { index, flow in
             YearChart.Point(
                 year: flow.period.first, value: abs(flow.gapUSD ?? 0),
-                note: "\(flow.exporter)→\(flow.importer) \(flow.period): gap \(NumberText.grouped(flow.gapUSD ?? 0)) USD")
+                note:
+                    "\(words.country(flow.exporter)) → \(words.country(flow.importer)) \(words.period(flow.period)): \(words.number(flow.gapUSD ?? 0)) \(words("unit.usd"))",
+                row: rowIDs[index])
         }
         let chart = YearChart(
-            id: "mirror-chart", title: "The gap between the two sides' reports (USD)",
-            series: [YearChart.Series(name: "gap (USD, absolute)", points: gaps, style: .bars, color: "#c57f0a")]
-        ) { HTMLReport.money($0) }
+            id: "mirror-chart", title: words("mirror.chart"),
+            series: [YearChart.Series(name: words("mirror.gap"), points: gaps, style: .bars, color: "#c57f0a")], words: words,
+            format: { [words] in words.money($0) })
         let rows = mirror.flows.map { flow -> [HTML] in
-            let gap: HTML = flow.gapUSD.map { "<span class=\"num\">\(NumberText.grouped($0))</span>" } ?? "—"
-            return [
-                "\(flow.exporter)→\(flow.importer)", "\(flow.period.description)", reportCell(flow.exporterReport), reportCell(flow.importerReport),
-                gap,
-                "\(flow.cifFOBRatio.map { NumberText.fixed($0, decimals: 3) } ?? "—")",
-                "<span class=\"num\">\(NumberText.grouped(flow.bestEstimateUSD))</span>", "\(flow.rule.rawValue)",
+            [
+                "\(words.country(flow.exporter)) → \(words.country(flow.importer))", "\(words.period(flow.period))", reportCell(flow.exporterReport),
+                reportCell(flow.importerReport), flow.gapUSD.map(words.amount) ?? "—",
+                "\(flow.cifFOBRatio.map { words.number($0, decimals: 3) } ?? "—")", words.amount(flow.bestEstimateUSD),
+                "\(words("mirror.rule.\(flow.rule.rawValue)"))",
             ]
         }
-        return chart.svg
+        return chart.html
             + HTML.table(
-                ["flow", "period", "exporter's report", "importer's report", "gap (USD)", "CIF/FOB", "best estimate", "rule"], rows, id: "mirror")
+                ["flow", "period", "exporter-report", "importer-report", "gap", "cif-fob", "best-estimate", "rule"].map { words("column.\($0)") },
+                rows,
+                id: "mirror", lead: [6], rowIDs: rowIDs)
     }
 
     private func reportCell(_ value: PeriodValue?) -> HTML {
         guard let value else { return "—" }
-        return "\(NumberText.grouped(value.valueUSD)) " + value.sources.map { report.cite(Provenance(citation: $0)) }.joined(separator: "; ")
+        return report.words.amount(value.valueUSD) + " " + value.sources.map { report.cite(Provenance(citation: $0)) }.joined(separator: "; ")
     }
 }

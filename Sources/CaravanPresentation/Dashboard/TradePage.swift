@@ -13,25 +13,32 @@ extension Dashboard {
         let query = query ?? TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf)
         let series = try await workspace.series(query, by: grain)
         let mirror = try await workspace.mirror(query.reporter, query.partner, commodity: query.commodity, period: nil, asOf: query.asOf)
-        let report = HTMLReport(.only(scorecard))
+        let report = HTMLReport(.only(scorecard), words: words)
         let (composition, coverage) = try await workspace.whatIsTraded(query, asOf: asOf)
         let gap = try await workspace.latestGap(query.reporter, query.partner, flow: query.flow, commodity: query.commodity)
         let own = Set([query.reporter, query.partner]) == Set(economies) && query.flow == .turnover && query.commodity == CommodityCode.total
         let targets: HTML = own && grain == .year ? report.targetTable(scorecard.tests.trade.targets) : ""
         let csv = "/trade.csv?" + TradeForm.queryString(query, grain: grain)
+        let rows = HTMLReport.rowIDs(series, prefix: "trade-series")
+        let heading = words(
+            "trade.heading",
+            [
+                "reporter": words.country(query.reporter), "partner": words.country(query.partner), "flow": words("flow.\(query.flow.rawValue)"),
+                "commodity": query.commodity, "grain": words("grain.\(grain.rawValue)"),
+            ])
         let body: HTML = """
-            \(TradeForm(query: query, grain: grain, partnership: scorecard.partnership.id).html)
-            <h2>\("\(query.reporter)–\(query.partner) \(query.flow.rawValue), \(query.commodity), by \(grain.rawValue)")</h2>
-            \(TradeChart(series: series, trade: own && grain == .year ? scorecard.tests.trade : nil).svg)
+            \(TradeForm(query: query, grain: grain, partnership: scorecard.partnership.id, words: words).html)
+            <h2>\(heading)</h2>
+            \(TradeChart(series: series, trade: own && grain == .year ? scorecard.tests.trade : nil, words: words, rows: rows).html)
             \(targets)
-            <p><a id="csv" href="\(csv)" download>Download the series as CSV</a></p>
-            \(report.seriesTable(series))
-            <h2>Mirror: each side's report of the same flows</h2>
+            <p><a id="csv" href="\(csv)" download>\(words("trade.csv"))</a></p>
+            \(report.seriesTable(series, rowIDs: rows))
+            <h2>\(words("mirror.heading"))</h2>
             \(MirrorSection(mirror: mirror, report: report).html)
-            \(gap.map { GapSection(gap: $0).html } ?? "")
-            \(CompositionSection(composition: composition, coverage: coverage).html)
+            \(gap.map { GapSection(gap: $0, words: words).html } ?? "")
+            \(CompositionSection(composition: composition, coverage: coverage, words: words).html)
             """
-        return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf.description, body: body)
+        return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
     }
 }
 
@@ -40,23 +47,25 @@ struct TradeForm {
     let query: TradeQuery
     let grain: SeriesGrain
     let partnership: String
+    let words: Words
 
     var html: HTML {
         let flows = TradeFlow.allCases.map { flow -> HTML in
-            "<option\(flow == query.flow ? " selected" : "")>\(flow.rawValue)</option>"
+            "<option value=\"\(flow.rawValue)\"\(flow == query.flow ? " selected" : "")>\(words("flow.\(flow.rawValue)"))</option>"
         }
         let grains = SeriesGrain.allCases.map { choice -> HTML in
-            "<option\(choice == grain ? " selected" : "")>\(choice.rawValue)</option>"
+            "<option value=\"\(choice.rawValue)\"\(choice == grain ? " selected" : "")>\(words("grain.\(choice.rawValue)"))</option>"
         }
         return """
             <form class="query" method="get" action="/trade">
             <input type="hidden" name="partnership" value="\(partnership)">
-            <label>Reporter<input name="reporter" value="\(query.reporter)" pattern="[A-Z]{3}" size="4" required></label>
-            <label>Partner<input name="partner" value="\(query.partner)" pattern="[A-Z]{3}" size="4" required></label>
-            <label>Flow<select name="flow">\(flows)</select></label>
-            <label>Commodity<input name="commodity" value="\(query.commodity)" size="8"></label>
-            <label>By<select name="by">\(grains)</select></label>
-            <button type="submit">Show</button></form>
+            <input type="hidden" name="lang" value="\(words.language.rawValue)">
+            <label>\(words("form.reporter"))<input name="reporter" value="\(query.reporter)" size="4" required dir="ltr"></label>
+            <label>\(words("form.partner"))<input name="partner" value="\(query.partner)" size="4" required dir="ltr"></label>
+            <label>\(words("form.flow"))<select name="flow">\(flows)</select></label>
+            <label>\(words("form.commodity"))<input name="commodity" value="\(query.commodity)" size="8" dir="ltr"></label>
+            <label>\(words("form.by"))<select name="by">\(grains)</select></label>
+            <button type="submit">\(words("form.show"))</button></form>
             """
     }
 

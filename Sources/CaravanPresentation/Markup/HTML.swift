@@ -93,12 +93,22 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
         return "<a href=\"\(url: url)\" rel=\"noopener\">\(text)</a>"
     }
 
-    /// A table from a header row and body rows of markup; it scrolls on its own on a narrow screen.
-    public static func table(_ header: [String], _ rows: [[HTML]], id: String? = nil) -> HTML {
+    /// A table from a header row and body rows of markup. On a phone it becomes a card per row,
+    /// each cell labelled with its column and the `lead` columns (status, value) first; `rows`
+    /// may be given ids, so a chart's mark can link to its figure's row.
+    public static func table(_ header: [String], _ rows: [[HTML]], id: String? = nil, lead: Set<Int> = [], rowIDs: [String]? = nil) -> HTML {
         let head = header.map { column -> HTML in "<th>\(column)</th>" }
-        let body = rows.map { row -> HTML in "<tr>\(row.map { cell -> HTML in "<td>\(cell)</td>" })</tr>\n" }
+        let body = rows.enumerated().map { index, row -> HTML in
+            let cells = row.enumerated().map { column, cell -> HTML in
+                let label = column < header.count ? header[column] : ""
+                let order: HTML = lead.contains(column) ? " class=\"lead\"" : ""
+                return cell.isEmpty ? "<td></td>" : "<td data-label=\"\(label)\"\(order)>\(cell)</td>"
+            }
+            let rowID: HTML = rowIDs.map { index < $0.count ? " id=\"\($0[index])\"" : "" } ?? ""
+            return "<tr\(rowID)>\(cells)</tr>\n"
+        }
         let identity: HTML = id.map { " id=\"\($0)\"" } ?? ""
-        return "<div class=\"scroll\"><table\(identity)><thead><tr>\(head)</tr></thead><tbody>\n\(body)</tbody></table></div>"
+        return "<div class=\"cards\"><table\(identity)><thead><tr>\(head)</tr></thead><tbody>\n\(body)</tbody></table></div>"
     }
 }
 

@@ -7,91 +7,105 @@ import CaravanService
 struct CompositionSection {
     let composition: ProductComposition?
     let coverage: [TariffCoverage]
+    let words: Words
 
     var html: HTML {
-        var parts: [HTML] = ["<h2>What is traded</h2>"]
+        var parts: [HTML] = ["<h2>\(words("composition.heading"))</h2>"]
         if let composition, !composition.products.isEmpty {
             let query = composition.query
-            let what = "\(query.reporter)–\(query.partner) \(query.flow.rawValue), \(composition.period), by HS \(composition.level.rawValue)"
-            parts.append("<p>\(what): \(NumberText.grouped(composition.totalUSD)) USD.</p>")
-            parts.append(Self.bars(composition))
+            let what = words(
+                "composition.what",
+                [
+                    "reporter": words.country(query.reporter), "partner": words.country(query.partner), "flow": words("flow.\(query.flow.rawValue)"),
+                    "period": words.period(composition.period), "level": words("level.\(composition.level.rawValue)"),
+                ])
+            parts.append("<p>\(what): \(words.amount(composition.totalUSD))</p>")
+            parts.append(ChartSize.both { bars(composition, size: $0) })
             if let latest = composition.concentration.last {
-                parts.append(
-                    """
-                    <p id="concentration">Concentration in \(latest.period.description): HHI \(NumberText.fixed(latest.hhi, decimals: 0)) \
-                    (10,000 = one product); \(latest.productsFor80Pct) of \(latest.products) products make 80% of the value.</p>
-                    """)
+                let text = words(
+                    "composition.concentration",
+                    [
+                        "period": words.period(latest.period), "hhi": words.number(latest.hhi, decimals: 0),
+                        "few": words.integer(latest.productsFor80Pct), "all": words.integer(latest.products),
+                    ])
+                parts.append("<p id=\"concentration\">\(text)</p>")
             }
         } else {
-            parts.append(
-                "<p class=\"note\" id=\"composition\">No figures of this pair at an HS level are stored: import a Comtrade or BACI file to see what is traded.</p>"
-            )
+            parts.append("<p class=\"note\" id=\"composition\">\(words("composition.none"))</p>")
         }
         parts.append(coverageHTML)
         return parts.joined(separator: "\n")
     }
 
-    /// Horizontal bars, largest first, each titled with its value, change and source.
-    static func bars(_ composition: ProductComposition) -> HTML {
+    /// Horizontal bars, largest first, each product named above its bar and titled with its value, change and source.
+    func bars(_ composition: ProductComposition, size: ChartSize) -> HTML {
         let rows = composition.products + (composition.other.map { [$0] } ?? [])
-        let (width, rowHeight, left) = (720.0, 24.0, 250.0)
+        let (width, font) = (size.width, size.font)
+        let row = font * 2 + 12
+        let height = Double(rows.count) * row + 6
         let scale = max(rows.map(\.sharePct).max() ?? 1, 1)
+        var space = LabelSpace(width: width, height: height)
         var parts: [HTML] = [
-            """
-            <svg id="composition-chart" class="chart" viewBox="0 0 \(Int(width)) \(Int(Double(rows.count) * rowHeight + 10))" role="img" \
-            xmlns="http://www.w3.org/2000/svg">
-            """,
-            "<title>Each product's share of the value</title>",
+            "<svg id=\"composition-chart\(size.suffix)\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
+            "<title>\(words("composition.chart"))</title>",
         ]
+        let longest = Int((width - 8) / (font * 0.64)) - 1
         for (index, share) in rows.enumerated() {
-            let y = 4 + Double(index) * rowHeight
-            let length = share.sharePct / scale * (width - left - 70)
-            let label = share.count.map { "\($0) other products" } ?? "\(share.code) \(share.name ?? "")"
+            let y = 3 + Double(index) * row
+            let length = share.sharePct / scale * (width - 70)
+            let label = share.count.map { words("composition.other", ["count": words.integer($0)]) } ?? "\(share.code) \(share.name ?? "")"
             let sources = share.sources.map { "\($0.provider)\($0.published.map { " \($0)" } ?? "") (\($0.file.split(separator: "/").last ?? ""))" }
             let note =
-                "\(label): \(NumberText.grouped(share.valueUSD)) USD, \(NumberText.fixed(share.sharePct, decimals: 1))%"
-                + (share.changePct.map { ", \(NumberText.percent($0)) on \(composition.versus)" } ?? "")
+                "\(label): \(words.number(share.valueUSD)) \(words("unit.usd")), \(words.number(share.sharePct, decimals: 1))%"
+                + (share.changePct.map { ", \(words.percent($0))" } ?? "")
                 + (sources.isEmpty ? "" : " — " + Array(Set(sources)).sorted().joined(separator: "; "))
+            let shown = label.count > longest ? String(label.prefix(longest - 1)) + "…" : label
+            parts.append(space.text(shown, size: font, at: [(2, y + font, .start)]))
+            let barY = y + font + 4
+            space.reserve(LabelSpace.Box(minX: 2, minY: barY, maxX: 2 + max(length, 1), maxY: barY + 14))
             parts.append(
                 """
-                <text x="0" y="\(y + 14)" class="label">\(String(label.prefix(38)))</text>\
-                <rect x="\(left)" y="\(y)" width="\(max(length, 1))" height="17" fill="\(share.count == nil ? "#2856a3" : "#9aa7bd")"><title>\(note)</title></rect>\
-                <text x="\(left + length + 5)" y="\(y + 14)" class="label">\(NumberText.fixed(share.sharePct, decimals: 1))%</text>
+                <rect x="2" y="\(Chart.coordinate(barY))" width="\(Chart.coordinate(max(length, 1)))" height="14" fill="\(share.count == nil ? "#2856a3" : "#9aa7bd")"><title>\(note)</title></rect>
                 """)
+            parts.append(
+                space.text(
+                    words.digits(NumberText.fixed(share.sharePct, decimals: 1) + "%"), size: font, at: [(length + 8, barY + 12, .start)],
+                    className: "value"))
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 
-    private static func percent(_ value: Double?, decimals: Int = 1) -> String {
-        value.map { NumberText.fixed($0, decimals: decimals) + (decimals == 1 ? "%" : "") } ?? "—"
+    private func percent(_ value: Double?, decimals: Int = 1) -> String {
+        value.map { words.digits(NumberText.fixed($0, decimals: decimals) + (decimals == 1 ? "%" : "")) } ?? "—"
     }
 
-    private static func row(_ coverage: TariffCoverage) -> [HTML] {
+    private func row(_ coverage: TariffCoverage) -> [HTML] {
         let lines = coverage.lines
-        var trade = "no subheading imports"
+        var trade = words("tariff.no-imports")
         if let value = coverage.trade {
-            trade = "\(NumberText.grouped(value.liberalizedUSD)) of \(NumberText.grouped(value.withRateUSD)) USD, \(value.period)"
+            trade = words(
+                "tariff.trade",
+                ["liberalized": words.money(value.liberalizedUSD), "all": words.money(value.withRateUSD), "period": words.period(value.period)])
         }
-        let sources = coverage.sources.map { HTML.link($0.provider + ($0.published.map { " \($0)" } ?? ""), $0.url) }
+        let sources = coverage.sources.map { HTML.link($0.provider + ($0.published.map { " \(words.date($0))" } ?? ""), $0.url) }
         return [
-            "\(coverage.reporter) for \(coverage.regime)", "\(coverage.scheduleDate)", "\(percent(lines.liberalizedPct))",
-            "\(lines.liberalized) of \(lines.withRate)", "\(percent(coverage.trade?.liberalizedPct))", "\(trade)",
+            "\(words("tariff.schedule", ["reporter": words.country(coverage.reporter), "regime": coverage.regime]))",
+            "\(words.date(coverage.scheduleDate))",
+            "\(percent(lines.liberalizedPct))",
+            "\(words("tariff.lines", ["liberalized": words.number(Double(lines.liberalized)), "all": words.number(Double(lines.withRate))]))",
+            "\(percent(coverage.trade?.liberalizedPct))", "\(trade)",
             "\(percent(lines.meanMarginPct, decimals: 2))", "\(percent(coverage.trade?.weightedMarginPct, decimals: 2))",
             sources.joined(separator: "; "),
         ]
     }
 
     private var coverageHTML: HTML {
-        guard !coverage.isEmpty else {
-            return
-                "<p class=\"note\" id=\"tariff-coverage\">No tariff schedule of either side is stored, so what a preference covers cannot be said (docs/products.md).</p>"
-        }
-        return "<h3>Tariff coverage</h3>"
+        guard !coverage.isEmpty else { return "<p class=\"note\" id=\"tariff-coverage\">\(words("tariff.none"))</p>" }
+        return "<h3>\(words("tariff.heading"))</h3>"
             + HTML.table(
-                [
-                    "schedule", "on", "lines liberalized", "lines", "trade in them", "trade", "mean margin (pts)", "trade-weighted margin (pts)",
-                    "source",
-                ], coverage.map(Self.row), id: "tariff-coverage")
+                ["schedule", "on", "lines-liberalized", "lines", "trade-in-them", "trade", "mean-margin", "weighted-margin", "source"].map {
+                    words("column.\($0)")
+                }, coverage.map(row), id: "tariff-coverage", lead: [2])
     }
 }

@@ -8,252 +8,319 @@ import Foundation
 /// every source — inline CSS and SVG, nothing fetched.
 public struct HTMLReport: Sendable {
     let data: ReportData
+    let words: Words
 
-    public init(_ data: ReportData) { self.data = data }
+    public init(_ data: ReportData, words: Words = .english) {
+        self.data = data
+        self.words = words
+    }
 
-    /// The report of a partnership as of a moment, from the workspace.
-    public static func make(_ workspace: Workspace, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        HTMLReport(try await workspace.reportData(partnership, asOf: asOf)).html
+    /// The report of a partnership as of a moment, from the workspace, in a language.
+    public static func make(_ workspace: Workspace, partnership: String? = nil, asOf: Date = Date(), language: Language = .en) async throws -> HTML {
+        HTMLReport(try await workspace.reportData(partnership, asOf: asOf), words: Words(language)).html
     }
 
     private var scorecard: Scorecard { data.scorecard }
 
     public var html: HTML {
-        """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(scorecard.partnership.title) — Caravan report</title>
-        <style>\(Self.style)</style></head>
-        <body>
-        <header><h1>\(scorecard.partnership.title)</h1>
-        <p>Scorecard as of \(scorecard.asOf.description), made by Caravan on \(Timestamp.text(data.generated)). Every figure names its source; hover a chart mark for its figure and source.</p></header>
-        \(tests)
-        \(trade)
-        \(data.gap.map { GapSection(gap: $0).html } ?? "")
-        \(CompositionSection(composition: data.composition, coverage: data.coverage).html)
-        \(corridor)
-        \(projects)
-        \(claims)
-        \(agreements)
-        \(sources)
-        </body></html>
-        """
+        let made = words("report.made", ["asOf": words.period(scorecard.asOf), "generated": Timestamp.text(data.generated)])
+        return """
+            <!DOCTYPE html>
+            <html lang="\(words.language.rawValue)" dir="\(words.language.direction)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(scorecard.partnership.title) — \(words("report.title"))</title>
+            <style>\(Self.style)</style></head>
+            <body>
+            <header><h1>\(scorecard.partnership.title)</h1>
+            <p>\(made) \(words("report.every-figure"))</p></header>
+            \(tests)
+            \(trade)
+            \(data.gap.map { GapSection(gap: $0, words: words).html } ?? "")
+            \(CompositionSection(composition: data.composition, coverage: data.coverage, words: words).html)
+            \(corridor)
+            \(projects)
+            \(claims)
+            \(agreements)
+            \(sources)
+            </body></html>
+            """
     }
 
     static let style: HTML = """
-        body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1d2330;line-height:1.45}
+        body{font-family:system-ui,-apple-system,Segoe UI,Tahoma,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1d2330;line-height:1.45}
         h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccd;padding-bottom:.3rem}
-        table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.6rem 0}th,td{border-bottom:1px solid #e3e6ee;padding:.3rem .45rem;text-align:left;vertical-align:top}
-        th{background:#f4f6fa}td.num{text-align:right;white-space:nowrap}
+        table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.6rem 0}th,td{border-bottom:1px solid #e3e6ee;padding:.3rem .45rem;text-align:start;vertical-align:top}td{overflow-wrap:break-word}
+        th{background:#f4f6fa}.num{white-space:nowrap}
         .tests{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:.8rem}
         .test{border:1px solid #dde;border-radius:8px;padding:.7rem}.test h3{margin:.1rem 0 .4rem}
-        .status{display:inline-block;border-radius:4px;padding:.05rem .45rem;font-weight:600;font-size:.85rem;color:white}
+        .status{display:inline-block;border-radius:4px;padding:.05rem .45rem;font-weight:600;font-size:.85rem;color:white;white-space:nowrap}
         .met{background:#1b7f3b}.on_track{background:#2f8f5b}.at_risk{background:#c57f0a}.off_track{background:#b3261e}.no_data{background:#777}
         .consistent{color:#1b7f3b;font-weight:600}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#777;font-weight:600}.contested{color:#a15c00;font-weight:600}
-        svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:.5rem 0}
-        svg .grid{stroke:#e6e8ef}svg .axis{font-size:11px;fill:#555}svg .label{font-size:11px}
-        blockquote{margin:0;color:#444;font-style:italic}.scroll{overflow-x:auto}
-        @media (max-width:600px){table{font-size:.78rem}}
+        svg.chart,svg.map{width:100%;height:auto;display:block;margin:.5rem 0;direction:ltr}svg.chart{max-width:760px}
+        svg .grid{stroke:#e6e8ef}svg .axis{fill:#555}svg .value{fill:#1d2330;font-weight:600}svg text{font-family:system-ui,Tahoma,sans-serif}
+        details.amount{display:inline}details.amount summary{display:inline;cursor:pointer;list-style:none;border-bottom:1px dotted #889;white-space:nowrap}
+        details.amount summary::-webkit-details-marker{display:none}details.amount[open] span{display:block;color:#445;font-size:.85em}
+        blockquote{margin:0;color:#444;font-style:italic}.narrow-only{display:none}
+        @media (max-width:799px){.wide-only{display:none}.narrow-only{display:block}svg.chart{max-width:520px}}
+        @media (max-width:600px){body{padding:.75rem 1rem}.cards thead{display:none}.cards table,.cards tbody,.cards tr,.cards td{display:block;width:auto}
+        .cards tr{display:flex;flex-direction:column;border:1px solid #dde;border-radius:8px;margin:.5rem 0;padding:.35rem .6rem}
+        .cards td{border:0;padding:.12rem 0;overflow-wrap:anywhere}.cards td::before{content:attr(data-label);display:inline-block;min-width:7.5rem;color:#667;font-size:.8rem;margin-inline-end:.4rem}
+        .cards td.lead{order:-1;font-size:1rem}.cards td:empty{display:none}}
         """
 
-    func badge(_ status: String) -> HTML {
-        "<span class=\"status \(status)\">\(status.replacingOccurrences(of: "_", with: " "))</span>"
+    func badge(_ status: String) -> HTML { words.badge(status) }
+
+    /// Text the dossier's rules wrote in English (a reason, a summary), marked as English on other pages.
+    func english(_ text: String) -> HTML {
+        words.language == .en ? HTML(text: text) : "<span lang=\"en\" dir=\"ltr\">\(text)</span>"
     }
 
     func cite(_ source: Provenance?) -> HTML {
         guard let source else { return "" }
         let location = source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }
-        let place: HTML = location.map { " <small>(\($0))</small>" } ?? ""
-        return HTML.link(source.provider + (source.published.map { " \($0)" } ?? ""), source.url) + place
+        let place: HTML = location.map { " <small dir=\"ltr\">(\($0))</small>" } ?? ""
+        return HTML.link(source.provider + (source.published.map { " \(words.date($0))" } ?? ""), source.url) + place
     }
 
     var tests: HTML {
         let cards = [
-            ("Trade", scorecard.tests.trade.status, scorecard.tests.trade.summary),
-            ("Projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
-            ("Corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary),
+            ("trade", scorecard.tests.trade.status, scorecard.tests.trade.summary),
+            ("projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
+            ("corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary),
         ].map { name, status, summary -> HTML in
-            "<div class=\"test\" id=\"test-\(name.lowercased())\"><h3>\(name) \(badge(status.rawValue))</h3><p>\(summary)</p></div>"
+            "<div class=\"test\" id=\"test-\(name)\"><h3>\(words("test.\(name)")) \(badge(status.rawValue))</h3><p>\(english(summary))</p></div>"
         }
-        return "<h2>The three tests</h2><div class=\"tests\">\(cards)</div>"
+        return "<h2>\(words("report.tests"))</h2><div class=\"tests\">\(cards)</div>"
     }
 
     var trade: HTML {
-        let points = data.series.points.filter { !$0.value.partial }.map { point in
+        let rows = Self.rowIDs(data.series, prefix: "report-series")
+        let points = data.series.points.enumerated().filter { !$0.element.value.partial }.map { index, point in
             YearChart.Point(
                 year: Int(point.value.period.first), value: point.value.valueUSD,
-                note: "\(point.value.period): \(NumberText.grouped(point.value.valueUSD)) USD — "
-                    + point.value.sources.map(\.provider).joined(separator: ", "))
+                note: "\(words.period(point.value.period)): \(words.number(point.value.valueUSD)) \(words("unit.usd")) — "
+                    + point.value.sources.map(\.provider).joined(separator: ", "), row: rows[index])
         }
-        var series = [YearChart.Series(name: "turnover (USD)", points: points, style: .line, color: "#2856a3")]
+        var series = [YearChart.Series(name: words("chart.turnover"), points: points, style: .line, color: "#2856a3")]
         if let runRate = scorecard.tests.trade.runRate {
-            let note = "\(runRate.year) run-rate \(NumberText.grouped(runRate.fullYear)) USD from \(runRate.covered) (\(runRate.method))"
-            series.append(
-                YearChart.Series(
-                    name: "run-rate (\(runRate.method))", points: [.init(year: runRate.year, value: runRate.fullYear, note: note)], style: .hollow,
-                    color: "#2856a3"))
+            series.append(TradeChart.runRate(runRate, words: words))
         }
-        let targets = scorecard.tests.trade.targets.map { target in
-            YearChart.Reference(
-                label: "\(target.id): \(NumberText.grouped(target.value)) by \(target.deadline)\(target.assumed ? " (assumed)" : "")",
-                value: target.value, year: target.deadline, color: "#b3261e")
-        }
-        let chart = YearChart(id: "trade-chart", title: "Turnover by year against the targets", series: series, references: targets) {
-            Self.money($0)
-        }
-        return "<h2>Trade</h2>\(chart.svg)" + targetTable(scorecard.tests.trade.targets) + seriesTable(data.series)
+        let chart = YearChart(
+            id: "trade-chart", title: words("chart.trade-title"), series: series,
+            references: scorecard.tests.trade.targets.map { TradeChart.target($0, words: words) }, words: words,
+            format: { [words] in words.money($0) })
+        return "<h2>\(words("report.trade"))</h2>\(chart.html)" + targetTable(scorecard.tests.trade.targets) + seriesTable(data.series, rowIDs: rows)
+    }
+
+    /// Ids for a series' table rows, so its chart's marks can link to them.
+    static func rowIDs(_ series: TradeSeries, prefix: String) -> [String] {
+        series.points.map { "\(prefix)-\($0.value.period.description)" }
     }
 
     /// A series period by period, with the change on a year earlier and every source.
-    func seriesTable(_ series: TradeSeries) -> HTML {
+    func seriesTable(_ series: TradeSeries, rowIDs: [String]? = nil) -> HTML {
         let rows = series.points.map { point -> [HTML] in
-            let note = point.value.partial ? "partial: \(point.value.covered?.description ?? "")" : point.value.estimate ? "estimate" : ""
+            let note =
+                point.value.partial
+                ? words("series.partial", ["covered": point.value.covered.map(words.period) ?? ""])
+                : point.value.estimate ? words("series.estimate") : ""
             return [
-                "\(point.value.period.description)", "<span class=\"num\">\(NumberText.grouped(point.value.valueUSD))</span>",
-                "\(point.changePct.map(NumberText.percent) ?? "")", "\(note)",
+                "\(words.period(point.value.period))", words.amount(point.value.valueUSD),
+                "\(point.changePct.map(words.percent) ?? "")", "\(note)",
                 point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
             ]
         }
-        let empty: [[HTML]] = series.holdings.map { [["", "", "", "\($0.text)", ""]] } ?? []
-        return HTML.table(["period", "value (USD)", "change", "note", "sources"], rows + empty, id: "trade-series")
+        let empty: [[HTML]] = series.holdings.map { [["", "", "", english($0.text), ""]] } ?? []
+        return HTML.table(
+            ["period", "value", "change", "note", "sources"].map { words("column.\($0)") }, rows + empty, id: "trade-series", lead: [1],
+            rowIDs: rowIDs)
     }
 
     var corridor: HTML {
         let test = scorecard.tests.corridor
         let yearly = data.flows.flows.filter { $0.element == test.element && $0.period.calendar == .gregorian && $0.period.grain == .year }
+        let mt = words("unit.mt")
         let observed = yearly.map { flow in
             YearChart.Point(
-                year: Int(flow.period.first), value: flow.tonnes / 1e6, note: "\(flow.period): \(NumberText.grouped(flow.tonnes)) t — \(flow.source)")
+                year: Int(flow.period.first), value: flow.tonnes / 1e6,
+                note: "\(words.period(flow.period)): \(words.number(flow.tonnes)) \(words("unit.t")) — \(flow.source)",
+                row: "flow-\(flow.element)-\(flow.period)")
         }
         let capacity = data.capacity.compactMap { year -> YearChart.Point? in
             guard let maxMt = year.maxMt else { return nil }
-            let note =
-                "\(year.year): \(NumberText.fixed(maxMt, decimals: 1)) Mt a year; bottleneck \(year.bottleneck.joined(separator: ", "))"
-                + (year.projects.isEmpty ? "" : "; with \(year.projects.joined(separator: ", "))")
+            let note = words(
+                "chart.capacity-note",
+                ["year": words.integer(year.year), "mt": words.number(maxMt, decimals: 1), "bottleneck": year.bottleneck.joined(separator: ", ")])
             return YearChart.Point(year: year.year, value: maxMt, note: note)
         }
         let targets = test.targets.map { target in
             YearChart.Reference(
-                label: "\(target.id): \(NumberText.fixed(target.value / 1e6, decimals: 0)) Mt by \(target.deadline)", value: target.value / 1e6,
-                year: target.deadline, color: "#b3261e")
+                label: words("chart.target-mt", ["mt": words.number(target.value / 1e6, decimals: 0), "year": words.integer(target.deadline)]),
+                value: target.value / 1e6, year: target.deadline, color: "#b3261e")
         }
         let chart = YearChart(
-            id: "corridor-chart", title: "Freight on \(test.element ?? "the corridor") against capacity and targets (Mt a year)",
+            id: "corridor-chart", title: words("chart.corridor-title", ["element": test.element ?? ""]),
             series: [
-                YearChart.Series(name: "observed (Mt)", points: observed, style: .bars, color: "#6a7f2a"),
-                YearChart.Series(name: "capacity (Mt a year)", points: capacity, style: .line, color: "#7a4fa3"),
+                YearChart.Series(name: words("chart.observed-mt"), points: observed, style: .bars, color: "#6a7f2a"),
+                YearChart.Series(name: words("chart.capacity-mt"), points: capacity, style: .line, color: "#7a4fa3"),
             ],
-            references: targets
-        ) { NumberText.fixed($0, decimals: 1) }
+            references: targets, words: words
+        ) { [words] in words.number($0, decimals: $0 < 10 && $0 != $0.rounded() ? 1 : 0) + " " + mt }
         let rows = data.flows.flows.map { flow -> [HTML] in
             [
-                "\(flow.element)", "\(flow.period.description)", "<span class=\"num\">\(NumberText.grouped(flow.tonnes))</span>",
-                "\(flow.capacityMt.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited")",
-                "\(flow.utilizationPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "")",
-                HTML.link(flow.source + (flow.published.map { " \($0)" } ?? ""), flow.url),
+                "\(flow.element)", "\(words.period(flow.period))", "<span class=\"num\">\(words.number(flow.tonnes))</span>",
+                "\(flow.capacityMt.map { words.number($0, decimals: 1) } ?? words("corridor.unlimited"))",
+                "\(flow.utilizationPct.map { words.digits(NumberText.fixed($0, decimals: 1) + "%") } ?? "")",
+                HTML.link(flow.source + (flow.published.map { " \(words.date($0))" } ?? ""), flow.url),
             ]
         }
-        return "<h2>Corridor</h2>\(chart.svg)" + targetTable(test.targets)
-            + HTML.table(["element", "period", "tonnes", "capacity (Mt/yr)", "utilization", "source"], rows, id: "flows")
+        return "<h2>\(words("report.corridor"))</h2>\(chart.html)" + targetTable(test.targets)
+            + HTML.table(
+                ["element", "period", "tonnes", "capacity", "utilization", "source"].map { words("column.\($0)") }, rows, id: "flows", lead: [2],
+                rowIDs: data.flows.flows.map { "flow-\($0.element)-\($0.period)" })
     }
 
     var projects: HTML {
         let test = scorecard.tests.projects
         let rows = test.projects.map { project -> [HTML] in
             let milestones = project.milestones.map { milestone -> HTML in
-                "\(milestone.name): planned \(milestone.planned ?? "—"), done \(milestone.actual ?? "—")"
+                let planned = milestone.planned.map(words.date) ?? "—"
+                let done = milestone.actual.map(words.date) ?? "—"
+                return "\(milestone.name): \(words("project.milestone", ["planned": planned, "done": done]))"
             }
             return [
-                "\(project.title)", badge(project.status.rawValue), "\(project.declared.rawValue)",
-                "\(project.budgetUSD.map(NumberText.grouped) ?? "unknown")", "\(NumberText.grouped(project.committedUSD))",
-                "\(NumberText.grouped(project.disbursedUSD))", milestones.joined(separator: "<br>"), "\(project.reason)", cite(project.source),
+                "\(project.title)", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
+                project.budgetUSD.map(words.amount) ?? "\(words("project.unknown"))", words.amount(project.committedUSD),
+                words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), english(project.reason), cite(project.source),
             ]
         }
-        return "<h2>Projects</h2><p>\(test.summary)</p>\(FundingBars(projects: test.projects).svg)"
+        return "<h2>\(words("report.projects"))</h2><p>\(english(test.summary))</p>\(FundingBars(projects: test.projects, words: words).html)"
             + HTML.table(
-                ["project", "status", "declared", "budget (USD)", "committed", "disbursed", "milestones", "why", "source"], rows, id: "projects")
+                ["project", "status", "declared", "budget", "committed", "disbursed", "milestones", "why", "source"].map { words("column.\($0)") },
+                rows,
+                id: "projects", lead: [1])
     }
 
     var claims: HTML {
         let rows = scorecard.claims.map { claim -> [HTML] in
             [
-                "\(claim.id)", "<span class=\"\(claim.verdict.rawValue)\">\(claim.verdict.rawValue)</span>",
+                "\(claim.id)", "<span class=\"\(claim.verdict.rawValue)\">\(words.status(claim.verdict.rawValue))</span>",
                 "<blockquote>\(claim.quote)</blockquote>",
-                "\(claim.period.description)", "\(claim.expected)", "\(ScorecardTables.computed(claim) ?? "—")", "\(claim.reason)",
+                "\(words.period(claim.period))", english(claim.expected), "\(ScorecardTables.computed(claim).map(words.digits) ?? "—")",
+                english(claim.reason),
                 cite(claim.source),
                 claim.basis.map(cite).joined(separator: "; "),
             ]
         }
-        return "<h2>Claims</h2>"
-            + HTML.table(["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked against"], rows, id: "claims")
+        return "<h2>\(words("report.claims"))</h2>"
+            + HTML.table(
+                ["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked-against"].map { words("column.\($0)") },
+                rows,
+                id: "claims", lead: [1])
     }
 
     var agreements: HTML {
         let rows = scorecard.agreements.map { agreement -> [HTML] in
             [
-                "\(agreement.title)", "\(agreement.status.rawValue)", "\(agreement.signed ?? "")", "\(agreement.inForce ?? "")",
-                "\(agreement.parties.joined(separator: " "))", "\(agreement.count)",
+                "\(agreement.title)", "\(words("agreement.\(agreement.status.rawValue)"))", "\(agreement.signed.map(words.date) ?? "")",
+                "\(agreement.inForce.map(words.date) ?? "")", "\(agreement.parties.map(words.country).joined(separator: ", "))",
+                "\(words.integer(agreement.count))",
                 scorecard.sources.first { $0.id == agreement.source }.map { cite(Provenance(source: $0)) } ?? "",
             ]
         }
-        return "<h2>Agreements</h2>"
-            + HTML.table(["agreement", "status", "signed", "in force", "parties", "documents", "source"], rows, id: "agreements")
+        return "<h2>\(words("report.agreements"))</h2>"
+            + HTML.table(
+                ["agreement", "status", "signed", "in-force", "parties", "documents", "source"].map { words("column.\($0)") }, rows, id: "agreements",
+                lead: [1])
     }
 
     var sources: HTML {
         let items = scorecard.sources.map { source -> HTML in
-            let published: HTML = source.published.map { ", \($0)" } ?? ""
+            let published: HTML = source.published.map { ", \(words.date($0))" } ?? ""
             return "<li id=\"source-\(source.id)\">\(HTML.link(source.title, source.url)) — \(source.publisher ?? "")\(published)</li>"
         }
-        return "<h2>Sources</h2><ul>\(items)</ul>"
+        return "<h2>\(words("report.sources"))</h2><ul>\(items)</ul>"
     }
 
     func targetTable(_ targets: [TargetResult]) -> HTML {
         let rows = targets.map { target -> [HTML] in
-            let assumed: HTML = target.assumed ? " <small>(assumed: \(target.assumption ?? ""))</small>" : ""
+            let assumed: HTML = target.assumed ? " <small>(\(words("target.assumed")): \(english(target.assumption ?? "")))</small>" : ""
+            let value: HTML = target.unit == "USD" ? words.amount(target.value) : "\(words.number(target.value)) \(words("unit.\(target.unit)"))"
             return [
-                "\(target.title ?? target.id)", "\(NumberText.grouped(target.value) + " " + target.unit)", "\(target.deadline)\(assumed)",
-                badge(target.status.rawValue), "\(target.requiredGrowthPct.map(NumberText.percent) ?? "")",
-                "\(target.observedGrowthPct.map(NumberText.percent) ?? "")", "\(target.projectedYear.map(String.init) ?? "—")", "\(target.reason)",
+                "\(target.title ?? target.id)", value, "\(words.integer(target.deadline))\(assumed)",
+                badge(target.status.rawValue), "\(target.requiredGrowthPct.map(words.percent) ?? "")",
+                "\(target.observedGrowthPct.map(words.percent) ?? "")", "\(target.projectedYear.map(words.integer) ?? "—")", english(target.reason),
                 cite(target.source),
             ]
         }
-        return HTML.table(["target", "value", "deadline", "status", "needed a year", "observed a year", "reached", "why", "source"], rows)
-    }
-
-    static func money(_ value: Double) -> String {
-        value >= 1e9
-            ? NumberText.fixed(value / 1e9, decimals: 1) + " bn"
-            : value >= 1e6 ? NumberText.fixed(value / 1e6, decimals: 0) + " m" : NumberText.grouped(value)
+        return HTML.table(
+            ["target", "value", "deadline", "status", "needed", "observed", "reached", "why", "source"].map { words("column.\($0)") }, rows, lead: [3]
+        )
     }
 }
 
-/// Each project's committed and disbursed funding against its budget, as bars.
+/// Each project's committed and disbursed funding against its budget, as bars on one money
+/// scale, the project named above its bars and its status beside them.
 struct FundingBars {
     let projects: [ProjectResult]
+    let words: Words
 
-    var svg: HTML {
-        let (width, rowHeight) = (720.0, 26.0)
-        let scale = max(1, projects.map { max($0.budgetUSD ?? 0, $0.committedUSD) }.max() ?? 1)
-        let rows = projects.enumerated().map { index, project -> HTML in
-            let y = 24 + Double(index) * rowHeight
-            let budget = (project.budgetUSD ?? 0) / scale * 400
-            let committed = project.committedUSD / scale * 400
-            let disbursed = project.disbursedUSD / scale * 400
-            return """
-                <text x="0" y="\(y + 13)" class="label">\(String(project.id.prefix(28)))</text>\
-                <rect x="220" y="\(y)" width="\(budget)" height="16" fill="#e3e6ee"><title>budget \(project.budgetUSD.map(NumberText.grouped) ?? "unknown") USD</title></rect>\
-                <rect x="220" y="\(y)" width="\(committed)" height="16" fill="#7a9cd6"><title>committed \(NumberText.grouped(project.committedUSD)) USD</title></rect>\
-                <rect x="220" y="\(y + 5)" width="\(disbursed)" height="6" fill="#2856a3"><title>disbursed \(NumberText.grouped(project.disbursedUSD)) USD</title></rect>\
-                <text x="\(230 + max(budget, committed))" y="\(y + 13)" class="label">\(project.status.rawValue)</text>
-                """
+    var html: HTML { ChartSize.both(svg) }
+
+    func svg(_ size: ChartSize) -> HTML {
+        let (width, font) = (size.width, size.font)
+        let row = font * 2 + 22
+        let scaleTop = Chart.niceCeiling(max(1, projects.map { max($0.budgetUSD ?? 0, $0.committedUSD) }.max() ?? 1))
+        let ticks = Chart.ticks(upTo: scaleTop, count: size == .wide ? 5 : 3)
+        let ceiling = ticks.last ?? scaleTop
+        let (left, right) = (6.0, width - 40)
+        func x(_ value: Double) -> Double { left + value / ceiling * (right - left) }
+        let legendY = font + 2
+        let axisY = legendY + font + 10
+        let height = axisY + 8 + Double(projects.count) * row
+        var space = LabelSpace(width: width, height: height)
+        var parts: [HTML] = []
+        var legendX = 4.0
+        for (name, color) in [(words("funding.budget"), "#d5dae6"), (words("funding.committed"), "#7a9cd6"), (words("funding.disbursed"), "#1d3f80")]
+        {
+            parts.append(
+                "<rect x=\"\(Chart.coordinate(legendX))\" y=\"\(Chart.coordinate(legendY - font + 2))\" width=\"11\" height=\"11\" fill=\"\(color)\"/>"
+            )
+            parts.append(space.text(name, size: font, at: [(legendX + 15, legendY, .start)]))
+            legendX += 26 + LabelSpace.textWidth(name, size: font)
         }
-        let height = 30 + Double(projects.count) * rowHeight
+        for tick in ticks {
+            parts.append(
+                "<line x1=\"\(Chart.coordinate(x(tick)))\" x2=\"\(Chart.coordinate(x(tick)))\" y1=\"\(Chart.coordinate(axisY + 4))\" y2=\"\(Chart.coordinate(height))\" class=\"grid\"/>"
+            )
+            parts.append(
+                space.text(
+                    words.money(tick), size: font, at: [(x(tick), axisY, .middle), (x(tick), axisY, .start), (x(tick), axisY, .end)],
+                    className: "axis"))
+        }
+        for (index, project) in projects.enumerated() {
+            let y = axisY + 8 + Double(index) * row
+            let barY = y + font + 5
+            parts.append(space.text(String(project.title.prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
+            let budget = x(project.budgetUSD ?? 0)
+            let committed = x(project.committedUSD)
+            let disbursed = x(project.disbursedUSD)
+            space.reserve(LabelSpace.Box(minX: left, minY: barY, maxX: max(budget, committed), maxY: barY + 14))
+            parts.append(
+                """
+                <rect x="\(left)" y="\(Chart.coordinate(barY))" width="\(Chart.coordinate(max(budget - left, 0)))" height="14" fill="#d5dae6" stroke="#9aa3b8"><title>\(words("funding.budget")): \(project.budgetUSD.map(words.number) ?? words("project.unknown")) \(words("unit.usd"))</title></rect>\
+                <rect x="\(left)" y="\(Chart.coordinate(barY))" width="\(Chart.coordinate(committed - left))" height="14" fill="#7a9cd6"><title>\(words("funding.committed")): \(words.number(project.committedUSD)) \(words("unit.usd"))</title></rect>\
+                <rect x="\(left)" y="\(Chart.coordinate(barY + 4))" width="\(Chart.coordinate(disbursed - left))" height="6" fill="#1d3f80"><title>\(words("funding.disbursed")): \(words.number(project.disbursedUSD)) \(words("unit.usd"))</title></rect>
+                """)
+            let end = max(budget, committed)
+            parts.append(
+                space.text(
+                    words.status(project.status.rawValue), size: font, at: [(end + 6, barY + 11, .start), (width - 4, y + font, .end)],
+                    className: "value"))
+        }
         return """
-            <svg id="funding-chart" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\
-            <title>Funding against budget</title><text x="220" y="14" class="label">budget (grey), committed (light), disbursed (dark)</text>\
-            \(rows)</svg>
+            <svg id="funding-chart\(size.suffix)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\
+            <title>\(words("funding.title"))</title>\(parts)</svg>
             """
     }
 }

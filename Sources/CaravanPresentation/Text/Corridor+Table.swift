@@ -58,7 +58,7 @@ extension FlowReport: Tabular {
         TextTable(
             columns: [
                 .init("element"), .init("kind"), .init("period"), .init("tonnes", numeric: true), .init("direction"),
-                .init("capacity_mt", numeric: true), .init("utilization", numeric: true), .init("status"), .init("source"),
+                .init("capacity_mt", numeric: true), .init("utilization_pct", numeric: true), .init("status"), .init("source"),
             ],
             rows: flows.map { flow in
                 [

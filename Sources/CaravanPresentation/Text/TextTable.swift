@@ -26,7 +26,8 @@ public struct TextTable: Sendable, Equatable {
     public func rendered(_ style: Style) -> String {
         switch style {
         case .csv:
-            return ([columns.map(\.title)] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            let body = rows.map { cells in cells.indices.map { columns[$0].numeric ? Self.plainNumber(cells[$0]) : cells[$0] } }
+            return ([columns.map(\.title)] + body).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .markdown:
             let header = "| " + columns.map(\.title).joined(separator: " | ") + " |"
             let rule = "|" + columns.map { $0.numeric ? "---:|" : "---|" }.joined()
@@ -44,6 +45,15 @@ public struct TextTable: Sendable, Equatable {
             }
             return lines.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// A numeric cell as a program reads it in any locale: `1,000,000` → `1000000`, `-36.4%` →
+    /// `-36.4`, `+12.3%` → `12.3`; a cell that is no number (`n/a`, a note) is left as it is.
+    static func plainNumber(_ cell: String) -> String {
+        var text = cell.replacingAll(",", with: "")
+        if text.hasSuffix("%") { text.removeLast() }
+        if text.hasPrefix("+") { text.removeFirst() }
+        return Double(text) != nil ? text : cell
     }
 
     private static func csvField(_ field: String) -> String {

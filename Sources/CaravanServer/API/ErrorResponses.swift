@@ -37,7 +37,8 @@ struct ErrorResponses: RouterMiddleware {
                 if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
                 return response
             }
-            var page = Answer.html(DashboardPage.error(status: refusal.status.code, message: refusal.message), status: refusal.status)
+            var page = Answer.html(
+                DashboardPage.error(status: refusal.status.code, message: refusal.message, request: PageRequest(request)), status: refusal.status)
             if refusal.status == .unauthorized { page.headers[.wwwAuthenticate] = "Basic realm=\"caravan\", charset=\"UTF-8\"" }
             if let retryAfter = refusal.retryAfter { page.headers[.retryAfter] = String(retryAfter) }
             return page.response

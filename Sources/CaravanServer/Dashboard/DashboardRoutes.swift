@@ -11,7 +11,7 @@ struct DashboardRoutes: Sendable {
     let workspace: Workspace
     let cache: AnswerCache
 
-    private static let judged: [Parameter] = [.partnership, .asOf]
+    private static let judged: [Parameter] = [.partnership, .asOf, Parameter(name: "lang", summary: "The page's language: fa, ru or en.")]
     private static let trade: [Parameter] =
         judged + [
             Parameter(name: "reporter", summary: "The reporting economy."), Parameter(name: "partner", summary: "The partner economy."), .flow,
@@ -25,23 +25,22 @@ struct DashboardRoutes: Sendable {
         ] + Parameter.avoid
 
     func add(to router: Router<CaravanContext>) {
-        let dashboard = Dashboard(workspace)
-        page(router, "/", Self.judged) { reader in
+        page(router, "/", Self.judged) { reader, dashboard in
             let request = try reader.judged()
             return try await dashboard.scorecard(request.partnership, asOf: request.asOf)
         }
-        page(router, "/partnerships", Self.judged) { reader in
+        page(router, "/partnerships", Self.judged) { reader, dashboard in
             try await dashboard.partnerships(asOf: try reader.judged().asOf)
         }
-        page(router, "/projects", Self.judged) { reader in
+        page(router, "/projects", Self.judged) { reader, dashboard in
             let request = try reader.judged()
             return try await dashboard.projects(request.partnership, asOf: request.asOf)
         }
-        page(router, "/claims", Self.judged) { reader in
+        page(router, "/claims", Self.judged) { reader, dashboard in
             let request = try reader.judged()
             return try await dashboard.claims(request.partnership, asOf: request.asOf)
         }
-        page(router, "/trade", Self.trade) { reader in
+        page(router, "/trade", Self.trade) { reader, dashboard in
             let judged = try reader.judged()
             // Without a pair the page shows the partnership's own.
             let series = reader.values.string("reporter") == nil && reader.values.string("partner") == nil ? nil : try await reader.series()
@@ -61,7 +60,7 @@ struct DashboardRoutes: Sendable {
                     body: ByteBuffer(string: try OutputFormat.csv.render(try await workspace.series(query, by: series.grain))))
             }.response
         }
-        page(router, "/corridor", Self.corridor) { reader in
+        page(router, "/corridor", Self.corridor) { reader, dashboard in
             let judged = try reader.judged()
             let network = try await workspace.network()
             var route = reader.values.string("from") == nil && reader.values.string("to") == nil ? nil : try reader.route(in: network.places)
@@ -72,13 +71,20 @@ struct DashboardRoutes: Sendable {
     }
 
     private func page(
-        _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter], render: @escaping @Sendable (RequestReader) async throws -> HTML
+        _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter],
+        render: @escaping @Sendable (RequestReader, Dashboard) async throws -> HTML
     ) {
         let (workspace, cache) = (self.workspace, self.cache)
         router.get(RouterPath(path)) { request, context in
             let arguments = try Arguments(request, context: context, declared: declared, strict: false)
             let reader = RequestReader(arguments.values(.page), workspace: workspace)
-            return try await cache.answer(request) { Answer.html(try await render(reader)) }.response
+            let page = PageRequest(request)
+            // One answer a language: the same address may be asked for in several by Accept-Language.
+            var answer = try await cache.answer(request, variant: page.words.language.rawValue) {
+                Answer.html(try await render(reader, Dashboard(workspace, request: page)))
+            }
+            answer.headers[.vary] = "Accept-Language"
+            return answer.response
         }
     }
 }

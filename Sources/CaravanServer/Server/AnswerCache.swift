@@ -28,8 +28,9 @@ final class AnswerCache: Sendable {
     init(store: any LedgerStore) { self.store = store }
 
     /// The kept answer to `request`, or the one `make` works out, kept if it is a 200.
-    func answer(_ request: Request, make: @escaping @Sendable () async throws -> Answer) async throws -> Answer {
-        let (key, epoch) = try await key(request)
+    func answer(_ request: Request, variant: String = "", make: @escaping @Sendable () async throws -> Answer) async throws -> Answer {
+        let (address, epoch) = try await key(request)
+        let key = variant.isEmpty ? address : address + " " + variant
         let lookup = state.withLock { state -> Lookup in
             if let hit = state.entries[key] { return .kept(hit) }
             if state.epoch == epoch, let running = state.inFlight[key] { return .running(running, own: false) }

@@ -57,7 +57,7 @@ public struct RequestReader: Sendable {
     /// A period in the period syntax, refused with the calendar's own reason.
     public func period(_ name: String) throws -> Period? {
         guard let text = values.string(name) else { return nil }
-        do { return try Period(parsing: text) } catch { throw refuse(name, error.description) }
+        do { return try Period(parsing: PersianInput.period(text)) } catch { throw refuse(name, error.description) }
     }
 
     /// One of a choice's values (a flow, a grain, a level), or `fallback` when none is given.

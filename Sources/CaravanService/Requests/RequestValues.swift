@@ -17,14 +17,15 @@ public struct RequestValues: Sendable {
         self.values = values
     }
 
-    /// The first value given, spaces trimmed; nil when none, or blank (as a form sends a field left empty).
+    /// The first value given, spaces trimmed and Persian digits read as digits; nil when none, or
+    /// blank (as a form sends a field left empty).
     public func string(_ name: String) -> String? {
-        values[name]?.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        values[name]?.lazy.map { PersianInput.digits($0.trimmingCharacters(in: .whitespaces)) }.first { !$0.isEmpty }
     }
 
     /// Every value given, blanks left out.
     public func all(_ name: String) -> [String] {
-        (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (values[name] ?? []).map { PersianInput.digits($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
     }
 
     /// The parameter as this origin's user wrote it: `--period` or `'period'`.

@@ -67,12 +67,17 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC).")
     var asOf: String?
 
+    @Option(help: "The report's language: en, fa (right to left, Persian digits, Iranian dates first) or ru.")
+    var lang: String?
+
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let request = try await workspace.read(options(("partnership", partnership), ("as-of", asOf))) { try $0.judged() }
-        let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf)
+        let (request, language) = try await workspace.read(options(("partnership", partnership), ("as-of", asOf), ("lang", lang))) {
+            (try $0.judged(), try $0.choice("lang", default: Language.en))
+        }
+        let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf, language: language)
         try OutputFile.write(html.rendered, to: out)
         print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }

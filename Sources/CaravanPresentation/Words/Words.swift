@@ -1,0 +1,201 @@
+import CaravanCore
+import CaravanData
+import CaravanNetwork
+import Foundation
+
+/// Everything a page says, in one language: its phrases, its numbers (Persian digits, Russian
+/// separators), amounts for people (`$340M`), periods and dates in the reader's calendar first,
+/// statuses in words and places by name. Machine output (JSON, CSV) never goes through it.
+public struct Words: Sendable {
+    public let language: Language
+    private let book: Phrasebook
+
+    public init(_ language: Language) {
+        self.language = language
+        book = Phrasebook.book(language)
+    }
+
+    public static let english = Words(.en)
+
+    /// Every phrase of the language's file, by key.
+    public var phrases: [String: String] { book.phrases }
+
+    /// A phrase by key, its `{name}` slots filled with `values`.
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String { book.phrase(key, values) }
+
+    // MARK: Numbers
+
+    /// A whole number with the language's separators and digits: 340,000,000 · 340 000 000 · ۳۴۰٬۰۰۰٬۰۰۰.
+    public func number(_ value: Double) -> String { digits(NumberText.grouped(value)) }
+
+    /// A number with fixed decimals, written the language's way.
+    public func number(_ value: Double, decimals: Int) -> String { digits(NumberText.fixed(value, decimals: decimals)) }
+
+    /// A signed percentage: +12.3% · +12,3 % · +۱۲٫۳٪.
+    public func percent(_ value: Double) -> String { digits(NumberText.percent(value)) }
+
+    /// A year or any whole count, without grouping: 2024, ۱۴۰۳.
+    public func integer(_ value: Int) -> String { digits(String(value)) }
+
+    /// An amount in US dollars for people: $340M, $1.0bn, −$5.9M.
+    public func money(_ usd: Double) -> String {
+        guard usd.isFinite else { return digits(NumberText.grouped(usd)) }
+        let size = usd.magnitude
+        let (scaled, key, decimals): (Double, String, Int) =
+            size >= 1e9
+            ? (size / 1e9, "money.bn", 1)
+            : size >= 1e6 ? (size / 1e6, "money.m", size >= 1e8 ? 0 : 1) : size >= 1e4 ? (size / 1e3, "money.k", 0) : (size, "money.usd", 0)
+        let shown = self(key, ["n": number(scaled, decimals: decimals)])
+        return usd < 0 && size >= 0.5 ? "−" + shown : shown
+    }
+
+    /// An amount for people, its exact value one tap away.
+    public func amount(_ usd: Double) -> HTML {
+        "<details class=\"amount\"><summary>\(money(usd))</summary><span>\(number(usd)) \(self("unit.usd"))</span></details>"
+    }
+
+    /// Digits and separators of our own number text, rewritten for the language.
+    func digits(_ text: String) -> String {
+        switch language {
+        case .en: return text
+        case .ru:
+            return String(text.map { $0 == "," ? "\u{00A0}" : $0 == "." ? "," : $0 }).replacingOccurrences(of: "%", with: "\u{00A0}%")
+        case .fa:
+            return String(
+                text.map { character -> Character in
+                    if let digit = character.wholeNumberValue, character.isASCII { return Self.persianDigits[digit] }
+                    switch character {
+                    case ",": return "٬"
+                    case ".": return "٫"
+                    case "%": return "٪"
+                    case "-": return "−"
+                    default: return character
+                    }
+                })
+        }
+    }
+
+    private static let persianDigits: [Character] = ["۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"]
+
+    // MARK: Periods and dates
+
+    /// A period as people say it: `2024`, `1403 (Mar 2024 – Mar 2025)`, `Farvardin 1403`, `Q3 2024`.
+    public func period(_ period: Period) -> String {
+        let first = Period(period.grain, period.first, in: period.calendar)
+        guard !period.isSingleUnit else { return unit(first, span: true) }
+        let last = Period(period.grain, period.last, in: period.calendar)
+        let both = self("period.range", ["from": unit(first, span: false), "to": unit(last, span: false)])
+        return period.calendar == .solarHijri ? self("period.beside", ["period": both, "other": span(period.days)]) : both
+    }
+
+    private func unit(_ period: Period, span withSpan: Bool) -> String {
+        let calendar = period.calendar
+        let text: String
+        switch period.grain {
+        case .year: text = integer(period.first)
+        case .quarter:
+            text = self("period.quarter", ["q": integer(period.first % 4 + 1), "year": integer(period.first / 4)])
+        case .month:
+            text = monthName(calendar, period.first % 12 + 1) + " " + integer(period.first / 12)
+        case .day: return day(period.days.lowerBound, in: calendar)
+        }
+        guard withSpan && calendar == .solarHijri else { return text }
+        return self("period.beside", ["period": text, "other": span(period.days)])
+    }
+
+    /// A span of days as Gregorian months: `Mar 2024 – Mar 2025`, or one month alone.
+    private func span(_ days: ClosedRange<Day>) -> String {
+        let (from, to) = (CalendarSystem.gregorian.civil(days.lowerBound), CalendarSystem.gregorian.civil(days.upperBound))
+        let start = monthName(.gregorian, from.month) + " " + integer(from.year)
+        let end = monthName(.gregorian, to.month) + " " + integer(to.year)
+        return start == end ? start : self("period.range", ["from": start, "to": end])
+    }
+
+    /// A day, in Persian with the Solar Hijri date first and the Gregorian beside it.
+    public func day(_ day: Day, in calendar: CalendarSystem = .gregorian) -> String {
+        let first: CalendarSystem = language == .fa ? .solarHijri : calendar
+        let civil = first.civil(day)
+        let text = integer(civil.day) + " " + monthName(first, civil.month) + " " + integer(civil.year)
+        guard first != .gregorian || calendar != .gregorian else { return text }
+        let other = first.other.civil(day)
+        return self(
+            "period.beside", ["period": text, "other": integer(other.day) + " " + monthName(first.other, other.month) + " " + integer(other.year)])
+    }
+
+    /// A date given as text in the period syntax (`2025-12-11`), or the text itself when it is none.
+    public func date(_ text: String) -> String {
+        guard let period = try? Period(parsing: text) else { return text }
+        return self.period(period)
+    }
+
+    private func monthName(_ calendar: CalendarSystem, _ month: Int) -> String { self("month.\(calendar.rawValue).\(month)") }
+
+    // MARK: Statuses and places
+
+    /// A status or verdict in words: `on_track` → "on track".
+    public func status(_ raw: String) -> String { self("status.\(raw)") }
+
+    /// A status as a coloured badge in words.
+    public func badge(_ raw: String) -> HTML { "<span class=\"status \(raw)\">\(status(raw))</span>" }
+
+    /// A place by its name in this language, where the network gives one.
+    public func place(_ node: NetworkNode) -> String { node.names?[language.rawValue] ?? node.name }
+
+    /// A country by its name in this language (CLDR), else its code.
+    public func country(_ code: String) -> String {
+        CountryNames.shared.name(code, language) ?? code
+    }
+}
+
+/// Country names by ISO alpha-3 code and language, from `Data/reference/country-names.csv`.
+struct CountryNames: Sendable {
+    private let names: [String: [String]]
+
+    static let shared = CountryNames(csv: BundledData.countryNamesCSV)
+
+    init(csv: String) {
+        var names: [String: [String]] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = Self.fields(String(line))
+            if fields.count >= 4 { names[fields[0]] = Array(fields[1...3]) }
+        }
+        self.names = names
+    }
+
+    func name(_ code: String, _ language: Language) -> String? {
+        guard let row = names[code], let index = Language.allCases.firstIndex(of: language) else { return nil }
+        return row[index].isEmpty ? nil : row[index]
+    }
+
+    /// A CSV line's fields, quotes honoured (names like "Korea, Republic of").
+    private static func fields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if quoted {
+                if character != "\"" {
+                    current.append(character)
+                } else if index + 1 < characters.count && characters[index + 1] == "\"" {
+                    current.append("\"")
+                    index += 1
+                } else {
+                    quoted = false
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                fields.append(current)
+                current = ""
+            } else if character != "\r" {
+                current.append(character)
+            }
+            index += 1
+        }
+        fields.append(current)
+        return fields
+    }
+}
