@@ -24,7 +24,7 @@ struct ProjectTests {
     func funding() {
         #expect(judged(committed: 100).status == .onTrack)
         let partly = judged(committed: 40)
-        #expect(partly.status == .atRisk && partly.reason == "40% of the 100 USD budget committed")
+        #expect(partly.status == .atRisk && partly.reason.english == "40% of the 100 USD budget committed")
         #expect(judged(budget: nil).status == .atRisk)
     }
 

@@ -62,12 +62,12 @@ struct TargetTests {
         byDays.add("2024", 300)
         byDays.add("2025-01..2025-09", 273)
         let days = try #require(scorecard(dossier(targets: [target(1000, by: 2030)]), ledger: byDays).tests.trade.runRate)
-        #expect(abs(days.fullYear - 365) < 1e-9 && days.method == "by days (273 of 365)")
+        #expect(abs(days.fullYear - 365) < 1e-9 && days.method.english == "by days (273 of 365)")
         var seasonal = FigureBook()
         for month in 1...12 { seasonal.add(String(format: "2024-%02d", month), month <= 9 ? 1 : 3) }
         seasonal.add("2025-01..2025-09", 10)
         let season = try #require(scorecard(dossier(targets: [target(1000, by: 2030)]), ledger: seasonal).tests.trade.runRate)
-        #expect(abs(season.fullYear - 20) < 1e-9 && season.method == "seasonal shares of 2024")
+        #expect(abs(season.fullYear - 20) < 1e-9 && season.method.english == "seasonal shares of 2024")
     }
 
     @Test("freight: off track when the network cannot carry the target in its year, whatever the trend")
@@ -77,7 +77,7 @@ struct TargetTests {
         let card = scorecard(dossier(targets: [target]), flows: flows, network: corridorNetwork)
         let result = card.tests.corridor.targets[0]
         #expect(result.capacity?.maxMt == 6 && result.capacity?.bottleneck == ["bc"])
-        #expect(result.status == .offTrack && result.reason.hasPrefix("the network carries at most 6.0 Mt a year in 2028 (bottleneck: bc)"))
+        #expect(result.status == .offTrack && result.reason.english.hasPrefix("the network carries at most 6.0 Mt a year in 2028 (bottleneck: bc)"))
         let project = Project(
             id: "bc2", title: "Second track", kind: "railway", countries: ["KAZ"],
             effects: [ProjectEffect(element: "bc", figure: .capacityMt, change: .add, amount: 6)], status: .funded, completionYear: 2027,

@@ -28,6 +28,8 @@ struct WordsTests {
         #expect(persian.period(try Period(parsing: "SH1403")) == "۱۴۰۳ (مارس ۲۰۲۴ – مارس ۲۰۲۵)")
         #expect(persian.date("2025-12-11") == "۲۰ آذر ۱۴۰۴ (۱۱ دسامبر ۲۰۲۵)")
         #expect(english.date("2025-12-11") == "11 Dec 2025" && english.date("not a date") == "not a date")
+        let may = try Period(parsing: "2025-05")
+        #expect(russian.date("2025-05-11") == "11 мая 2025" && russian.period(may) == "май 2025")
     }
 
     @Test("statuses in words, countries by their CLDR names, the language a browser asks for")
@@ -65,6 +67,19 @@ struct WordsTests {
         }
         #expect(used.count > 90)
         #expect(used.subtracting(keys).isEmpty, "\(used.subtracting(keys).sorted())")
+        // The analytics' sentences: their English in en.txt is the code's own wording, so a translator reads what the code says.
+        let sentences = try Regex(#"Phrase\(\s*"([a-z0-9.-]+)",\s*"((?:[^"\\]|\\.)*)""#)
+        var said = 0
+        let all = try FileManager.default.subpathsOfDirectory(atPath: sources.deletingLastPathComponent().path)
+        for file in all where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.deletingLastPathComponent().appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: sentences) {
+                guard let key = match.output[1].substring, let wording = match.output[2].substring else { continue }
+                said += 1
+                #expect(english.phrases[String(key)] == String(wording), "\(key): en.txt has \(english.phrases[String(key)] ?? "nothing")")
+            }
+        }
+        #expect(said > 40)
     }
 
     private static func slots(_ text: String) -> Set<String> {

@@ -13,9 +13,11 @@ enum CorridorTargets {
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "t", deadline: target.deadline,
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
             status: .noData,
-            reason: "no flows reported through \(element)")
+            reason: Phrase("reason.no-flows", "no flows reported through {element}", ["element": .text(element)]))
         if let network, !network.elementIDs.contains(element) {
-            result.reason = "the stored network has no element '\(element)': import a network that has it, or a dossier that names another"
+            result.reason = Phrase(
+                "reason.no-element", "the stored network has no element '{element}': import a network that has it, or a dossier that names another",
+                ["element": .text(element)])
             return result
         }
         if let network {
@@ -29,7 +31,7 @@ enum CorridorTargets {
                 period: .year(last.year), value: last.value, partial: false, sources: last.sources.map(Provenance.init(flow:)))
         }
         let reading = Trajectory(years: years.map { ($0.year, $0.value) }, runRate: nil)
-            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { NumberText.grouped($0) + " t" }
+            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .tonnes($0) }
         guard !years.isEmpty else { return result }
         result.status = reading.status
         result.reason = reading.reason
@@ -40,10 +42,14 @@ enum CorridorTargets {
         result.projectedYear = reading.projectedYear
         if reading.status != .met, let capacity = result.capacity, let maxMt = capacity.maxMt, maxMt * 1e6 < target.value {
             result.status = .offTrack
-            result.reason =
-                "the network carries at most \(NumberText.fixed(maxMt, decimals: 1)) Mt a year in \(capacity.year) "
-                + "(bottleneck: \(capacity.bottleneck.joined(separator: ", "))), short of \(NumberText.fixed(target.value / 1e6, decimals: 1)) Mt; "
-                + reading.reason
+            result.reason = Phrase(
+                "reason.capacity-short",
+                "the network carries at most {capacity} Mt a year in {year} (bottleneck: {bottleneck}), short of {target} Mt; {reading}",
+                [
+                    "capacity": .number(maxMt, decimals: 1), "year": .year(capacity.year),
+                    "bottleneck": .text(capacity.bottleneck.joined(separator: ", ")),
+                    "target": .number(target.value / 1e6, decimals: 1), "reading": .phrase(reading.reason),
+                ])
         }
         return result
     }

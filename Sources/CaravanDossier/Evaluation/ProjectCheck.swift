@@ -28,24 +28,38 @@ enum ProjectCheck {
             source: source.map(Provenance.init(source:)))
     }
 
-    private static func judge(_ project: Project, committed: Double, late: [LateMilestone]) -> (TestStatus, String) {
+    private static func judge(_ project: Project, committed: Double, late: [LateMilestone]) -> (TestStatus, Phrase) {
         switch project.status {
-        case .operational: return (.met, "operational" + (project.completionYear.map { " since \($0)" } ?? ""))
-        case .cancelled: return (.offTrack, "cancelled")
-        case .stalled: return (.offTrack, "stalled")
+        case .operational:
+            return (
+                .met,
+                project.completionYear.map { Phrase("reason.operational-since", "operational since {year}", ["year": .year($0)]) }
+                    ?? Phrase("reason.operational", "operational")
+            )
+        case .cancelled: return (.offTrack, Phrase("reason.cancelled", "cancelled"))
+        case .stalled: return (.offTrack, Phrase("reason.stalled", "stalled"))
         default: break
         }
         if let worst = late.max(by: { $0.daysLate < $1.daysLate }) {
-            let text = "\(worst.name) \(worst.daysLate) days late"
+            let text = Phrase("reason.days-late", "{milestone} {days} days late", ["milestone": .text(worst.name), "days": .count(worst.daysLate)])
             return worst.daysLate > lateLimit ? (.offTrack, text) : (.atRisk, text)
         }
         guard let budget = project.budgetUSD, budget > 0 else {
             return committed > 0
-                ? (.atRisk, "\(NumberText.grouped(committed)) USD committed against no stated budget")
-                : (.atRisk, "\(project.status.rawValue), with no budget or funding known")
+                ? (.atRisk, Phrase("reason.no-budget-committed", "{usd} committed against no stated budget", ["usd": .usd(committed)]))
+                : (
+                    .atRisk,
+                    Phrase(
+                        "reason.no-budget", "{status}, with no budget or funding known",
+                        ["status": .term(key: "project.\(project.status.rawValue)", english: project.status.rawValue)])
+                )
         }
         let share = committed / budget * 100
-        if share >= 100 { return (.onTrack, "fully funded: \(NumberText.grouped(committed)) USD committed") }
-        return (.atRisk, "\(NumberText.fixed(share, decimals: 0))% of the \(NumberText.grouped(budget)) USD budget committed")
+        if share >= 100 { return (.onTrack, Phrase("reason.fully-funded", "fully funded: {usd} committed", ["usd": .usd(committed)])) }
+        return (
+            .atRisk,
+            Phrase(
+                "reason.share-committed", "{share}% of the {budget} budget committed", ["share": .number(share, decimals: 0), "budget": .usd(budget)])
+        )
     }
 }

@@ -13,7 +13,7 @@ enum TradeTargets {
         query.asOf = asOf
         let progress = TradeProgress(query: query, observations: observations)
         let reading = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
-            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { NumberText.grouped($0) + " USD" }
+            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
         return TargetResult(
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
@@ -68,13 +68,14 @@ enum RunRates {
             let share = shares.reduce(0) { $0 + $1.share } / Double(shares.count)
             return RunRate(
                 year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD / share,
-                method: "seasonal shares of " + shares.map { String($0.year) }.joined(separator: ", "))
+                method: Phrase(
+                    "method.seasonal", "seasonal shares of {years}", ["years": .list(shares.map { .year($0.year) }, separator: ", ")]))
         }
         let days = covered.days.dayCount
         let yearDays = value.period.days.dayCount
         return RunRate(
             year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD * Double(yearDays) / Double(days),
-            method: "by days (\(days) of \(yearDays))")
+            method: Phrase("method.by-days", "by days ({days} of {all})", ["days": .count(days), "all": .count(yearDays)]))
     }
 }
 

@@ -65,7 +65,7 @@ public struct RunRate: Sendable, Encodable {
     public var valueSoFar: Double
     public var fullYear: Double
     /// `seasonal shares of 2022, 2023` or `by days`.
-    public var method: String
+    public var method: Phrase
 
     enum CodingKeys: String, CodingKey {
         case year, covered, method
@@ -102,7 +102,7 @@ public struct TargetResult: Sendable, Encodable {
     public var source: Provenance?
     public var quote: String?
     public var status: TestStatus
-    public var reason: String
+    public var reason: Phrase
     public var progressPct: Double?
     public var requiredGrowthPct: Double?
     public var observedGrowthPct: Double?
@@ -178,7 +178,7 @@ public struct ProjectResult: Sendable, Encodable {
     public var countries: [String]
     public var declared: Project.Status
     public var status: TestStatus
-    public var reason: String
+    public var reason: Phrase
     public var budgetUSD: Double?
     public var committedUSD: Double
     public var disbursedUSD: Double

@@ -110,15 +110,19 @@ enum FundingTargets {
     static func evaluate(_ target: Target, projects: [Project], asOf: Date, source: DossierSource?) -> TargetResult {
         let committed = projects.map { ProjectCheck.evaluate($0, asOf: asOf, source: nil).committedUSD }.reduce(0, +)
         let status: TestStatus
-        let reason: String
+        let reason: Phrase
         if projects.isEmpty {
-            (status, reason) = (.noData, "none of the projects named is in the dossier")
+            (status, reason) = (.noData, Phrase("reason.no-projects", "none of the projects named is in the dossier"))
         } else if committed >= target.value {
-            (status, reason) = (.met, "\(NumberText.grouped(committed)) USD committed")
+            (status, reason) = (.met, Phrase("reason.committed", "{usd} committed", ["usd": .usd(committed)]))
         } else if Calendars.year(of: asOf) > target.deadline {
-            (status, reason) = (.offTrack, "\(NumberText.grouped(committed)) USD committed by the \(target.deadline) deadline")
+            (status, reason) = (
+                .offTrack,
+                Phrase(
+                    "reason.committed-by", "{usd} committed by the {deadline} deadline", ["usd": .usd(committed), "deadline": .year(target.deadline)])
+            )
         } else {
-            (status, reason) = (.atRisk, "\(NumberText.grouped(committed)) USD committed so far")
+            (status, reason) = (.atRisk, Phrase("reason.committed-so-far", "{usd} committed so far", ["usd": .usd(committed)]))
         }
         return TargetResult(
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,

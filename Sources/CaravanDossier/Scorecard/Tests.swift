@@ -4,7 +4,7 @@ import Foundation
 /// Are trade volumes beyond the stated level and on course for the targets?
 public struct TradeTest: Sendable, Encodable {
     public var status: TestStatus
-    public var summary: String
+    public var summary: Phrase
     /// The pair's turnover in the latest full year, and the current year's run-rate.
     public var latest: MeasuredValue?
     public var runRate: RunRate?
@@ -15,11 +15,37 @@ public struct TradeTest: Sendable, Encodable {
         runRate = progress.runRate
         self.targets = targets
         status = TestStatus.worst(of: targets.map(\.status))
-        var parts: [String] = []
-        if let latest { parts.append("\(pair.reporter)–\(pair.partner) turnover \(NumberText.grouped(latest.value)) USD in \(latest.period)") }
-        if let runRate { parts.append("\(runRate.year) run-rate \(NumberText.grouped(runRate.fullYear)) USD (\(runRate.method))") }
-        parts.append(targets.isEmpty ? "no trade targets" : targets.map { "\($0.id): \($0.status.rawValue)" }.joined(separator: ", "))
-        summary = parts.joined(separator: "; ")
+        var parts: [Phrase.Value] = []
+        if let latest {
+            parts.append(
+                .phrase(
+                    Phrase(
+                        "summary.turnover", "{reporter}–{partner} turnover {value} in {period}",
+                        [
+                            "reporter": .country(pair.reporter), "partner": .country(pair.partner), "value": .usd(latest.value),
+                            "period": .period(latest.period),
+                        ])))
+        }
+        if let runRate {
+            parts.append(
+                .phrase(
+                    Phrase(
+                        "summary.run-rate", "{year} run-rate {value} ({method})",
+                        ["year": .year(runRate.year), "value": .usd(runRate.fullYear), "method": .phrase(runRate.method)])))
+        }
+        parts.append(targets.isEmpty ? .phrase(Phrase("summary.no-trade-targets", "no trade targets")) : Self.statuses(targets))
+        summary = Phrase("summary.parts", "{parts}", ["parts": .list(parts, separator: "; ")])
+    }
+
+    /// Each target's id and status: `t1: off_track, t2: met`.
+    static func statuses(_ targets: [TargetResult]) -> Phrase.Value {
+        .list(
+            targets.map { target in
+                .phrase(
+                    Phrase(
+                        "summary.target-status", "{id}: {status}",
+                        ["id": .text(target.id), "status": .term(key: "status.\(target.status.rawValue)", english: target.status.rawValue)]))
+            }, separator: ", ")
     }
 
     enum CodingKeys: String, CodingKey {
@@ -31,7 +57,7 @@ public struct TradeTest: Sendable, Encodable {
 /// Are the port and corridor projects funded and delivered?
 public struct ProjectsTest: Sendable, Encodable {
     public var status: TestStatus
-    public var summary: String
+    public var summary: Phrase
     /// Budget, commitments and disbursements of the projects not yet operational (nor cancelled).
     public var budgetUSD: Double
     public var committedUSD: Double
@@ -50,14 +76,25 @@ public struct ProjectsTest: Sendable, Encodable {
         disbursedUSD = open.map(\.disbursedUSD).reduce(0, +)
         lateMilestones = projects.map(\.lateMilestones.count).reduce(0, +)
         status = TestStatus.worst(of: projects.map(\.status) + targets.map(\.status))
-        let counts = Dictionary(grouping: projects, by: \.status).sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key.rawValue)" }
+        let counts = Dictionary(grouping: projects, by: \.status).sorted { $0.key < $1.key }.map { status, projects -> Phrase.Value in
+            .phrase(
+                Phrase(
+                    "summary.status-count", "{count} {status}",
+                    ["count": .count(projects.count), "status": .term(key: "status.\(status.rawValue)", english: status.rawValue)]))
+        }
         let unknown = open.filter { $0.budgetUSD == nil }.count
+        let unbudgeted = Phrase("summary.unbudgeted", "({count} without a known budget)", ["count": .count(unknown)])
         summary =
             projects.isEmpty
-            ? "no projects"
-            : "\(projects.count) projects (\(counts.joined(separator: ", "))); \(open.count) still to deliver: "
-                + "\(NumberText.grouped(committedUSD)) USD committed and \(NumberText.grouped(disbursedUSD)) disbursed against budgets of "
-                + "\(NumberText.grouped(budgetUSD)) USD\(unknown > 0 ? " (\(unknown) without a known budget)" : ""); \(lateMilestones) milestones late"
+            ? Phrase("summary.no-projects", "no projects")
+            : Phrase(
+                "summary.projects",
+                "{count} projects ({statuses}); {open} still to deliver: {committed} committed and {disbursed} disbursed against budgets of {budget}{unbudgeted}; {late} milestones late",
+                [
+                    "count": .count(projects.count), "statuses": .list(counts, separator: ", "), "open": .count(open.count),
+                    "committed": .usd(committedUSD), "disbursed": .usd(disbursedUSD), "budget": .usd(budgetUSD),
+                    "unbudgeted": unknown > 0 ? .list([.text(" "), .phrase(unbudgeted)], separator: "") : .text(""), "late": .count(lateMilestones),
+                ])
     }
 
     enum CodingKeys: String, CodingKey {
@@ -72,7 +109,7 @@ public struct ProjectsTest: Sendable, Encodable {
 /// Do freight flows on the corridor keep pace with its capacity targets, and can the network carry them?
 public struct CorridorTest: Sendable, Encodable {
     public var status: TestStatus
-    public var summary: String
+    public var summary: Phrase
     public var element: String?
     public var targets: [TargetResult]
 
@@ -80,16 +117,26 @@ public struct CorridorTest: Sendable, Encodable {
         self.element = element
         self.targets = targets
         status = TestStatus.worst(of: targets.map(\.status))
+        let each = targets.map { target -> Phrase.Value in
+            let observed =
+                target.latest.map {
+                    Phrase("summary.observed", "{mt} Mt in {period}", ["mt": .number($0.value / 1e6, decimals: 2), "period": .period($0.period)])
+                } ?? Phrase("summary.no-flows", "no flows")
+            let capacity = target.capacity.map { c in
+                c.maxMt.map { Phrase("summary.capacity", ", capacity {mt} Mt in {year}", ["mt": .number($0, decimals: 1), "year": .year(c.year)]) }
+                    ?? Phrase("summary.unlimited", ", unlimited in {year}", ["year": .year(c.year)])
+            }
+            return .phrase(
+                Phrase(
+                    "summary.freight-target", "{id} {target} Mt by {deadline}: {observed}{capacity} ({status})",
+                    [
+                        "id": .text(target.id), "target": .number(target.value / 1e6, decimals: 0), "deadline": .year(target.deadline),
+                        "observed": .phrase(observed), "capacity": capacity.map { .phrase($0) } ?? .text(""),
+                        "status": .term(key: "status.\(target.status.rawValue)", english: target.status.rawValue),
+                    ]))
+        }
         summary =
             targets.isEmpty
-            ? "no freight targets"
-            : targets.map { target in
-                let observed = target.latest.map { "\(NumberText.fixed($0.value / 1e6, decimals: 2)) Mt in \($0.period)" } ?? "no flows"
-                let capacity = target.capacity.map { c in
-                    c.maxMt.map { "capacity \(NumberText.fixed($0, decimals: 1)) Mt in \(c.year)" } ?? "unlimited in \(c.year)"
-                }
-                return "\(target.id) \(NumberText.fixed(target.value / 1e6, decimals: 0)) Mt by \(target.deadline): \(observed)"
-                    + (capacity.map { ", \($0)" } ?? "") + " (\(target.status.rawValue))"
-            }.joined(separator: "; ")
+            ? Phrase("summary.no-freight-targets", "no freight targets") : Phrase("summary.parts", "{parts}", ["parts": .list(each, separator: "; ")])
     }
 }

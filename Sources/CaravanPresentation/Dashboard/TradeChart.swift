@@ -59,7 +59,8 @@ struct TradeChart {
             "chart.run-rate-note",
             ["year": words.integer(runRate.year), "value": words.number(runRate.fullYear), "covered": words.period(runRate.covered)])
         return YearChart.Series(
-            name: words("chart.run-rate"), points: [.init(year: runRate.year, value: runRate.fullYear, note: note + " (\(runRate.method))")],
+            name: words("chart.run-rate"),
+            points: [.init(year: runRate.year, value: runRate.fullYear, note: note + " (\(words.say(runRate.method)))")],
             style: .hollow, color: "#b3261e")
     }
 

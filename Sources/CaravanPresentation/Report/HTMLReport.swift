@@ -88,7 +88,7 @@ public struct HTMLReport: Sendable {
             ("projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
             ("corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary),
         ].map { name, status, summary -> HTML in
-            "<div class=\"test\" id=\"test-\(name)\"><h3>\(words("test.\(name)")) \(badge(status.rawValue))</h3><p>\(english(summary))</p></div>"
+            "<div class=\"test\" id=\"test-\(name)\"><h3>\(words("test.\(name)")) \(badge(status.rawValue))</h3><p>\(words.say(summary))</p></div>"
         }
         return "<h2>\(words("report.tests"))</h2><div class=\"tests\">\(cards)</div>"
     }
@@ -191,10 +191,10 @@ public struct HTMLReport: Sendable {
             return [
                 "\(project.title)", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
                 project.budgetUSD.map(words.amount) ?? "\(words("project.unknown"))", words.amount(project.committedUSD),
-                words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), english(project.reason), cite(project.source),
+                words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), "\(words.say(project.reason))", cite(project.source),
             ]
         }
-        return "<h2>\(words("report.projects"))</h2><p>\(english(test.summary))</p>\(FundingBars(projects: test.projects, words: words).html)"
+        return "<h2>\(words("report.projects"))</h2><p>\(words.say(test.summary))</p>\(FundingBars(projects: test.projects, words: words).html)"
             + HTML.table(
                 ["project", "status", "declared", "budget", "committed", "disbursed", "milestones", "why", "source"].map { words("column.\($0)") },
                 rows,
@@ -249,7 +249,8 @@ public struct HTMLReport: Sendable {
             return [
                 "\(target.title ?? target.id)", value, "\(words.integer(target.deadline))\(assumed)",
                 badge(target.status.rawValue), "\(target.requiredGrowthPct.map(words.percent) ?? "")",
-                "\(target.observedGrowthPct.map(words.percent) ?? "")", "\(target.projectedYear.map(words.integer) ?? "—")", english(target.reason),
+                "\(target.observedGrowthPct.map(words.percent) ?? "")", "\(target.projectedYear.map(words.integer) ?? "—")",
+                "\(words.say(target.reason))",
                 cite(target.source),
             ]
         }

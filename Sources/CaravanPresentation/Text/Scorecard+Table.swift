@@ -10,9 +10,9 @@ extension Scorecard: Sectioned {
                 table: TextTable(
                     columns: [.init("test"), .init("status"), .init("evidence")],
                     rows: [
-                        ["trade", tests.trade.status.rawValue, tests.trade.summary],
-                        ["projects", tests.projects.status.rawValue, tests.projects.summary],
-                        ["corridor", tests.corridor.status.rawValue, tests.corridor.summary],
+                        ["trade", tests.trade.status.rawValue, tests.trade.summary.english],
+                        ["projects", tests.projects.status.rawValue, tests.projects.summary.english],
+                        ["corridor", tests.corridor.status.rawValue, tests.corridor.summary.english],
                     ])),
             TableSection(title: "Targets", table: ScorecardTables.targets(allTargets)),
             TableSection(title: "Claims", table: ScorecardTables.claims(claims)),
@@ -45,7 +45,7 @@ public enum ScorecardTables {
                     String(target.deadline) + (target.assumed ? " (assumed)" : ""), target.status.rawValue,
                     target.progressPct.map { NumberText.fixed($0, decimals: 0) + "%" } ?? "",
                     target.requiredGrowthPct.map(NumberText.percent) ?? "", target.observedGrowthPct.map(NumberText.percent) ?? "",
-                    target.projectedYear.map(String.init) ?? "", target.reason,
+                    target.projectedYear.map(String.init) ?? "", target.reason.english,
                 ]
             })
     }
@@ -73,7 +73,7 @@ public enum ScorecardTables {
                 [
                     project.id, project.status.rawValue, project.declared.rawValue, project.budgetUSD.map(NumberText.grouped) ?? "",
                     NumberText.grouped(project.committedUSD), NumberText.grouped(project.disbursedUSD), String(project.lateMilestones.count),
-                    project.reason,
+                    project.reason.english,
                 ]
             })
     }

@@ -115,11 +115,11 @@ public struct Words: Sendable {
     public func day(_ day: Day, in calendar: CalendarSystem = .gregorian) -> String {
         let first: CalendarSystem = language == .fa ? .solarHijri : calendar
         let civil = first.civil(day)
-        let text = integer(civil.day) + " " + monthName(first, civil.month) + " " + integer(civil.year)
+        let text = integer(civil.day) + " " + self("date-month.\(first.rawValue).\(civil.month)") + " " + integer(civil.year)
         guard first != .gregorian || calendar != .gregorian else { return text }
         let other = first.other.civil(day)
-        return self(
-            "period.beside", ["period": text, "other": integer(other.day) + " " + monthName(first.other, other.month) + " " + integer(other.year)])
+        let beside = integer(other.day) + " " + self("date-month.\(first.other.rawValue).\(other.month)") + " " + integer(other.year)
+        return self("period.beside", ["period": text, "other": beside])
     }
 
     /// A date given as text in the period syntax (`2025-12-11`), or the text itself when it is none.
@@ -129,6 +129,32 @@ public struct Words: Sendable {
     }
 
     private func monthName(_ calendar: CalendarSystem, _ month: Int) -> String { self("month.\(calendar.rawValue).\(month)") }
+
+    // MARK: Sentences
+
+    /// A sentence of the analytics in this language: its phrase under the same key, its values
+    /// written this language's way; English is the phrase's own wording.
+    public func say(_ phrase: Phrase) -> String {
+        phrase.filled(language == .en ? phrase.template : self(phrase.key), say)
+    }
+
+    /// A value of a sentence, written this language's way.
+    func say(_ value: Phrase.Value) -> String {
+        switch value {
+        case .text(let text): text
+        case .usd(let usd): number(usd) + " " + self("unit.usd")
+        case .tonnes(let tonnes): number(tonnes) + " " + self("unit.t")
+        case .number(let value, let decimals): number(value, decimals: decimals)
+        case .percent(let rate): digits(NumberText.fixed(rate, decimals: 1) + "%")
+        case .year(let year): integer(year)
+        case .count(let count): integer(count)
+        case .period(let period): self.period(period)
+        case .country(let code): country(code)
+        case .term(let key, _): self(key)
+        case .phrase(let inner): say(inner)
+        case .list(let values, let separator): values.map(say).joined(separator: separator)
+        }
+    }
 
     // MARK: Statuses and places
 
