@@ -55,7 +55,7 @@ struct NetworkMap {
                 else { continue }
                 let projected = lonLat.map { projection.point(lon: $0.lon, lat: $0.lat) }
                 inside += zip(lonLat, projected).filter { projection.contains(lon: $0.0.lon, lat: $0.0.lat) }.map(\.1)
-                path += "M" + projected.map { "\(Chart.coordinate($0.x)),\(Chart.coordinate($0.y))" }.joined(separator: "L") + "Z"
+                path += "M" + Self.drawn(projected, width: width, height: projection.height).joined(separator: "L") + "Z"
             }
             guard !path.isEmpty else { continue }
             parts.append("<path class=\"land\" d=\"\(path)\"><title>\(words.country(country.iso3))</title></path>")
@@ -146,6 +146,21 @@ struct NetworkMap {
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// A ring's points as drawn: what lies beyond the map pressed onto a margin around it (it is
+    /// clipped anyway), and a point closer than a unit to the last one left out, so a page does not
+    /// carry a coastline's detail no screen shows.
+    static func drawn(_ ring: [(x: Double, y: Double)], width: Double, height: Double) -> [String] {
+        var kept: [String] = []
+        var last: (x: Double, y: Double)?
+        for point in ring {
+            let pressed = (x: min(max(point.x, -10), width + 10), y: min(max(point.y, -10), height + 10))
+            if let last, abs(pressed.x - last.x) < 1, abs(pressed.y - last.y) < 1 { continue }
+            kept.append("\(Int(pressed.x.rounded())),\(Int(pressed.y.rounded()))")
+            last = pressed
+        }
+        return kept
     }
 
     private func sources(_ evidence: [String: Evidence]?) -> String {
