@@ -8,8 +8,10 @@
 
 Prints requests a second and p99 latency of both, caravan / nginx throughput, PASS or MISS against
 the goals (at least 40% of nginx's throughput, p99 under 25 ms), and caravan's peak memory.
+With --no-cache, caravan keeps no answer (`serve --no-answer-cache`): every request is worked out
+afresh, and the goals are at least 2,000 requests a second with p99 under 25 ms.
 Installs wrk and nginx with apt-get when missing. Standard library only.
-Usage: Benchmarks/server.py [--duration 30s] [--warmup 2s] [--connections 64] [--threads 2]
+Usage: Benchmarks/server.py [--duration 30s] [--warmup 2s] [--connections 64] [--threads 2] [--no-cache]
 """
 import argparse
 import os
@@ -31,6 +33,7 @@ CARAVAN = ROOT / ".build" / "release" / "caravan"
 ENDPOINTS = ["/api/v1/scorecard", "/api/v1/trade/series?reporter=IRN&partner=KAZ"]
 GOAL_RATIO = 0.40  # of nginx's requests a second, at least
 GOAL_P99_MS = 25.0  # below
+GOAL_COLD_RPS = 2_000.0  # with --no-cache, at least
 
 
 def tool(name):
@@ -84,11 +87,11 @@ def fetch(url):
         return response.read()
 
 
-def start_caravan(tmp):
+def start_caravan(tmp, cold=False):
     """`caravan serve --port 0`, quiet; returns the process and its base URL, read from its one line on stdout."""
     log = open(tmp / "caravan.log", "wb")
     process = subprocess.Popen(
-        [str(CARAVAN), "serve", "--port", "0", "--db", "caravan.sqlite", "--log-level", "warning"],
+        [str(CARAVAN), "serve", "--port", "0", "--db", "caravan.sqlite", "--log-level", "warning"] + (["--no-answer-cache"] if cold else []),
         cwd=tmp, stdout=subprocess.PIPE, stderr=log)
     ready, _, _ = select.select([process.stdout], [], [], 30)
     line = process.stdout.readline().decode() if ready else ""
@@ -223,6 +226,7 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, logs, wrk output)")
+    parser.add_argument("--no-cache", action="store_true", help="caravan keeps no answer: every request is worked out afresh")
     args = parser.parse_args()
     ensure_tools()
     build()
@@ -234,7 +238,7 @@ def main():
         if result.returncode != 0:
             sys.exit(f"caravan demo failed:\n{result.stderr}")
 
-        caravan, caravan_url = start_caravan(tmp)
+        caravan, caravan_url = start_caravan(tmp, cold=args.no_cache)
         wait_for(caravan_url + "/healthz", caravan)
         start_rss = memory_kb(caravan.pid, "VmRSS")
 
@@ -281,16 +285,19 @@ def main():
         else:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"\nJSON over HTTP: caravan serve against nginx serving the same bytes as static files")
+    print(f"\nJSON over HTTP: caravan serve{' --no-answer-cache (every answer worked out afresh)' if args.no_cache else ''} "
+          "against nginx serving the same bytes as static files")
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration} --latency on loopback; {machine()}\n")
     print(f"{'endpoint':48} {'bytes':>7} {'server':8} {'req/s':>10} {'p99 ms':>8} {'caravan/nginx':>14}  goals")
     missed = False
     for endpoint in ENDPOINTS:
         ours, theirs = results[endpoint, "caravan"], results[endpoint, "nginx"]
         ratio = ours["rps"] / theirs["rps"]
-        throughput_ok, latency_ok = ratio >= GOAL_RATIO, ours["p99_ms"] < GOAL_P99_MS
+        throughput_ok = ours["rps"] >= GOAL_COLD_RPS if args.no_cache else ratio >= GOAL_RATIO
+        latency_ok = ours["p99_ms"] < GOAL_P99_MS
         missed |= not (throughput_ok and latency_ok)
-        verdict = (f"throughput {'PASS' if throughput_ok else 'MISS'} (>= {GOAL_RATIO:.0%}), "
+        wanted = f">= {GOAL_COLD_RPS:,.0f} req/s" if args.no_cache else f">= {GOAL_RATIO:.0%}"
+        verdict = (f"throughput {'PASS' if throughput_ok else 'MISS'} ({wanted}), "
                    f"p99 {'PASS' if latency_ok else 'MISS'} (< {GOAL_P99_MS:g} ms)")
         print(f"{endpoint:48} {sizes[endpoint]:7,} {'caravan':8} {ours['rps']:10,.0f} {ours['p99_ms']:8.2f} {ratio:14.3f}  {verdict}")
         print(f"{'':48} {'':7} {'nginx':8} {theirs['rps']:10,.0f} {theirs['p99_ms']:8.2f}")
@@ -308,15 +315,16 @@ def main():
         if trouble:
             print(f"warning: {name} {endpoint}: {'; '.join(trouble)} (wrk leaves timed-out requests out of its latencies)")
 
-    print("\nFirst answer of each endpoint, worked out (caravan keeps read answers until the store changes,")
-    print("so wrk measures kept answers): " + ", ".join(f"{e.split('?')[0]} {ms:.1f} ms" for e, ms in first_ms.items()))
+    kept = "wrk measures answers worked out afresh" if args.no_cache else "caravan keeps read answers until the store changes, so wrk measures kept answers"
+    print(f"\nFirst answer of each endpoint, worked out ({kept}): " + ", ".join(f"{e.split('?')[0]} {ms:.1f} ms" for e, ms in first_ms.items()))
 
     def mb(kb):
         return f"{kb / 1024:.0f} MB" if kb is not None else "n/a"
     print(f"\ncaravan memory: {mb(start_rss)} RSS after start, {mb(end_rss)} at the end, {mb(peak_rss)} peak (VmHWM)")
     if caravan_exit not in (0, None) or nginx_exit not in (0, None):
         print(f"note: exit status on SIGTERM: caravan {caravan_exit}, nginx {nginx_exit}")
-    print("Goals: caravan at least 40% of nginx's requests a second, p99 under 25 ms: " + ("MISSED" if missed else "met"))
+    goals = "at least 2,000 requests a second worked out afresh" if args.no_cache else "at least 40% of nginx's requests a second"
+    print(f"Goals: caravan {goals}, p99 under 25 ms: " + ("MISSED" if missed else "met"))
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ extension Workspace {
     /// The network last imported into the store, or nil when there is none.
     func storedNetwork() async throws -> Network? {
         guard let stored = try await store.document(.network, named: nil) else { return nil }
-        return try Data(stored.document.text.utf8).withUnsafeBytes { bytes in
-            try NetworkReader.parse(bytes, file: stored.batch.file)
+        return try parsed.network(stored) { stored in
+            try Data(stored.document.text.utf8).withUnsafeBytes { bytes in try NetworkReader.parse(bytes, file: stored.batch.file) }
         }
     }
 
@@ -36,8 +36,8 @@ extension Workspace {
     public func graph(file: String? = nil) async throws -> RoutingGraph {
         if let file { return try NetworkReader.readGraph(path: file, tables: tables) }
         guard let stored = try await store.document(.network, named: nil) else { throw CorridorError.noNetwork }
-        return try Data(stored.document.text.utf8).withUnsafeBytes { bytes in
-            try NetworkReader.graph(bytes, file: stored.batch.file, tables: tables)
+        return try parsed.graph(stored) { stored in
+            try Data(stored.document.text.utf8).withUnsafeBytes { bytes in try NetworkReader.graph(bytes, file: stored.batch.file, tables: tables) }
         }
     }
 

@@ -63,7 +63,9 @@ extension Workspace {
             throw DossierError.none
         }
         // Read as stored: elements a later network lacks are the scorecard's to name, not a reason to refuse.
-        return try DossierReader(tables: tables, elements: nil, checksElements: false).read(text: stored.document.text, file: stored.batch.file)
+        return try parsed.dossier(stored) { stored in
+            try DossierReader(tables: tables, elements: nil, checksElements: false).read(text: stored.document.text, file: stored.batch.file)
+        }
     }
 
     /// The partnership's scorecard as of a moment (default now): its three tests and its claims.

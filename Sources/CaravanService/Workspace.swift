@@ -9,6 +9,8 @@ import Foundation
 public struct Workspace: Sendable {
     public let store: any WorkspaceStore
     public let tables: ReferenceTables
+    /// The stored dossiers and networks as parsed, once per stored version.
+    let parsed = ParsedDocuments()
 
     public init(store: any WorkspaceStore, tables: ReferenceTables = .bundled) {
         self.store = store

@@ -16,6 +16,25 @@ struct AnswerCacheTests {
         Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: path), body: .init(buffer: ByteBuffer()))
     }
 
+    @Test("a server measured cold keeps no answer: each request is worked out afresh; a page in two languages is two answers")
+    func coldAndVariants() async throws {
+        let store = try SQLiteLedgerStore(path: directory.path("cold.sqlite"))
+        let made = Counter()
+        let cold = AnswerCache(store: store, keeps: false)
+        for _ in 0..<3 {
+            _ = try await cold.answer(Self.request("/api/v1/scorecard")) {
+                made.add()
+                return Answer.html("scorecard")
+            }
+        }
+        #expect(made.count == 3)
+        let kept = AnswerCache(store: store)
+        let english = try await kept.answer(Self.request("/trade"), variant: "en") { Answer.html("trade") }
+        let persian = try await kept.answer(Self.request("/trade"), variant: "fa") { Answer.html("تجارت") }
+        let again = try await kept.answer(Self.request("/trade"), variant: "fa") { Answer.html("worked out again") }
+        #expect(String(buffer: english.body) == "trade" && String(buffer: persian.body) == "تجارت" && String(buffer: again.body) == "تجارت")
+    }
+
     @Test("a burst of requests for one answer works it out once; other answers and refusals are worked out apart")
     func once() async throws {
         let cache = AnswerCache(store: try SQLiteLedgerStore(path: directory.path("cache.sqlite")))

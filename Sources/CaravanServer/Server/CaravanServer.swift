@@ -25,7 +25,7 @@ public struct CaravanServer: Sendable {
         router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
         router.add(
             middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads, endpoints: Self.endpoints))
-        let cache = AnswerCache(store: workspace.store)
+        let cache = AnswerCache(store: workspace.store, keeps: settings.keepsAnswers)
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
         DashboardRoutes(workspace: workspace, cache: cache).add(to: router)
         return router

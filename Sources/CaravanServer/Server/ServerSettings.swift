@@ -8,10 +8,14 @@ public struct ServerSettings: Sendable {
     public var maxUploadBytes: Int
     /// Seconds a connection may sit idle before it is closed.
     public var idleTimeoutSeconds: Int
+    /// Answers are kept until the store changes; off, every answer is worked out afresh (to measure).
+    public var keepsAnswers: Bool
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, privateReads: Bool = false, maxUploadBytes: Int = 512 << 20, idleTimeoutSeconds: Int = 60
+        host: String = "127.0.0.1", port: Int = 8080, privateReads: Bool = false, maxUploadBytes: Int = 512 << 20, idleTimeoutSeconds: Int = 60,
+        keepsAnswers: Bool = true
     ) {
+        self.keepsAnswers = keepsAnswers
         self.host = host
         self.port = port
         self.privateReads = privateReads

@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Flag(name: .customLong("no-answer-cache"), help: "Work out every answer afresh, keeping none: to measure what a cold answer costs.")
+    var noAnswerCache = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -52,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "caravan")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = ServerSettings(
-            host: host, port: port, privateReads: privateReads, maxUploadBytes: maxUploadMB << 20, idleTimeoutSeconds: idleTimeout)
+            host: host, port: port, privateReads: privateReads, maxUploadBytes: maxUploadMB << 20, idleTimeoutSeconds: idleTimeout,
+            keepsAnswers: !noAnswerCache)
         let location = store.location
         let app = CaravanServer(workspace: workspace, settings: settings).application(logger: logger) { port in
             let line = "Caravan is serving \(location) on http://\(settings.host):\(port)/ (API /api/v1, OpenAPI /api/v1/openapi.json)\n"
