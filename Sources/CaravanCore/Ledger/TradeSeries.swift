@@ -101,6 +101,19 @@ public enum Ledger {
 
     /// The flow's value over one period, or nil when no figure touches it.
     public static func value(of query: TradeQuery, over period: Period, from observations: [RecordedObservation]) -> PeriodValue? {
-        PeriodValue(period, facts: facts(for: query, from: observations))
+        values(of: query, from: observations).value(over: period)
     }
+
+    /// The flow's values, its figures sorted out once, for a question asked of several periods.
+    public static func values(of query: TradeQuery, from observations: [RecordedObservation]) -> FlowValues {
+        FlowValues(facts: facts(for: query, from: observations))
+    }
+}
+
+/// A flow's figures after revisions, ready to be read over any period.
+public struct FlowValues: Sendable {
+    let facts: [Fact]
+
+    /// The value over `period`, or nil when no figure touches it.
+    public func value(over period: Period) -> PeriodValue? { PeriodValue(period, facts: facts) }
 }

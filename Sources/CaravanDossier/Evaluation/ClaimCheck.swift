@@ -27,9 +27,9 @@ struct ClaimCheck {
         switch claim.metric {
         case .trade(var query):
             query.asOf = asOf
-            let independent = trade(query).filter { !isOwn($0.source.provider) }
+            let values = Ledger.values(of: query, from: rows(query, apartFrom: own))
             measure = { period in
-                guard let value = Ledger.value(of: query, over: period, from: independent) else {
+                guard let value = values.value(over: period) else {
                     return (nil, [], "no figure for \(period) from a source other than \(own ?? "the claim's")")
                 }
                 if value.partial { return (nil, value.sources.map(Provenance.init(citation:)), "the figures cover only part of \(period)") }
@@ -150,8 +150,7 @@ struct ClaimCheck {
         }
         guard case .trade(var query) = claim.metric, case .value(let expected, let tolerance) = claim.expectation else { return result }
         query.asOf = asOf
-        let own = dossier.source(claim.source)?.publisher
-        let independent = trade(query).filter { row in !(own.map { Publisher.same($0, row.source.provider) } ?? false) }
+        let independent = rows(query, apartFrom: dossier.source(claim.source)?.publisher)
         let within = { (value: Double) in Tolerance.within(value - expected, abs(expected) * tolerance / 100) }
         for economy in [query.reporter, query.partner] {
             let rows = independent.filter { $0.observation.reporter == economy }
@@ -176,6 +175,14 @@ struct ClaimCheck {
             result.reason += "; the claim's number is \(first.provider)'s figure for \(first.period) (\(why)), not for \(claim.period)"
         }
         return result
+    }
+
+    /// The pair's rows from sources other than the claim's publisher, each provider compared once.
+    private func rows(_ query: TradeQuery, apartFrom publisher: String?) -> [RecordedObservation] {
+        let rows = trade(query)
+        guard let publisher else { return rows }
+        let owned = Set(rows.lazy.map(\.source.provider)).filter { Publisher.same(publisher, $0) }
+        return owned.isEmpty ? rows : rows.filter { !owned.contains($0.source.provider) }
     }
 }
 
