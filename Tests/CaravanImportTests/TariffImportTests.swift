@@ -86,3 +86,17 @@ struct TariffImportTests {
         #expect(kept == 4 && file.summary.flagged == ["123456": 2])
     }
 }
+
+@Suite("The bundled HS 2022 nomenclature")
+struct NomenclatureTests {
+    @Test("every chapter, heading and subheading is read, names with quoted commas whole, a CRLF line too")
+    func counts() {
+        let hs = HSNomenclature(codesCSV: BundledData.harmonizedSystemCSV, sectionsCSV: BundledData.hsSectionsCSV)
+        #expect(hs.subheadings.count == 5_613)
+        #expect((0...99).map { String(format: "%02d", $0) }.filter(hs.contains).count == 97)
+        #expect(hs.name(of: "0101") == "Horses, asses, mules and hinnies; live" && hs.section(of: "010121") == "I")
+        let windows = HSNomenclature(
+            codesCSV: "section,hscode,description,parent,level\r\nI,01,\"Animals, \"\"live\"\"\",TOTAL,2\r\n", sectionsCSV: "")
+        #expect(windows.name(of: "01") == "Animals, \"live\"" && windows.section(of: "01") == "I")
+    }
+}
