@@ -67,7 +67,7 @@ struct Reads: Sendable {
                     _ = try format.render(sections: ProjectsPart(scorecard))
                     _ = try format.render(sections: AgreementsPart(scorecard))
                 }
-                _ = try await HTMLReport.make(workspace, partnership: partnership)
+                for language in Language.allCases { _ = try await HTMLReport.make(workspace, partnership: partnership, language: language) }
             }
         } catch let error where Self.isAnswer(error) {
             return nil
@@ -112,7 +112,10 @@ private struct Questions {
     var tariffs: [(String, String)] = []
     var partnerships: [String?] = [nil]
     /// Each read as a GET through the server: API and dashboard.
-    var paths: [String] = ["/", "/projects", "/claims", "/corridor", "/api/v1/scorecard", "/api/v1/corridor/flows", "/api/v1/imports"]
+    var paths: [String] = [
+        "/", "/projects", "/claims", "/corridor", "/?lang=fa", "/corridor?lang=fa", "/trade?lang=ru", "/api/v1/scorecard", "/api/v1/corridor/flows",
+        "/api/v1/imports",
+    ]
 
     init(path: String, target: FuzzTarget, workspace: Workspace) async {
         var pairs: Set<[String]> = [["IRN", "KAZ", CommodityCode.total]]
