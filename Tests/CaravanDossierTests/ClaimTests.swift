@@ -33,7 +33,7 @@ struct ClaimTests {
     @Test("a claim is not confirmed by its own source's figure")
     func ownSource() throws {
         let result = try verdict("2021", .value(400, tolerancePct: 5))
-        #expect(result.verdict == .unverifiable && result.reason == "no figure for 2021 from a source other than Daily Paper")
+        #expect(result.verdict == .unverifiable && result.reason.english == "no figure for 2021 from a source other than Daily Paper")
     }
 
     @Test("a change, a ratio and bounds")
@@ -49,7 +49,7 @@ struct ClaimTests {
     @Test("unverifiable when only part of the period is known, or nothing measures it")
     func unverifiable() throws {
         let partial = try verdict("2023", .value(200, tolerancePct: 5))
-        #expect(partial.verdict == .unverifiable && partial.reason == "the figures cover only part of 2023")
+        #expect(partial.verdict == .unverifiable && partial.reason.english == "the figures cover only part of 2023")
         #expect(try verdict("2025", .value(90, tolerancePct: 5), metric: .statement("tariffs")).verdict == .unverifiable)
     }
 

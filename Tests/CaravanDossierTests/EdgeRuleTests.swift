@@ -86,6 +86,6 @@ struct EdgeRuleTests {
         ledger.add("SH1402", 365, provider: "Ministry")
         ledger.add("SH1403", 366, provider: "Ministry")
         let result = try verdict(ledger, "2024", .value(365, tolerancePct: 5))
-        #expect(result.verdict == .consistent && result.estimate && result.reason.contains("an estimate"))
+        #expect(result.verdict == .consistent && result.estimate && result.reason.english.contains("an estimate"))
     }
 }

@@ -24,7 +24,7 @@ struct TwoSidesTests {
         #expect(result.verdict == .contested, "\(result.reason)")
         #expect(result.sides.map(\.economy) == ["KAZ", "IRN"])
         #expect(result.sides.map(\.verdict) == [.consistent, .inconsistent])
-        #expect(result.reason.contains("KAZ") && result.reason.contains("IRN"))
+        #expect(result.reason.english.contains("KAZ") && result.reason.english.contains("IRN"))
 
         var agreeing = FigureBook()
         agreeing.add("2022", 525, provider: "Statistics Office", reporter: "KAZ")
@@ -39,7 +39,7 @@ struct TwoSidesTests {
         let result = try judged(ledger, "2024", .value(340, tolerancePct: 5))
         #expect(result.verdict == .unverifiable)
         #expect(result.matchesElsewhere.count == 1)
-        #expect(result.reason.contains("SH1403") && result.reason.contains("other calendar"), "\(result.reason)")
+        #expect(result.reason.english.contains("SH1403") && result.reason.english.contains("other calendar"), "\(result.reason)")
     }
 
     @Test("a tariff share claimed for one member of a bloc's agreement is flagged as a difference of scope")

@@ -13,6 +13,10 @@ public struct Phrase: Sendable, Hashable, Encodable, CustomStringConvertible {
         /// A weight: `1,600,000 t`.
         case tonnes(Double)
         case number(Double, decimals: Int)
+        /// A whole number with separators: `340,000,000`.
+        case whole(Double)
+        /// A change, signed: `+12.3%`.
+        case change(Double)
         /// A rate, unsigned: `2.4%`.
         case percent(Double)
         case year(Int)
@@ -65,6 +69,8 @@ extension Phrase.Value {
         case .usd(let value): NumberText.grouped(value) + " USD"
         case .tonnes(let value): NumberText.grouped(value) + " t"
         case .number(let value, let decimals): NumberText.fixed(value, decimals: decimals)
+        case .whole(let value): NumberText.grouped(value)
+        case .change(let value): NumberText.percent(value)
         case .percent(let value): NumberText.fixed(value, decimals: 1) + "%"
         case .year(let year): String(year)
         case .count(let count): String(count)

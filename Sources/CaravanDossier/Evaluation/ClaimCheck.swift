@@ -16,40 +16,61 @@ struct ClaimCheck {
         var result = ClaimResult(
             id: claim.id, verdict: .unverifiable, quote: claim.quote, source: source.map(Provenance.init(source:)), metric: claim.metric,
             period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
-            reason: "", basis: [])
+            reason: Phrase("claim.unjudged", "not judged"), basis: [])
         let own = source?.publisher
         // Whether a publisher is the claim's own: named alike, whatever the case and spacing.
         let isOwn: (String?) -> Bool = { publisher in
             guard let own, let publisher else { return false }
             return Publisher.same(own, publisher)
         }
-        let measure: (Period) -> (value: Double?, basis: [Provenance], why: String)
+        let measure: (Period) -> (value: Double?, basis: [Provenance], why: Phrase?)
         switch claim.metric {
         case .trade(var query):
             query.asOf = asOf
             let values = Ledger.values(of: query, from: rows(query, apartFrom: own))
             measure = { period in
                 guard let value = values.value(over: period) else {
-                    return (nil, [], "no figure for \(period) from a source other than \(own ?? "the claim's")")
+                    return (
+                        nil, [],
+                        own.map {
+                            Phrase(
+                                "claim.no-figure", "no figure for {period} from a source other than {own}",
+                                ["period": .period(period), "own": .text($0)])
+                        }
+                            ?? Phrase(
+                                "claim.no-figure-at-all", "no figure for {period} from a source other than the claim's", ["period": .period(period)])
+                    )
                 }
-                if value.partial { return (nil, value.sources.map(Provenance.init(citation:)), "the figures cover only part of \(period)") }
+                if value.partial {
+                    return (
+                        nil, value.sources.map(Provenance.init(citation:)),
+                        Phrase("claim.partial", "the figures cover only part of {period}", ["period": .period(period)])
+                    )
+                }
                 if value.estimate { result.estimate = true }
-                return (value.valueUSD, value.sources.map(Provenance.init(citation:)), "")
+                return (value.valueUSD, value.sources.map(Provenance.init(citation:)), nil)
             }
         case .freight(let element):
             measure = { period in
                 let matching = flows.filter { $0.flow.element == element && $0.flow.period == period && !isOwn($0.source.provider) }
                 guard let latest = matching.max(by: { $0.source.recordedAt < $1.source.recordedAt }) else {
-                    return (nil, [], "no flow through \(element) reported for \(period) by another source")
+                    return (
+                        nil, [],
+                        Phrase(
+                            "claim.no-flow", "no flow through {element} reported for {period} by another source",
+                            ["element": .text(element), "period": .period(period)])
+                    )
                 }
-                return (latest.flow.tonnes, [Provenance(flow: latest)], "")
+                return (latest.flow.tonnes, [Provenance(flow: latest)], nil)
             }
         case .agreements:
             measure = { period in
                 let signed = dossier.agreements.filter {
                     (DateText.day($0.signed).map(period.days.contains) ?? false) && !isOwn(dossier.source($0.source)?.publisher)
                 }
-                return (Double(signed.reduce(0) { $0 + $1.count }), signed.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
+                return (
+                    Double(signed.reduce(0) { $0 + $1.count }), signed.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), nil
+                )
             }
         case .funding(let ids):
             measure = { period in
@@ -58,33 +79,40 @@ struct ClaimCheck {
                         $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false)
                             && !isOwn(dossier.source($0.source)?.publisher)
                     }
-                return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), "")
+                return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), nil)
             }
         case .tariffCoverage(let share):
             measure = { _ in
                 switch tariffs[share] ?? .failure(TariffEvidenceMissing("the tariff coverage was not worked out")) {
-                case .failure(let missing): return (nil, [], missing.reason)
+                case .failure(let missing): return (nil, [], Phrase("claim.tariff-missing", "{reason}", ["reason": .text(missing.reason)]))
                 case .success(let coverage):
                     let basis = coverage.sources.map(Provenance.init(record:))
                     switch share.of {
                     case .lines:
-                        return (coverage.lines.liberalizedPct, basis, "the schedule gives no rate for any line")
+                        return (coverage.lines.liberalizedPct, basis, Phrase("claim.no-rate", "the schedule gives no rate for any line"))
                     case .trade:
                         guard let trade = coverage.trade else {
-                            return (nil, basis, "no \(share.reporter) imports from \(share.partner) at the subheading level are stored")
+                            return (
+                                nil, basis,
+                                Phrase(
+                                    "claim.no-imports", "no {reporter} imports from {partner} at the subheading level are stored",
+                                    ["reporter": .country(share.reporter), "partner": .country(share.partner)])
+                            )
                         }
-                        return (trade.liberalizedPct, basis, "none of the imports falls in a line the schedule rates")
+                        return (
+                            trade.liberalizedPct, basis, Phrase("claim.no-rated-imports", "none of the imports falls in a line the schedule rates")
+                        )
                     }
                 }
             }
         case .statement:
-            result.reason = "the claim states nothing the ledger, the network or the dossier measures"
+            result.reason = Phrase("claim.statement", "the claim states nothing the ledger, the network or the dossier measures")
             return result
         }
         let current = measure(claim.period)
         result.basis = current.basis
         guard let value = current.value else {
-            result.reason = current.why
+            result.reason = current.why ?? Phrase("claim.no-value", "no value")
             return result
         }
         // The comparison period's value, its sources added to the basis; nil (with why) when there is none to divide by.
@@ -92,7 +120,7 @@ struct ClaimCheck {
             let base = measure(versus)
             result.basis += base.basis
             guard let baseValue = base.value, baseValue != 0 else {
-                result.reason = base.why.isEmpty ? "the value for \(versus) is zero" : base.why
+                result.reason = base.why ?? Phrase("claim.zero", "the value for {period} is zero", ["period": .period(versus)])
                 return nil
             }
             return baseValue
@@ -125,8 +153,13 @@ struct ClaimCheck {
         }
         result.computed = computed
         result.verdict = consistent ? .consistent : .inconsistent
-        result.reason = consistent ? "within what the claim allows" : "outside what the claim allows"
-        if result.estimate { result.reason += " (on a figure apportioned by days from the other calendar: an estimate)" }
+        result.reason =
+            consistent ? Phrase("claim.within", "within what the claim allows") : Phrase("claim.outside", "outside what the claim allows")
+        if result.estimate {
+            result.reason = Phrase(
+                "claim.on-estimate", "{reason} (on a figure apportioned by days from the other calendar: an estimate)",
+                ["reason": .phrase(result.reason)])
+        }
         return result
     }
 
@@ -162,8 +195,16 @@ struct ClaimCheck {
         }
         if result.sides.count == 2, result.sides[0].verdict != result.sides[1].verdict {
             result.verdict = .contested
-            result.reason = result.sides.map { "\($0.economy)'s own figures: \(NumberText.grouped($0.computed)), \($0.verdict.rawValue)" }
-                .joined(separator: "; ")
+            let sides = result.sides.map { side -> Phrase.Value in
+                .phrase(
+                    Phrase(
+                        "claim.side", "{economy}'s own figures: {value}, {verdict}",
+                        [
+                            "economy": .country(side.economy), "value": .usd(side.computed),
+                            "verdict": .term(key: "status.\(side.verdict.rawValue)", english: side.verdict.rawValue),
+                        ]))
+            }
+            result.reason = Phrase("summary.parts", "{parts}", ["parts": .list(sides, separator: "; ")])
         }
         guard result.verdict != .consistent && result.verdict != .contested else { return result }
         let elsewhere = Ledger.outturns(of: query, from: independent).filter { citation in
@@ -171,8 +212,15 @@ struct ClaimCheck {
         }
         result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
         if let first = elsewhere.first {
-            let why = first.period.calendar != claim.period.calendar ? "a period of the other calendar" : "another period"
-            result.reason += "; the claim's number is \(first.provider)'s figure for \(first.period) (\(why)), not for \(claim.period)"
+            let why =
+                first.period.calendar != claim.period.calendar
+                ? Phrase("claim.other-calendar", "a period of the other calendar") : Phrase("claim.other-period", "another period")
+            result.reason = Phrase(
+                "claim.elsewhere", "{reason}; the claim's number is {provider}'s figure for {period} ({why}), not for {claimPeriod}",
+                [
+                    "reason": .phrase(result.reason), "provider": .text(first.provider), "period": .period(first.period), "why": .phrase(why),
+                    "claimPeriod": .period(claim.period),
+                ])
         }
         return result
     }

@@ -178,16 +178,24 @@ extension Metric: CustomStringConvertible, Encodable {
 }
 
 extension ClaimExpectation: CustomStringConvertible, Encodable {
-    /// The expectation in words: `about 340,000,000 (±5%)`, `ratio 2 to 2024-01..2024-09 (±0.15)`.
-    public var description: String {
+    /// The expectation in words: `about 340,000,000 (±5.0%)`, `2.00× 2024-01..2024-09 (±0.15)`.
+    public var description: String { phrase.english }
+
+    /// The expectation as a phrase, for a page in another language.
+    public var phrase: Phrase {
         switch self {
-        case .value(let value, let tolerance): "about \(NumberText.grouped(value)) (±\(NumberText.fixed(tolerance, decimals: 1))%)"
+        case .value(let value, let tolerance):
+            Phrase("expect.value", "about {value} (±{tolerance}%)", ["value": .whole(value), "tolerance": .number(tolerance, decimals: 1)])
         case .change(let percent, let versus, let tolerance):
-            "\(NumberText.percent(percent)) on \(versus) (±\(NumberText.fixed(tolerance, decimals: 1)) points)"
+            Phrase(
+                "expect.change", "{change} on {versus} (±{tolerance} points)",
+                ["change": .change(percent), "versus": .period(versus), "tolerance": .number(tolerance, decimals: 1)])
         case .ratio(let ratio, let versus, let tolerance):
-            "\(NumberText.fixed(ratio, decimals: 2))× \(versus) (±\(NumberText.fixed(tolerance, decimals: 2)))"
-        case .below(let bound): "below \(NumberText.grouped(bound))"
-        case .above(let bound): "above \(NumberText.grouped(bound))"
+            Phrase(
+                "expect.ratio", "{ratio}× {versus} (±{tolerance})",
+                ["ratio": .number(ratio, decimals: 2), "versus": .period(versus), "tolerance": .number(tolerance, decimals: 2)])
+        case .below(let bound): Phrase("expect.below", "below {bound}", ["bound": .whole(bound)])
+        case .above(let bound): Phrase("expect.above", "above {bound}", ["bound": .whole(bound)])
         }
     }
 

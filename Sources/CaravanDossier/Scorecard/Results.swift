@@ -143,7 +143,7 @@ public struct ClaimResult: Sendable, Encodable {
     public var computed: Double?
     /// Computed minus expected, in the same terms.
     public var gap: Double?
-    public var reason: String
+    public var reason: Phrase
     public var basis: [Provenance]
     /// True when a figure the verdict stands on was apportioned by days from a period of the
     /// other calendar: the computed value is then an estimate.

@@ -206,8 +206,9 @@ public struct HTMLReport: Sendable {
             [
                 "\(claim.id)", "<span class=\"\(claim.verdict.rawValue)\">\(words.status(claim.verdict.rawValue))</span>",
                 "<blockquote>\(claim.quote)</blockquote>",
-                "\(words.period(claim.period))", english(claim.expected), "\(ScorecardTables.computed(claim).map(words.digits) ?? "—")",
-                english(claim.reason),
+                "\(words.period(claim.period))", "\(words.say(claim.expectation.phrase))",
+                "\(ScorecardTables.computed(claim).map(words.digits) ?? "—")",
+                "\(words.say(claim.reason))",
                 cite(claim.source),
                 claim.basis.map(cite).joined(separator: "; "),
             ]

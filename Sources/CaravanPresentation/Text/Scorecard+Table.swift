@@ -58,7 +58,7 @@ public enum ScorecardTables {
             rows: claims.map { claim in
                 [
                     claim.id, claim.verdict.rawValue, claim.period.description, claim.expected, ScorecardTables.computed(claim) ?? "",
-                    claim.reason, "\"\(claim.quote)\" (\(claim.source?.provider ?? "")\(claim.source?.published.map { " \($0)" } ?? ""))",
+                    claim.reason.english, "\"\(claim.quote)\" (\(claim.source?.provider ?? "")\(claim.source?.published.map { " \($0)" } ?? ""))",
                 ]
             })
     }

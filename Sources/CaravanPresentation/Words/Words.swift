@@ -145,6 +145,8 @@ public struct Words: Sendable {
         case .usd(let usd): number(usd) + " " + self("unit.usd")
         case .tonnes(let tonnes): number(tonnes) + " " + self("unit.t")
         case .number(let value, let decimals): number(value, decimals: decimals)
+        case .whole(let value): number(value)
+        case .change(let value): percent(value)
         case .percent(let rate): digits(NumberText.fixed(rate, decimals: 1) + "%")
         case .year(let year): integer(year)
         case .count(let count): integer(count)
