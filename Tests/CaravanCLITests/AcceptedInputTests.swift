@@ -51,7 +51,8 @@ struct AcceptedInputTests {
         }
         for path in [
             "/api/v1/trade/gap?a=KAZ&b=UZB&flow=export&period=2021",
-            "/trade?reporter=KAZ&partner=UZB&flow=export", "/api/v1/trade/series?reporter=KAZ&partner=UZB&flow=export",
+            "/trade?reporter=KAZ&partner=UZB&flow=export", "/trade?reporter=KAZ&partner=UZB&flow=export&lang=fa",
+            "/trade?reporter=KAZ&partner=UZB&flow=export&lang=ru", "/api/v1/trade/series?reporter=KAZ&partner=UZB&flow=export",
             "/trade.csv?reporter=KAZ&partner=UZB&flow=export",
         ] {
             let answer = try await exchange(server.url(path))
@@ -79,9 +80,13 @@ struct AcceptedInputTests {
                 #expect(result.status == 0, "\(command.joined(separator: " ")) \(format): \(result.stderr.prefix(300))")
             }
         }
-        #expect(try cli.run("report", "--out", cli.directory.path("edge.html"), "--db", "team.sqlite").status == 0)
+        for language in ["en", "fa", "ru"] {
+            #expect(
+                try cli.run("report", "--lang", language, "--out", cli.directory.path("edge-\(language).html"), "--db", "team.sqlite").status == 0)
+        }
         for path in [
-            "/", "/trade", "/claims", "/api/v1/scorecard", "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2022",
+            "/", "/trade", "/claims", "/?lang=fa", "/trade?lang=fa", "/claims?lang=ru", "/trade?lang=ru", "/api/v1/scorecard",
+            "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2022",
             "/api/v1/trade/gap?a=KAZ&b=IRN&period=2022", "/partnerships",
         ] {
             #expect(try await exchange(server.url(path)).status == 200, "\(path)")
@@ -110,7 +115,10 @@ struct AcceptedInputTests {
             let capacity = try cli.run("capacity", "--from", "a", "--to", "c", "--format", format, "--db", "team.sqlite")
             #expect(capacity.status == 0, "\(capacity.stderr)")
         }
-        for path in ["/corridor?from=a&to=c", "/api/v1/route?from=a&to=c", "/api/v1/capacity?from=a&to=c", "/", "/api/v1/scorecard"] {
+        for path in [
+            "/corridor?from=a&to=c", "/corridor?from=a&to=c&lang=fa", "/corridor?lang=ru", "/api/v1/route?from=a&to=c",
+            "/api/v1/capacity?from=a&to=c", "/", "/api/v1/scorecard",
+        ] {
             let answer = try await exchange(server.url(path))
             #expect(answer.status == 200, "\(path): \(answer.status) \(answer.text.prefix(300))")
         }

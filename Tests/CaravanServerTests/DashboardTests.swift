@@ -139,6 +139,11 @@ struct DashboardTests {
             try await client.execute(uri: "/trade?lang=xx", method: .get, headers: [.acceptLanguage: "en-GB;q=0.2,ru;q=0.1"]) { response in
                 #expect(response.text.contains("<html lang=\"en\""))
             }
+            // A header no browser sends: weights not numbers, out of range, empty entries.
+            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "fa;q=nan, ;q=, de;q=1e309, ru;q=-1, ,,, ru;q=0.5;x=y"]) {
+                response in
+                #expect(response.status == .ok && response.text.contains("<html lang=\"ru\""))
+            }
             // Persian digits and a Persian month name in a query read as the period they name.
             try await client.execute(uri: "/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=%DB%B2%DB%B0%DB%B2%DB%B4", method: .get) {
                 response in

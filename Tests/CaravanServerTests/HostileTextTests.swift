@@ -29,7 +29,11 @@ struct HostileTextTests {
         let document: [String: Any] = [
             "name": "Net \(payload)",
             "nodes": [
-                ["id": "a", "name": "Alpha \(payload)", "country": "KAZ", "lat": 45.0, "lon": 55.0, "capacity_mt": 10, "evidence": evidence],
+                [
+                    "id": "a", "name": "Alpha \(payload)", "names": ["fa": "آلفا \(payload)", "ru": "Альфа \(payload)"], "country": "KAZ",
+                    "lat": 45.0,
+                    "lon": 55.0, "capacity_mt": 10, "evidence": evidence,
+                ],
                 ["id": "b", "name": "Beta \(payload)", "country": "TKM", "lat": 40.0, "lon": 55.0],
                 ["id": "c<i data-hostile=\"4\">", "name": "Gamma \(payload)", "country": "IRN", "lat": 37.0, "lon": 54.0],
             ],
@@ -131,6 +135,10 @@ struct HostileTextTests {
                 "/", "/trade", "/trade?reporter=IRN&partner=KAZ&commodity=HOSTILE", "/corridor",
                 "/corridor?from=a&to=c%3Ci%20data-hostile%3D%224%22%3E",
                 "/projects", "/claims", "/partnerships", "/trade?reporter=KAZ&partner=IRN",
+                // In Persian and Russian too, names in those languages hostile, a hostile parameter kept in the switcher's links.
+                "/?lang=fa&x=%3Cb%20data-hostile%3D%226%22%3E", "/corridor?from=a&to=b&lang=fa", "/corridor?lang=ru",
+                "/trade?reporter=KAZ&partner=IRN&lang=fa",
+                "/claims?lang=ru", "/projects?lang=fa",
             ]
             for path in paths {
                 let page = try await Browser.load(URL(string: "http://127.0.0.1:\(port)\(path)")!)
@@ -138,8 +146,10 @@ struct HostileTextTests {
                 if path.hasPrefix("/trade?reporter=KAZ") { #expect(page.dom.contains("id=\"gap-waterfall\""), "the gap is not shown") }
             }
             let report = served.directory.url.appendingPathComponent("report.html")
-            try await HTMLReport.make(workspace).rendered.write(to: report, atomically: true, encoding: .utf8)
-            Self.check(try await Browser.load(report).dom, "the report")
+            for language in Language.allCases {
+                try await HTMLReport.make(workspace, language: language).rendered.write(to: report, atomically: true, encoding: .utf8)
+                Self.check(try await Browser.load(report).dom, "the report")
+            }
         }
     }
 

@@ -87,9 +87,10 @@ enum Chart {
 
     /// Round steps from zero to the first at or above `top`: 0, 500, 1,000 … about `count` of them.
     static func ticks(upTo top: Double, count: Int) -> [Double] {
-        let top = top > 0 && top.isFinite ? top : 1
+        // A top too small or too large for a round step (1e-320, 1e308) is drawn on a 0–1 scale rather than trap.
+        let top = top >= 1e-12 && top <= 1e300 ? top : 1
         let step = niceCeiling(top / Double(max(count, 1)))
-        let steps = Int((top / step - 1e-9).rounded(.up))
+        let steps = min(Int((top / step - 1e-9).rounded(.up)), count + 1)
         return (0...max(steps, 1)).map { Double($0) * step }
     }
 

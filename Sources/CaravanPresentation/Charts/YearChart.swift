@@ -81,7 +81,7 @@ struct YearChart: Sendable {
         let left = (ticks.map { LabelSpace.textWidth(format($0), size: font) }.max() ?? 40) + 8
         let (right, upper, lower) = (14.0, legendY + font + 14, 34.0)
         let span = Double(last - first + 1)
-        let slot = (width - left - right) / span
+        let slot = max((width - left - right) / span, 1)
         func x(_ year: Int) -> Double { left + (Double(year - first) + 0.5) * slot }
         func y(_ value: Double) -> Double { height - lower - value / ceiling * (height - upper - lower) }
         parts.insert("<title>\(title)</title>", at: 0)
