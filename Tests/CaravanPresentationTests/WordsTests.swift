@@ -41,6 +41,10 @@ struct WordsTests {
         #expect(Language.negotiate(query: nil, acceptLanguage: "en;q=0.5, fa-IR") == .fa)
         #expect(Language.negotiate(query: "RU", acceptLanguage: "fa") == .ru && Language.negotiate(query: "xx", acceptLanguage: "fa;q=0") == .en)
         #expect(english("no.such.key") == "⟦no.such.key⟧")
+        // Slots filled in one pass: braces a value brings are text, a slot without a value stays.
+        let braces = Phrase("test.braces", "{a} and {b}, {c}", ["a": .text("{b}"), "b": .text("x")])
+        #expect(braces.english == "{b} and x, {c}" && persian.say(braces) == "⟦test.braces⟧")
+        #expect(english("period.range", ["from": "{to}", "to": "2025"]) == "{to} – 2025")
     }
 
     @Test("the phrase files hold the same keys, each with the same slots, and every key the code asks for")

@@ -50,9 +50,21 @@ public struct Phrase: Sendable, Hashable, Encodable, CustomStringConvertible {
 
     /// A wording with each `{name}` replaced by its value as `write` writes it.
     public func filled(_ wording: String, _ write: (Value) -> String) -> String {
-        var text = wording
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: write(value)) }
-        return text
+        Self.fill(wording) { name in values[String(name)].map(write) }
+    }
+
+    /// `wording` with each `{name}` slot replaced by `value(name)`, in one pass: text a value
+    /// brings (an id with braces in it) is never read as a slot; a slot with no value stays as written.
+    public static func fill(_ wording: String, _ value: (Substring) -> String?) -> String {
+        var text = ""
+        var rest = wording[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            let slot = rest[rest.index(after: open)..<close]
+            text += value(slot) ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -18,12 +18,13 @@ extension Dashboard {
         let best = found?.routes.first
         let report = HTMLReport(data, words: words)
         var body = RouteForm(network: network, request: route, words: words).html
-        if let problem { body += "<p class=\"problem\" id=\"route-problem\">\(report.english(problem))</p>" }
+        if let problem { body += "<p class=\"problem\" id=\"route-problem\">\(words.english(problem))</p>" }
         if let found, let best {
-            let tables = RouteTables(answer: found, network: network, words: words)
-            let ends = ["from": tables.name(best.nodes.first ?? ""), "to": tables.name(best.nodes.last ?? "")]
+            let names = words.places(in: network)
+            let tables = RouteTables(answer: found, name: names, words: words)
+            let ends = ["from": names(best.nodes.first ?? ""), "to": names(best.nodes.last ?? "")]
             body += "<h2>\(words("corridor.routes", ends))</h2>"
-            body += tables.summary + TimeCostDistanceChart(route: best, network: network, words: words).html + tables.legs
+            body += tables.summary + TimeCostDistanceChart(route: best, name: names, words: words).html + tables.legs
         }
         body += "<h2>\(words("corridor.network"))</h2>" + NetworkMap(network: network, flows: data.flows.flows, route: best, words: words).html
         body += report.corridor + networkSources(network)
@@ -78,16 +79,15 @@ struct RouteForm {
 /// A route answer as tables: the routes, then the best route step by step, places by name.
 struct RouteTables {
     let answer: RouteAnswer
-    let network: Network
+    /// The network's places by name.
+    let name: PlaceNames
     let words: Words
-
-    func name(_ id: String) -> String { network.nodes.first { $0.id == id }.map(words.place) ?? id }
 
     var summary: HTML {
         let rows = answer.routes.enumerated().map { index, route -> [HTML] in
             [
                 "\(words.integer(index + 1))", "\(words.number(route.hours, decimals: 1))", "\(words.number(route.usdPerT, decimals: 1))",
-                "\(words.number(route.km) + (route.kmIncomplete ? "+" : ""))", "\(route.nodes.map(name).joined(separator: " → "))",
+                "\(words.number(route.km) + (route.kmIncomplete ? "+" : ""))", "\(route.nodes.map { name($0) }.joined(separator: " → "))",
             ]
         }
         return HTML.table(["route", "hours", "usd-per-t", "km", "through"].map { words("column.\($0)") }, rows, id: "routes", lead: [1])

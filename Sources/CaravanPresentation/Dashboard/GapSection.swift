@@ -9,15 +9,15 @@ struct GapSection {
 
     var html: HTML {
         guard let a = gap.a, let b = gap.b, let residual = gap.residualUSD else {
-            return "<p class=\"empty\">\(english(GapText.missing(gap) + "."))</p>"
+            return "<p class=\"empty\">\(words.english(GapText.missing(gap) + "."))</p>"
         }
-        var rows: [[HTML]] = [[side(a), words.amount(a.valueUSD), english(GapText.side(a))]]
+        var rows: [[HTML]] = [[side(a), words.amount(a.valueUSD), words.english(GapText.side(a))]]
         rows += gap.steps.map {
-            ["\(words("gap.\($0.kind.rawValue)"))", "<span class=\"num\">\(signedMoney($0.amountUSD ?? 0))</span>", english($0.method)]
+            ["\(words("gap.\($0.kind.rawValue)"))", "<span class=\"num\">\(signedMoney($0.amountUSD ?? 0))</span>", words.english($0.method)]
         }
-        rows += gap.notQuantified.map { ["\(words("gap.\($0.kind.rawValue)"))", "\(words("gap.not-quantified"))", english($0.method)] }
+        rows += gap.notQuantified.map { ["\(words("gap.\($0.kind.rawValue)"))", "\(words("gap.not-quantified"))", words.english($0.method)] }
         rows.append(["\(words("gap.unexplained"))", "<span class=\"num\">\(signedMoney(residual))</span>", "\(words("gap.unexplained-how"))"])
-        rows.append([side(b), words.amount(b.valueUSD), english(GapText.side(b))])
+        rows.append([side(b), words.amount(b.valueUSD), words.english(GapText.side(b))])
         let heading = words(
             "gap.heading",
             [
@@ -31,10 +31,6 @@ struct GapSection {
     }
 
     private func side(_ side: GapSide) -> HTML { "\(words("gap.reports", ["economy": words.country(side.economy)]))" }
-
-    private func english(_ text: String) -> HTML {
-        words.language == .en ? HTML(text: text) : "<span lang=\"en\" dir=\"ltr\">\(text)</span>"
-    }
 
     private func signedMoney(_ amount: Double) -> String { (amount > 0 ? "+" : "") + words.money(amount) }
 

@@ -20,10 +20,11 @@ struct NetworkMap {
         guard !placed.isEmpty else { return "<p class=\"note\" id=\"network-map\">\(words("map.no-coordinates"))</p>" }
         let missing = network.nodes.count - placed.count
         let unplaced: HTML = missing > 0 ? "<p class=\"note\">\(words("map.unplaced", ["count": words.integer(missing)]))</p>" : ""
-        return ChartSize.both { svg(placed, size: $0) } + unplaced + "<p class=\"note\">\(words("map.origin"))</p>"
+        let names = words.places(in: network)
+        return ChartSize.both { svg(placed, names: names, size: $0) } + unplaced + "<p class=\"note\">\(words("map.origin"))</p>"
     }
 
-    private func svg(_ placed: [NetworkNode], size: ChartSize) -> HTML {
+    private func svg(_ placed: [NetworkNode], names: PlaceNames, size: ChartSize) -> HTML {
         let lats = placed.compactMap(\.lat)
         let lons = placed.compactMap(\.lon)
         let (south, north, west, east) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
@@ -74,8 +75,7 @@ struct NetworkMap {
             let utilization =
                 flow?.utilizationPct.map { ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)]) }
                 ?? ""
-            let from = network.nodes.first { $0.id == link.from }.map(words.place) ?? link.from
-            let to = network.nodes.first { $0.id == link.to }.map(words.place) ?? link.to
+            let (from, to) = (names(link.from), names(link.to))
             let capacity = link.capacityMt.map { words("map.capacity", ["mt": words.number($0, decimals: 1)]) } ?? words("map.capacity-unknown")
             let note =
                 "\(from) – \(to) (\(words("mode.\(link.mode.rawValue)"))): \(link.lengthKm.map { "\(words.number($0)) \(words("unit.km")), " } ?? "")"
@@ -90,9 +90,8 @@ struct NetworkMap {
         }
         if let route {
             let path = route.nodes.compactMap { points[$0] }.map { "\(Chart.coordinate($0.x)),\(Chart.coordinate($0.y))" }.joined(separator: " ")
-            let names = route.nodes.map { id in network.nodes.first { $0.id == id }.map(words.place) ?? id }
-            parts.append(
-                "<polyline class=\"route\" points=\"\(path)\"><title>\(words("map.route")): \(names.joined(separator: " → "))</title></polyline>")
+            let through = route.nodes.map { names($0) }.joined(separator: " → ")
+            parts.append("<polyline class=\"route\" points=\"\(path)\"><title>\(words("map.route")): \(through)</title></polyline>")
         }
         // The legend along the bottom, claimed first.
         var legendX = 6.0

@@ -35,7 +35,7 @@ public struct Dashboard: Sendable {
                 \(value.sources.map { report.cite($0) }.joined(separator: "; "))\(runRate)</p>
                 """
         }
-        let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(report.english($0))</p>" } ?? ""
+        let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(words.english($0))</p>" } ?? ""
         let claims = request.href("/claims", [("partnership", scorecard.partnership.id)])
         let body: HTML = """
             \(missing)

@@ -6,12 +6,11 @@ import CaravanNetwork
 /// ticks on every axis and the places named along the way.
 struct TimeCostDistanceChart {
     let route: Route
-    let network: Network
+    /// The network's places by name.
+    let name: PlaceNames
     let words: Words
 
     var html: HTML { ChartSize.both(svg) }
-
-    private func name(_ id: String) -> String { network.nodes.first { $0.id == id }.map(words.place) ?? id }
 
     func svg(_ size: ChartSize) -> HTML {
         let (width, font) = (size.width, size.font)

@@ -8,6 +8,8 @@ import CaravanService
 struct TradeChart {
     let series: TradeSeries
     let trade: TradeTest?
+    /// What the chart shows, as the page's heading says it.
+    let title: String
     let words: Words
     /// The ids of the series table's rows, one a point.
     let rows: [String]
@@ -38,13 +40,6 @@ struct TradeChart {
             if let runRate = trade.runRate { lines.append(Self.runRate(runRate, words: words)) }
             references = trade.targets.map { Self.target($0, words: words) }
         }
-        let title = words(
-            "trade.heading",
-            [
-                "reporter": words.country(series.query.reporter), "partner": words.country(series.query.partner),
-                "flow": words("flow.\(series.query.flow.rawValue)"), "commodity": series.query.commodity,
-                "grain": words("grain.\(series.grain.rawValue)"),
-            ])
         let byPosition: @Sendable (Int) -> String = { [labels] position in labels.indices.contains(position) ? labels[position] : "" }
         let format: @Sendable (Double) -> String = { [words] in words.money($0) }
         let chart = YearChart(

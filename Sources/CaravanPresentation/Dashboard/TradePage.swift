@@ -29,7 +29,7 @@ extension Dashboard {
         let body: HTML = """
             \(TradeForm(query: query, grain: grain, partnership: scorecard.partnership.id, words: words).html)
             <h2>\(heading)</h2>
-            \(TradeChart(series: series, trade: own && grain == .year ? scorecard.tests.trade : nil, words: words, rows: rows).html)
+            \(TradeChart(series: series, trade: own && grain == .year ? scorecard.tests.trade : nil, title: heading, words: words, rows: rows).html)
             \(targets)
             <p><a id="csv" href="\(csv)" download>\(words("trade.csv"))</a></p>
             \(report.seriesTable(series, rowIDs: rows))

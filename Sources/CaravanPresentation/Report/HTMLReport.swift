@@ -71,9 +71,6 @@ public struct HTMLReport: Sendable {
     func badge(_ status: String) -> HTML { words.badge(status) }
 
     /// Text the dossier's rules wrote in English (a reason, a summary), marked as English on other pages.
-    func english(_ text: String) -> HTML {
-        words.language == .en ? HTML(text: text) : "<span lang=\"en\" dir=\"ltr\">\(text)</span>"
-    }
 
     func cite(_ source: Provenance?) -> HTML {
         guard let source else { return "" }
@@ -130,7 +127,7 @@ public struct HTMLReport: Sendable {
                 point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
             ]
         }
-        let empty: [[HTML]] = series.holdings.map { [["", "", "", english($0.text), ""]] } ?? []
+        let empty: [[HTML]] = series.holdings.map { [["", "", "", words.english($0.text), ""]] } ?? []
         return HTML.table(
             ["period", "value", "change", "note", "sources"].map { words("column.\($0)") }, rows + empty, id: "trade-series", lead: [1],
             rowIDs: rowIDs)
@@ -245,7 +242,7 @@ public struct HTMLReport: Sendable {
 
     func targetTable(_ targets: [TargetResult]) -> HTML {
         let rows = targets.map { target -> [HTML] in
-            let assumed: HTML = target.assumed ? " <small>(\(words("target.assumed")): \(english(target.assumption ?? "")))</small>" : ""
+            let assumed: HTML = target.assumed ? " <small>(\(words("target.assumed")): \(words.english(target.assumption ?? "")))</small>" : ""
             let value: HTML = target.unit == "USD" ? words.amount(target.value) : "\(words.number(target.value)) \(words("unit.\(target.unit)"))"
             return [
                 "\(target.title ?? target.id)", value, "\(words.integer(target.deadline))\(assumed)",

@@ -1,3 +1,4 @@
+import CaravanCore
 import CaravanData
 import Foundation
 
@@ -37,8 +38,7 @@ struct Phrasebook: Sendable {
 
     /// The phrase with its `{name}` slots filled; a missing phrase is marked, never silently English.
     func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard var text = phrases[key] else { return Self.missing(key) }
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        guard let text = phrases[key] else { return Self.missing(key) }
+        return Phrase.fill(text) { values[String($0)] }
     }
 }

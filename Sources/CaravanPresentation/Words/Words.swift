@@ -49,6 +49,12 @@ public struct Words: Sendable {
         return usd < 0 && size >= 0.5 ? "−" + shown : shown
     }
 
+    /// Text written in English whatever the page's language (a method, a refusal), marked as
+    /// English on a page in another.
+    public func english(_ text: String) -> HTML {
+        language == .en ? HTML(text: text) : "<span lang=\"en\" dir=\"ltr\">\(text)</span>"
+    }
+
     /// An amount for people, its exact value one tap away.
     public func amount(_ usd: Double) -> HTML {
         "<details class=\"amount\"><summary>\(money(usd))</summary><span>\(number(usd)) \(self("unit.usd"))</span></details>"
@@ -169,10 +175,22 @@ public struct Words: Sendable {
     /// A place by its name in this language, where the network gives one.
     public func place(_ node: NetworkNode) -> String { node.names?[language.rawValue] ?? node.name }
 
+    /// The network's places by id, named in this language, looked up once rather than once a mention.
+    func places(in network: Network) -> PlaceNames {
+        PlaceNames(names: Dictionary(network.nodes.map { ($0.id, place($0)) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     /// A country by its name in this language (CLDR), else its code.
     public func country(_ code: String) -> String {
         CountryNames.shared.name(code, language) ?? code
     }
+}
+
+/// Places' names by node id; an id the network lacks is shown as it is.
+struct PlaceNames: Sendable {
+    let names: [String: String]
+
+    func callAsFunction(_ id: String) -> String { names[id] ?? id }
 }
 
 /// Country names by ISO alpha-3 code and language, from `Data/reference/country-names.csv`.
