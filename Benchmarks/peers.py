@@ -2,6 +2,7 @@
 import os
 import pathlib
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -47,3 +48,48 @@ def run(command):
 def timed(command, repeat=5):
     """Median wall time of fresh processes."""
     return statistics.median(run(command)[0] for _ in range(repeat))
+
+
+def tool(name):
+    """The path of a tool, looking in sbin too (nginx lives in /usr/sbin, off some PATHs)."""
+    return shutil.which(name) or next((p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if os.access(p, os.X_OK)), None)
+
+
+def ensure_web_tools():
+    """wrk and nginx, from Debian's packages with apt-get when missing (root or sudo)."""
+    missing = [name for name in ("wrk", "nginx") if not tool(name)]
+    if not missing:
+        return
+    print(f"installing {' '.join(missing)} with apt-get", file=sys.stderr)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=True)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], env=env, check=True, stdout=subprocess.DEVNULL)
+    if any(not tool(name) for name in missing):
+        sys.exit(f"could not install {' '.join(missing)}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def nginx_config(tmp, http):
+    """An nginx.conf in the foreground, one worker a core, its files in `tmp`, around `http`'s body."""
+    return f"""
+daemon off;
+worker_processes auto;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp}/nginx-body;
+    proxy_temp_path {tmp}/nginx-proxy;
+    fastcgi_temp_path {tmp}/nginx-fastcgi;
+    uwsgi_temp_path {tmp}/nginx-uwsgi;
+    scgi_temp_path {tmp}/nginx-scgi;
+{http}
+}}
+"""

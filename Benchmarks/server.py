@@ -21,12 +21,13 @@ import re
 import select
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+
+from peers import ensure_web_tools, free_port, nginx_config, tool
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CARAVAN = ROOT / ".build" / "release" / "caravan"
@@ -36,34 +37,10 @@ GOAL_P99_MS = 25.0  # below
 GOAL_COLD_RPS = 2_000.0  # with --no-cache, at least
 
 
-def tool(name):
-    """The path of a tool, looking in sbin too (nginx lives in /usr/sbin, off some PATHs)."""
-    return shutil.which(name) or next((p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if os.access(p, os.X_OK)), None)
-
-
-def ensure_tools():
-    missing = [name for name in ("wrk", "nginx") if not tool(name)]
-    if not missing:
-        return
-    print(f"installing {' '.join(missing)} with apt-get", file=sys.stderr)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=True)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], env=env, check=True, stdout=subprocess.DEVNULL)
-    if any(not tool(name) for name in missing):
-        sys.exit(f"could not install {' '.join(missing)}")
-
-
 def build():
     result = subprocess.run(["swift", "build", "-c", "release", "--product", "caravan"], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"swift build failed:\n{result.stdout}\n{result.stderr}")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url, process, seconds=15):
@@ -105,31 +82,17 @@ def start_caravan(tmp, cold=False):
 def start_nginx(tmp, www):
     port = free_port()
     conf = tmp / "nginx.conf"
-    conf.write_text(f"""
-daemon off;
-worker_processes auto;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
+    conf.write_text(nginx_config(tmp, f"""
     types {{ }}
     default_type application/json;
     sendfile on;
     tcp_nopush on;
     keepalive_timeout 65;
     keepalive_requests 1000000;
-    client_body_temp_path {tmp}/nginx-body;
-    proxy_temp_path {tmp}/nginx-proxy;
-    fastcgi_temp_path {tmp}/nginx-fastcgi;
-    uwsgi_temp_path {tmp}/nginx-uwsgi;
-    scgi_temp_path {tmp}/nginx-scgi;
     server {{
         listen 127.0.0.1:{port};
         root {www};
-    }}
-}}
-""")
+    }}"""))
     process = subprocess.Popen([tool("nginx"), "-p", str(tmp), "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.log", "wb"))
     return process, f"http://127.0.0.1:{port}"
 
@@ -228,7 +191,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, logs, wrk output)")
     parser.add_argument("--no-cache", action="store_true", help="caravan keeps no answer: every request is worked out afresh")
     args = parser.parse_args()
-    ensure_tools()
+    ensure_web_tools()
     build()
 
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="caravan-server-bench-"))

@@ -172,6 +172,9 @@ public final class PostgresLedgerStore: WorkspaceStore {
                 "\(location): another import has been storing for over \(writeWait.components.seconds) s; try again when it has finished",
                 retryAfter: 5)
         }
+        if PostgresFailure.sqlState(error) == "25006" {
+            return StoreError.readOnly("\(location): the database takes no writes (a read replica?); write through a server on the primary")
+        }
         return StoreError.unavailable("\(location): \(what): \(PostgresFailure.describe(error))")
     }
 }

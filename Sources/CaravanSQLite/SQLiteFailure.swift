@@ -17,7 +17,7 @@ enum SQLiteFailure {
                 "\(path): another process has been writing to the database for over \(seconds) s; try again when it has finished",
                 retryAfter: max(1, min(seconds, 30)))
         case .SQLITE_FULL: return StoreError.unavailable(prefix + "the disk is full")
-        case .SQLITE_READONLY: return StoreError.unavailable(prefix + "the database file or its folder is read-only")
+        case .SQLITE_READONLY: return StoreError.readOnly(prefix + "the database file or its folder is read-only")
         case .SQLITE_CANTOPEN: return StoreError.unavailable(prefix + "the file cannot be opened: its folder does not exist or cannot be written")
         case .SQLITE_PERM, .SQLITE_AUTH: return StoreError.unavailable(prefix + "permission denied")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.unavailable(prefix + "the file is not a Caravan database, or it is damaged")

@@ -68,12 +68,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// Another writer holds the database, past the time a write waits; worth asking again after
     /// `retryAfter` seconds.
     case busy(String, retryAfter: Int)
+    /// The database takes reads only: a read replica, or a file that cannot be written.
+    case readOnly(String)
 
     public var description: String {
         switch self {
         case .duplicate(let line, let reason): "\(line.map { "line \($0): " } ?? "")\(reason)"
         case .unavailable(let reason): reason
         case .busy(let reason, _): reason
+        case .readOnly(let reason): reason
         }
     }
 }

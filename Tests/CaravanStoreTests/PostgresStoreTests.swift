@@ -19,6 +19,27 @@ struct PostgresStoreTests {
         #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)
     }
 
+    @Test("a database that takes no writes, as a hot standby, answers reads and refuses a write as read-only, in words")
+    func readReplica() async throws {
+        let url = try directory.postgresSchema()
+        _ = try await PostgresLedgerStore.migrate(url: url)
+        let primary = try await PostgresLedgerStore.open(url: url)
+        let document = Document(kind: .dossier, name: "a", text: "partnership: {id: a}\n")
+        _ = try await primary.record(document: document, file: "a.yaml", digest: "a", recordedAt: Date())
+        // A standby refuses every write with SQLSTATE 25006, as a read-only transaction does.
+        let replica = try await PostgresLedgerStore.open(
+            url: url.replacingOccurrences(of: "search_path%3D", with: "default_transaction_read_only%3Don%20-c%20search_path%3D"))
+        #expect(try await replica.document(.dossier, named: "a")?.document == document)
+        await #expect {
+            _ = try await replica.record(
+                document: Document(kind: .dossier, name: "b", text: "partnership: {id: b}\n"), file: "b.yaml", digest: "b", recordedAt: Date())
+        } throws: { error in
+            guard case StoreError.readOnly(let reason) = error else { return false }
+            return reason.contains("takes no writes") && !reason.contains("SQLSTATE")
+        }
+        #expect(try await primary.documents(.dossier).map(\.document.name) == ["a"])
+    }
+
     @Test("an unmigrated database is refused with the command that fixes it")
     func unmigrated() async throws {
         let url = try directory.postgresSchema()

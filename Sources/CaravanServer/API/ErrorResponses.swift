@@ -86,6 +86,10 @@ extension APIError {
                     status: .serviceUnavailable, code: "store_busy", message: "another import is writing to the database; try again shortly",
                     retryAfter: seconds)
             case .unavailable: self = .storeUnavailable("the database is unavailable; try again shortly")
+            case .readOnly:
+                self.init(
+                    status: .serviceUnavailable, code: "store_read_only",
+                    message: "this server's database takes reads only (a replica); send writes to a server on the primary")
             }
         case let error as PeriodError: self = .badRequest("invalid_parameter", error.description)
         case let error as ProductError:
