@@ -38,7 +38,7 @@ extension SQLiteLedgerStore {
                 WHERE d.kind = ? \(name == nil ? "" : "AND d.name = ?") ORDER BY d.id DESC LIMIT 1
                 """
             let arguments: [any DatabaseValueConvertible] = [kind.rawValue] + (name.map { [$0] } ?? [])
-            return try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.document)
+            return try Row.fetchOne(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map(Self.document)
         }
     }
 
@@ -48,7 +48,7 @@ extension SQLiteLedgerStore {
                 SELECT d.kind AS document_kind, d.name, d.body, b.* FROM document d JOIN import_batch b ON b.id = d.import_id
                 WHERE d.id IN (SELECT max(id) FROM document WHERE kind = ? GROUP BY name) ORDER BY d.name
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: [kind.rawValue]).map(Self.document)
+            return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: [kind.rawValue]).map(Self.document)
         }
     }
 
@@ -112,7 +112,7 @@ extension SQLiteLedgerStore {
                 \(element == nil ? "" : "WHERE f.element = ?")
                 """
             var periods = PeriodCache(anyYear: true)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(element.map { [$0] } ?? [])).map { row in
+            return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(element.map { [$0] } ?? [])).map { row in
                 let flow = FreightFlow(
                     element: row["element"], period: try periods.period(row["period"]), tonnes: row["tonnes"],
                     direction: FlowDirection(rawValue: row["direction"]) ?? .both, note: row["note"])

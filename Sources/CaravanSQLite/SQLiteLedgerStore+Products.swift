@@ -11,7 +11,7 @@ extension SQLiteLedgerStore {
             // Digits sort below ':', letters above: the range keeps to HS codes and lets the key seek.
             let sql = SQLiteObservationQuery.sql.replacingOccurrences(of: "AND o.commodity = ?", with: "AND o.commodity >= '0' AND o.commodity < ':'")
             for (reporter, partner) in [(a, b), (b, a)] {
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: [reporter, partner])
+                let cursor = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: [reporter, partner])
                 while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
             }
             return rows
@@ -33,7 +33,7 @@ extension SQLiteLedgerStore {
                 FROM tariff_line t JOIN source s ON s.id = t.source_id JOIN import_batch b ON b.id = s.import_id
                 WHERE t.reporter = ? AND t.regime = ? ORDER BY t.hs_code, t.effective_from, s.id
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: [reporter, regime]).map { row in
+            return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: [reporter, regime]).map { row in
                 let tariff = TariffLine(
                     reporter: row["reporter"], regime: row["regime"], code: row["hs_code"], mfnPct: row["mfn_rate_pct"],
                     preferentialPct: row["preferential_rate_pct"], effectiveFrom: try Period(parsing: row["effective_from"]).days.lowerBound)

@@ -125,8 +125,10 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         try await read { db in
             var periods = PeriodCache(anyYear: true)
             var rows: [RecordedObservation] = []
+            // Prepared once a connection: preparing (and GRDB's authorizer) cost more than the seek.
+            let statement = try db.cachedStatement(sql: SQLiteObservationQuery.sql)
             for (reporter, partner) in [(a, b), (b, a)] {
-                let cursor = try Row.fetchCursor(db, sql: SQLiteObservationQuery.sql, arguments: [reporter, partner, commodity])
+                let cursor = try Row.fetchCursor(statement, arguments: [reporter, partner, commodity])
                 while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
             }
             return rows

@@ -16,6 +16,17 @@ enum FlowFacts {
         }
     }
 
+    /// Whether `facts(for:from:)` may read the row for the query: its side of the pair and its flow.
+    static func reads(_ o: TradeObservation, for query: TradeQuery) -> Bool {
+        let own = o.reporter == query.reporter && o.partner == query.partner
+        let mirror = o.reporter == query.partner && o.partner == query.reporter
+        switch query.flow {
+        case .export, .reExport, .reImport: return own && o.flow == query.flow
+        case .import: return (own && o.flow == .import) || (mirror && o.flow == .export)
+        case .turnover: return own || mirror
+        }
+    }
+
     private static func stated(_ flow: TradeFlow, in rows: [RecordedObservation], partnerSide: Bool) -> [Fact] {
         rows.filter { $0.observation.flow == flow }.map { Fact($0, partnerSide: partnerSide) }
     }

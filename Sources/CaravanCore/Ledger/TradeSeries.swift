@@ -78,7 +78,12 @@ public struct TradeSeries: Sendable, Codable {
 public enum Ledger {
     /// The values of the queried flow the stored figures give, after revisions: outturns only.
     static func facts(for query: TradeQuery, from observations: [RecordedObservation]) -> [Fact] {
-        let relevant = observations.filter { $0.observation.commodity == query.commodity && $0.source.status == .outturn }
+        // Only the rows the flow can read go through revisions: the vintage key holds the pair and
+        // the flow, so leaving the others out changes no figure, and an export question sorts out a
+        // quarter of the pair's rows.
+        let relevant = observations.filter {
+            $0.observation.commodity == query.commodity && $0.source.status == .outturn && FlowFacts.reads($0.observation, for: query)
+        }
         return FlowFacts.facts(for: query, from: Vintages.current(relevant, asOf: query.asOf))
     }
 

@@ -22,9 +22,12 @@ enum Vintages {
             }
             latest[key] = recorded
         }
-        return latest.values.sorted {
-            ($0.observation.period.days.lowerBound, $0.source.id, $0.line ?? 0, $0.observation.flow.rawValue)
-                < ($1.observation.period.days.lowerBound, $1.source.id, $1.line ?? 0, $1.observation.flow.rawValue)
-        }
+        // Each figure's first day worked out once, not once a comparison: a Solar Hijri period's takes a calendar conversion.
+        return latest.values.map { (first: $0.observation.period.days.lowerBound, row: $0) }
+            .sorted {
+                ($0.first, $0.row.source.id, $0.row.line ?? 0, $0.row.observation.flow.rawValue)
+                    < ($1.first, $1.row.source.id, $1.row.line ?? 0, $1.row.observation.flow.rawValue)
+            }
+            .map(\.row)
     }
 }

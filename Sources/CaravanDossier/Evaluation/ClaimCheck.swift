@@ -229,7 +229,13 @@ struct ClaimCheck {
     private func rows(_ query: TradeQuery, apartFrom publisher: String?) -> [RecordedObservation] {
         let rows = trade(query)
         guard let publisher else { return rows }
-        let owned = Set(rows.lazy.map(\.source.provider)).filter { Publisher.same(publisher, $0) }
+        // A pair has a handful of providers, each over long runs of rows: collected without hashing every row.
+        var providers: [String] = []
+        for row in rows where providers.last != row.source.provider && !providers.contains(row.source.provider) {
+            providers.append(row.source.provider)
+        }
+        let key = Publisher.key(publisher)
+        let owned = providers.filter { Publisher.key($0) == key }
         return owned.isEmpty ? rows : rows.filter { !owned.contains($0.source.provider) }
     }
 }
@@ -248,7 +254,7 @@ enum Tolerance {
 enum Publisher {
     static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 
-    private static func key(_ name: String) -> String {
+    static func key(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).joined(separator: " ")
     }
 }
