@@ -7,12 +7,13 @@ extension SQLiteLedgerStore {
     public func products(between a: String, and b: String) async throws -> [RecordedObservation] {
         try await read { db in
             var periods = PeriodCache(anyYear: true)
+            var sources: [Int64: SourceRecord] = [:]
             var rows: [RecordedObservation] = []
             // Digits sort below ':', letters above: the range keeps to HS codes and lets the key seek.
             let sql = SQLiteObservationQuery.sql.replacingOccurrences(of: "AND o.commodity = ?", with: "AND o.commodity >= '0' AND o.commodity < ':'")
             for (reporter, partner) in [(a, b), (b, a)] {
                 let cursor = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: [reporter, partner])
-                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
+                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods, sources: &sources)) }
             }
             return rows
         }

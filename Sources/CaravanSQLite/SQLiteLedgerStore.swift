@@ -124,12 +124,13 @@ public struct SQLiteLedgerStore: WorkspaceStore {
     public func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
         try await read { db in
             var periods = PeriodCache(anyYear: true)
+            var sources: [Int64: SourceRecord] = [:]
             var rows: [RecordedObservation] = []
             // Prepared once a connection: preparing (and GRDB's authorizer) cost more than the seek.
             let statement = try db.cachedStatement(sql: SQLiteObservationQuery.sql)
             for (reporter, partner) in [(a, b), (b, a)] {
                 let cursor = try Row.fetchCursor(statement, arguments: [reporter, partner, commodity])
-                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods)) }
+                while let row = try cursor.next() { rows.append(try SQLiteObservationQuery.decode(row, periods: &periods, sources: &sources)) }
             }
             return rows
         }

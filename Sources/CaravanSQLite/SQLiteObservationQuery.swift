@@ -18,13 +18,16 @@ enum SQLiteObservationQuery {
           AND o.commodity = ?
         """
 
-    static func decode(_ row: Row, periods: inout PeriodCache) throws -> RecordedObservation {
+    /// One row of `sql`, read by position; its source read once a query, as rows share a handful.
+    static func decode(_ row: Row, periods: inout PeriodCache, sources: inout [Int64: SourceRecord]) throws -> RecordedObservation {
         let observation = TradeObservation(
-            reporter: row["reporter"], partner: row["partner"], flow: TradeFlow(rawValue: row["flow"]) ?? .export,
-            commodity: row["commodity"], period: try periods.period(row["period"]), valueUSD: row["value_usd"],
-            quantityT: row["quantity_t"], valuation: (row["valuation"] as String?).flatMap(Valuation.init(rawValue:)),
-            note: row["note"])
-        return RecordedObservation(observation, source: source(row), line: row["line"])
+            reporter: row[0], partner: row[1], flow: TradeFlow(rawValue: row[2]) ?? .export,
+            commodity: row[3], period: try periods.period(row[4]), valueUSD: row[5],
+            quantityT: row[6], valuation: (row[7] as String?).flatMap(Valuation.init(rawValue:)), note: row[8])
+        let id: Int64 = row[10]
+        let source = sources[id] ?? Self.source(row)
+        sources[id] = source
+        return RecordedObservation(observation, source: source, line: row[9])
     }
 
     /// The source columns every query selects: `source_id, kind, provider, title, url, published, compiler, status, recorded_at, file_name`.

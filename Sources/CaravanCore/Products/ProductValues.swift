@@ -4,8 +4,9 @@ struct ProductValues {
     let query: TradeQuery
     let level: ProductLevel
     let nomenclature: HSNomenclature
-    /// The figures each product stands on, by code at the level (chapters for sections).
-    private var buckets: [String: [RecordedObservation]] = [:]
+    /// Each product's values by flow, by code at the level (chapters for sections): its figures
+    /// sorted out once, then read over every period asked.
+    private var products: [TradeFlow: [String: FlowValues]] = [:]
     private let periods: [Period]
 
     init(_ query: TradeQuery, level: ProductLevel, rows: [RecordedObservation], nomenclature: HSNomenclature) {
@@ -16,8 +17,15 @@ struct ProductValues {
         for row in rows where row.observation.commodity.first?.isNumber == true && row.observation.commodity.count >= level.digits {
             grouped[String(row.observation.commodity.prefix(level.digits)), default: []].append(row)
         }
+        let flows: [TradeFlow] = query.flow == .turnover ? [.export, .import] : [query.flow]
         for (code, rows) in grouped {
-            buckets[code] = rows + ProductAggregation.derive(code, members: { $0.count > code.count && $0.hasPrefix(code) }, from: rows)
+            let figures = rows + ProductAggregation.derive(code, members: { $0.count > code.count && $0.hasPrefix(code) }, from: rows)
+            for flow in flows {
+                var product = query
+                product.flow = flow
+                product.commodity = code
+                products[flow, default: [:]][code] = Ledger.values(of: product, from: figures)
+            }
         }
         periods = Array(Set(rows.map(\.observation.period)))
     }
@@ -31,11 +39,8 @@ struct ProductValues {
 
     private func values(of flow: TradeFlow, over period: Period) -> [String: PeriodValue] {
         var values: [String: PeriodValue] = [:]
-        for (code, rows) in buckets {
-            var product = query
-            product.flow = flow
-            product.commodity = code
-            guard let value = Ledger.value(of: product, over: period, from: rows), value.valueUSD != 0 else { continue }
+        for (code, figures) in products[flow] ?? [:] {
+            guard let value = figures.value(over: period), value.valueUSD != 0 else { continue }
             let key = level == .section ? (nomenclature.section(of: code) ?? "?") : code
             values[key] = values[key].map { $0.adding(value) } ?? value
         }
