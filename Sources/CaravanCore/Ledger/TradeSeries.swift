@@ -89,7 +89,7 @@ public enum Ledger {
 
     /// Every outturn of the queried flow and commodity the figures state, either side's, as cited.
     public static func outturns(of query: TradeQuery, from observations: [RecordedObservation]) -> [Citation] {
-        facts(for: query, from: observations).flatMap(\.citations)
+        values(of: query, from: observations).outturns
     }
 
     /// The pair's bounds, plans and forecasts of the queried flow and commodity, either side's:
@@ -121,4 +121,7 @@ public struct FlowValues: Sendable {
 
     /// The value over `period`, or nil when no figure touches it.
     public func value(over period: Period) -> PeriodValue? { PeriodValue(period, facts: facts) }
+
+    /// Every outturn the values stand on, either side's, as cited.
+    public var outturns: [Citation] { facts.flatMap(\.citations) }
 }

@@ -10,6 +10,19 @@ struct ClaimCheck {
     let flows: [RecordedFreightFlow]
     let tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
     let asOf: Date
+    /// A flow's values, kept for the claims that ask the same question of the same rows.
+    private let kept = KeptValues()
+
+    init(
+        dossier: Dossier, trade: @escaping (TradeQuery) -> [RecordedObservation], flows: [RecordedFreightFlow],
+        tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>], asOf: Date
+    ) {
+        self.dossier = dossier
+        self.trade = trade
+        self.flows = flows
+        self.tariffs = tariffs
+        self.asOf = asOf
+    }
 
     func evaluate(_ claim: Claim) -> ClaimResult {
         let source = dossier.source(claim.source)
@@ -27,7 +40,7 @@ struct ClaimCheck {
         switch claim.metric {
         case .trade(var query):
             query.asOf = asOf
-            let values = Ledger.values(of: query, from: rows(query, apartFrom: own))
+            let values = values(query, apartFrom: own)
             measure = { period in
                 guard let value = values.value(over: period) else {
                     return (
@@ -183,11 +196,10 @@ struct ClaimCheck {
         }
         guard case .trade(var query) = claim.metric, case .value(let expected, let tolerance) = claim.expectation else { return result }
         query.asOf = asOf
-        let independent = rows(query, apartFrom: dossier.source(claim.source)?.publisher)
+        let publisher = dossier.source(claim.source)?.publisher
         let within = { (value: Double) in Tolerance.within(value - expected, abs(expected) * tolerance / 100) }
         for economy in [query.reporter, query.partner] {
-            let rows = independent.filter { $0.observation.reporter == economy }
-            guard let value = Ledger.value(of: query, over: claim.period, from: rows), !value.partial else { continue }
+            guard let value = values(query, apartFrom: publisher, reportedBy: economy).value(over: claim.period), !value.partial else { continue }
             result.sides.append(
                 SideVerdict(
                     economy: economy, verdict: within(value.valueUSD) ? .consistent : .inconsistent, computed: value.valueUSD,
@@ -207,7 +219,7 @@ struct ClaimCheck {
             result.reason = Phrase("summary.parts", "{parts}", ["parts": .list(sides, separator: "; ")])
         }
         guard result.verdict != .consistent && result.verdict != .contested else { return result }
-        let elsewhere = Ledger.outturns(of: query, from: independent).filter { citation in
+        let elsewhere = values(query, apartFrom: publisher).outturns.filter { citation in
             citation.period != claim.period && citation.period.days.overlaps(claim.period.days) && within(citation.valueUSD)
         }
         result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
@@ -225,6 +237,15 @@ struct ClaimCheck {
         return result
     }
 
+    /// The flow's values from the pair's rows apart from the publisher's (and of one reporter's
+    /// only, when given), worked out once for every claim that asks.
+    private func values(_ query: TradeQuery, apartFrom publisher: String?, reportedBy economy: String? = nil) -> FlowValues {
+        kept.values(for: KeptValues.Key(query: query, publisher: publisher, economy: economy)) {
+            let rows = rows(query, apartFrom: publisher)
+            return Ledger.values(of: query, from: economy.map { economy in rows.filter { $0.observation.reporter == economy } } ?? rows)
+        }
+    }
+
     /// The pair's rows from sources other than the claim's publisher, each provider compared once.
     private func rows(_ query: TradeQuery, apartFrom publisher: String?) -> [RecordedObservation] {
         let rows = trade(query)
@@ -237,6 +258,24 @@ struct ClaimCheck {
         let key = Publisher.key(publisher)
         let owned = providers.filter { Publisher.key($0) == key }
         return owned.isEmpty ? rows : rows.filter { !owned.contains($0.source.provider) }
+    }
+}
+
+/// Flow values by question, for one round of claims: a reference, so the checks share it.
+private final class KeptValues {
+    struct Key: Hashable {
+        let query: TradeQuery
+        let publisher: String?
+        let economy: String?
+    }
+
+    private var values: [Key: FlowValues] = [:]
+
+    func values(for key: Key, make: () -> FlowValues) -> FlowValues {
+        if let kept = values[key] { return kept }
+        let made = make()
+        values[key] = made
+        return made
     }
 }
 

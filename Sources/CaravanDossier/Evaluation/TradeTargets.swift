@@ -54,14 +54,17 @@ enum RunRates {
     static func runRate(for value: PeriodValue, query: TradeQuery, observations: [RecordedObservation]) -> RunRate? {
         guard value.partial, let covered = value.covered, value.period.grain == .year else { return nil }
         let year = Int(value.period.first)
-        let monthly = TradeSeries(query, by: .month, from: observations).points.filter { !$0.value.partial && !$0.value.estimate }
+        // Only the months of the years the shares come from are read, each once.
+        let values = Ledger.values(of: query, from: observations)
         var shares: [(year: Int, share: Double)] = []
         for earlier in (year - seasonYears)..<year {
-            let months = monthly.filter { Period.unit(.year, containing: $0.value.period.days.lowerBound, in: .gregorian).first == earlier }
+            let january = Period.unit(.month, containing: Period(.year, earlier, in: .gregorian).days.lowerBound, in: .gregorian).first
+            let months = (january..<january + 12).compactMap { values.value(over: Period(.month, $0, in: .gregorian)) }
+                .filter { !$0.partial && !$0.estimate }
             guard months.count == 12 else { continue }
-            let total = months.reduce(0) { $0 + $1.value.valueUSD }
+            let total = months.reduce(0) { $0 + $1.valueUSD }
             let shifted = covered.shifted(years: earlier - year).days
-            let part = months.filter { shifted.contains($0.value.period.days.lowerBound) }.reduce(0) { $0 + $1.value.valueUSD }
+            let part = months.filter { shifted.contains($0.period.days.lowerBound) }.reduce(0) { $0 + $1.valueUSD }
             if total > 0 && part > 0 { shares.append((earlier, part / total)) }
         }
         if !shares.isEmpty {
