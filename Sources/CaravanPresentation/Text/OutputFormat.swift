@@ -57,10 +57,9 @@ public struct TableSection: Sendable {
 /// The JSON every interface writes: stable key order, ISO 8601 dates.
 public enum JSONOutput {
     public static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        var bytes = try JSONWriter.bytes(value)
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
