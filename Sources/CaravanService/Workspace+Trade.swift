@@ -40,20 +40,7 @@ extension Workspace {
     /// The gap for the latest year in which each side gives its own figure for a whole year (of
     /// either calendar): what the dashboard and the report show without a period asked.
     public func latestGap(_ a: String, _ b: String, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total) async throws -> TradeGap? {
-        // The pair's figures are read once; each year's gap is worked out from them.
-        let byCoverage = try await figuresByCoverage(a, b, including: commodity)
-        let years = (byCoverage[commodity] ?? []).map {
-            Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first
-        }
-        guard let last = years.max(), let first = years.min() else { return nil }
-        for year in stride(from: last, through: first, by: -1) {
-            let period = Period(.year, year, in: .gregorian)
-            let gap = TradeGap(a: a, b: b, period: period, flow: flow, commodity: commodity, observations: byCoverage)
-            if let x = gap.a, let y = gap.b, x.period.grain == .year, y.period.grain == .year, x.period.isSingleUnit, y.period.isSingleUnit {
-                return gap
-            }
-        }
-        return nil
+        TradeGap.latest(a: a, b: b, flow: flow, commodity: commodity, observations: try await figuresByCoverage(a, b, including: commodity))
     }
 
     /// The pair's figures of every coverage the ledger knows — all goods, `commodity`, each named

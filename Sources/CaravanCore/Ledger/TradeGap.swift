@@ -87,8 +87,34 @@ extension TradeGap {
         a: String, b: String, period: Period, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total,
         observations: [String: [RecordedObservation]], cifFOBFactor: Double = MirrorRule.cifFOBFactor
     ) {
-        question = Question(a: a, b: b, period: period, flow: flow, commodity: commodity)
+        self.init(
+            a: a, b: b, period: period, flow: flow, figures: SideFigures(observations: observations, commodity: commodity),
+            cifFOBFactor: cifFOBFactor)
+    }
+
+    /// The gap of the latest calendar year for which both sides give a figure of one whole year (of either calendar),
+    /// looking back from the last year the figures touch; nil when no year has both.
+    public static func latest(
+        a: String, b: String, flow: TradeFlow = .turnover, commodity: String = CommodityCode.total,
+        observations: [String: [RecordedObservation]], cifFOBFactor: Double = MirrorRule.cifFOBFactor
+    ) -> TradeGap? {
+        let years = (observations[commodity] ?? []).map {
+            Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first
+        }
+        guard let last = years.max(), let first = years.min() else { return nil }
+        // One set of side figures for every year tried: each side's facts are sorted out once.
         let figures = SideFigures(observations: observations, commodity: commodity)
+        for year in stride(from: last, through: first, by: -1) {
+            let gap = TradeGap(a: a, b: b, period: Period(.year, year, in: .gregorian), flow: flow, figures: figures, cifFOBFactor: cifFOBFactor)
+            if let x = gap.a, let y = gap.b, x.period.grain == .year, y.period.grain == .year, x.period.isSingleUnit, y.period.isSingleUnit {
+                return gap
+            }
+        }
+        return nil
+    }
+
+    init(a: String, b: String, period: Period, flow: TradeFlow, figures: SideFigures, cifFOBFactor: Double) {
+        question = Question(a: a, b: b, period: period, flow: flow, commodity: figures.commodity)
         let chosenA = figures.choose(a, partner: b, flow: flow, for: period)
         let chosenB = figures.choose(b, partner: a, flow: flow.mirrored, for: period)
         self.a = chosenA?.side
@@ -124,6 +150,11 @@ extension TradeFlow {
 
 }
 
+/// Facts by question, for one pair's figures.
+private final class KeptFacts {
+    var facts: [TradeQuery: [Fact]] = [:]
+}
+
 /// A side's chosen figure and the facts it was chosen among.
 struct ChosenFigure {
     var side: GapSide
@@ -136,12 +167,22 @@ struct ChosenFigure {
 struct SideFigures {
     let observations: [String: [RecordedObservation]]
     let commodity: String
+    /// Facts already sorted out, shared by every gap worked out from these figures.
+    private let kept = KeptFacts()
+
+    init(observations: [String: [RecordedObservation]], commodity: String) {
+        self.observations = observations
+        self.commodity = commodity
+    }
 
     /// A side's own figures of one flow and coverage: neither the partner's report nor a reconciled database's.
     func facts(_ reporter: String, partner: String, flow: TradeFlow, commodity: String) -> [Fact] {
+        let query = TradeQuery(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
+        if let facts = kept.facts[query] { return facts }
         let rows = (observations[commodity] ?? []).filter { !$0.source.kind.isReconciled }
-        return Ledger.facts(for: TradeQuery(reporter: reporter, partner: partner, flow: flow, commodity: commodity), from: rows)
-            .filter { $0.rank.partnerSide == 0 }
+        let facts = Ledger.facts(for: query, from: rows).filter { $0.rank.partnerSide == 0 }
+        kept.facts[query] = facts
+        return facts
     }
 
     /// The side's figure that best answers the question: official statistics first, then the asked

@@ -2,6 +2,7 @@ import CaravanCore
 import CaravanNetwork
 import CaravanService
 import Foundation
+import Synchronization
 
 /// The network drawn over Natural Earth's coastlines and borders in Mercator, as inline SVG:
 /// links coloured by mode and as wide as their capacity, flows against capacity and the chosen
@@ -45,26 +46,10 @@ struct NetworkMap {
         ]
         // Land and borders: every country with a ring in view, each ring a closed path.
         var countryLabels: [(name: String, x: Double, y: Double)] = []
-        for country in Basemap.world.countries {
-            var path = ""
-            var inside: [(x: Double, y: Double)] = []
-            for ring in country.rings where ring.count >= 6 {
-                let lonLat = stride(from: 0, to: ring.count - 1, by: 2).map { (lon: ring[$0], lat: ring[$0 + 1]) }
-                guard
-                    lonLat.contains(where: { projection.contains(lon: $0.lon, lat: $0.lat) })
-                        || (lonLat.map(\.lon).min()! < projection.west && lonLat.map(\.lon).max()! > projection.east)
-                else { continue }
-                let projected = lonLat.map { projection.point(lon: $0.lon, lat: $0.lat) }
-                inside += zip(lonLat, projected).filter { projection.contains(lon: $0.0.lon, lat: $0.0.lat) }.map(\.1)
-                path += "M" + Self.drawn(projected, width: width, height: projection.height).joined(separator: "L") + "Z"
-            }
-            guard !path.isEmpty else { continue }
-            parts.append("<path class=\"land\" d=\"\(path)\"><title>\(words.country(country.iso3))</title></path>")
-            if inside.count >= 3, words.country(country.iso3) != country.iso3 {
-                let x = inside.map(\.x).reduce(0, +) / Double(inside.count)
-                let y = inside.map(\.y).reduce(0, +) / Double(inside.count)
-                countryLabels.append((words.country(country.iso3), x, y))
-            }
+        for country in LandDrawing.countries(in: projection) {
+            let name = words.country(country.iso3)
+            parts.append("<path class=\"land\" d=\"\(country.path)\"><title>\(name)</title></path>")
+            if let label = country.label, name != country.iso3 { countryLabels.append((name, label.x, label.y)) }
         }
         parts.append("</g>")
         let used = Dictionary(flows.map { ($0.element, $0) }, uniquingKeysWith: { later, _ in later })
@@ -147,6 +132,63 @@ struct NetworkMap {
         return parts.joined(separator: "\n")
     }
 
+    private func sources(_ evidence: [String: Evidence]?) -> String {
+        let ids = Set((evidence ?? [:]).values.compactMap(\.source)).sorted()
+        let titles = ids.compactMap { id in network.sources.first { $0.id == id }.map { $0.publisher ?? $0.title } }
+        return titles.isEmpty ? "" : " — \(titles.joined(separator: "; "))"
+    }
+}
+
+/// The countries as drawn for one view of the map: the same for every page showing the same
+/// network at the same size, so projected once a process and kept, a handful of views at most.
+enum LandDrawing {
+    struct Country: Sendable {
+        let iso3: String
+        /// The rings in view as one SVG path.
+        let path: String
+        /// Where its name goes: the middle of its points in view, when it has three or more.
+        let label: (x: Double, y: Double)?
+    }
+
+    private struct View: Hashable {
+        let west: Double, east: Double, south: Double, north: Double, width: Double
+    }
+
+    private static let kept = Mutex<[View: [Country]]>([:])
+
+    static func countries(in projection: Mercator) -> [Country] {
+        let view = View(west: projection.west, east: projection.east, south: projection.south, north: projection.north, width: projection.width)
+        if let drawn = kept.withLock({ $0[view] }) { return drawn }
+        let drawn = draw(projection)
+        kept.withLock { views in
+            if views.count >= 16 { views.removeAll() }
+            views[view] = drawn
+        }
+        return drawn
+    }
+
+    private static func draw(_ projection: Mercator) -> [Country] {
+        Basemap.world.countries.compactMap { country in
+            var path = ""
+            var inside: [(x: Double, y: Double)] = []
+            for ring in country.rings where ring.count >= 6 {
+                let lonLat = stride(from: 0, to: ring.count - 1, by: 2).map { (lon: ring[$0], lat: ring[$0 + 1]) }
+                guard
+                    lonLat.contains(where: { projection.contains(lon: $0.lon, lat: $0.lat) })
+                        || (lonLat.map(\.lon).min()! < projection.west && lonLat.map(\.lon).max()! > projection.east)
+                else { continue }
+                let projected = lonLat.map { projection.point(lon: $0.lon, lat: $0.lat) }
+                inside += zip(lonLat, projected).filter { projection.contains(lon: $0.0.lon, lat: $0.0.lat) }.map(\.1)
+                path += "M" + drawn(projected, width: projection.width, height: projection.height).joined(separator: "L") + "Z"
+            }
+            guard !path.isEmpty else { return nil }
+            let label =
+                inside.count >= 3
+                ? (x: inside.map(\.x).reduce(0, +) / Double(inside.count), y: inside.map(\.y).reduce(0, +) / Double(inside.count)) : nil
+            return Country(iso3: country.iso3, path: path, label: label)
+        }
+    }
+
     /// A ring's points as drawn: what lies beyond the map pressed onto a margin around it (it is
     /// clipped anyway), and a point closer than a unit to the last one left out, so a page does not
     /// carry a coastline's detail no screen shows.
@@ -160,11 +202,5 @@ struct NetworkMap {
             last = pressed
         }
         return kept
-    }
-
-    private func sources(_ evidence: [String: Evidence]?) -> String {
-        let ids = Set((evidence ?? [:]).values.compactMap(\.source)).sorted()
-        let titles = ids.compactMap { id in network.sources.first { $0.id == id }.map { $0.publisher ?? $0.title } }
-        return titles.isEmpty ? "" : " — \(titles.joined(separator: "; "))"
     }
 }
