@@ -113,13 +113,14 @@ public final class PostgresLedgerStore: WorkspaceStore {
         try await PostgresObservationQuery.observations(PostgresObservationQuery.pair(a, b, commodity: commodity), in: self)
     }
 
-    public func lastBatchID() async throws -> Int64? {
+    public func version() async throws -> StoreVersion? {
         try await withConnection { connection in
-            var last: Int64?
-            for try await id in try await connection.query("SELECT max(id) FROM import_batch", logger: self.logger).decode(Int64?.self) {
-                last = id
+            var version: StoreVersion?
+            let rows = try await connection.query("SELECT max(id), max(recorded_at) FROM import_batch", logger: self.logger)
+            for try await (last, recorded) in rows.decode((Int64?, Date?).self) {
+                if let last, let recorded { version = StoreVersion(lastBatch: last, newestRecording: recorded) }
             }
-            return last
+            return version
         }
     }
 

@@ -136,8 +136,12 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         }
     }
 
-    public func lastBatchID() async throws -> Int64? {
-        try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_batch") }
+    public func version() async throws -> StoreVersion? {
+        try await read { db in
+            let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(id), max(recorded_at) FROM import_batch"))
+            guard let row, let last: Int64 = row[0], let recorded: String = row[1] else { return nil }
+            return StoreVersion(lastBatch: last, newestRecording: Timestamp.date(recorded) ?? .distantFuture)
+        }
     }
 
     public func batches() async throws -> [ImportBatch] {

@@ -1,3 +1,4 @@
+import CaravanCore
 import CaravanDossier
 import CaravanNetwork
 import CaravanStore
@@ -42,5 +43,34 @@ final class ParsedDocuments: Sendable {
             entries[key] = parsed
         }
         return parsed
+    }
+}
+
+/// Scorecards by the store's version, partnership and day. A scorecard as of any moment after the
+/// store's newest recording reads every stored figure and states its day only, so one worked out
+/// for such a moment answers every other of the same day until anything is stored. A handful kept.
+final class SharedScorecards: Sendable {
+    struct Key: Hashable {
+        let version: StoreVersion
+        let partnership: String?
+        let day: Day
+    }
+
+    /// Each key's scorecard, kept or being worked out: answers asking at once wait for one working-out.
+    private let kept = Mutex<[Key: Task<Scorecard, any Error>]>([:])
+
+    func scorecard(_ key: Key, make: @escaping @Sendable () async throws -> Scorecard) async throws -> Scorecard {
+        let task = kept.withLock { kept in
+            if let task = kept[key] { return task }
+            if kept.count >= 16 { kept.removeAll() }
+            let task = Task { try await make() }
+            kept[key] = task
+            return task
+        }
+        do { return try await task.value } catch {
+            // A failure is not kept: the next answer tries again.
+            kept.withLock { kept in if kept[key] == task { kept[key] = nil } }
+            throw error
+        }
     }
 }

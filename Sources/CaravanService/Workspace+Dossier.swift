@@ -69,7 +69,16 @@ extension Workspace {
     }
 
     /// The partnership's scorecard as of a moment (default now): its three tests and its claims.
+    /// Shared with other answers of the same day while nothing is stored, when it reads every stored figure.
     public func scorecard(_ partnership: String? = nil, asOf: Date = Date()) async throws -> Scorecard {
+        guard sharesScorecards, let version = try await store.version(), asOf >= version.newestRecording else {
+            return try await workOutScorecard(partnership, asOf: asOf)
+        }
+        let key = SharedScorecards.Key(version: version, partnership: partnership, day: Day(containing: asOf))
+        return try await scorecards.scorecard(key) { try await workOutScorecard(partnership, asOf: asOf) }
+    }
+
+    private func workOutScorecard(_ partnership: String?, asOf: Date) async throws -> Scorecard {
         let dossier = try await dossier(partnership)
         var pairs: [PairKey: [RecordedObservation]] = [:]
         var queries = dossier.targets.map(\.metric) + dossier.claims.map(\.metric)

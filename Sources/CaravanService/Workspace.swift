@@ -11,6 +11,10 @@ public struct Workspace: Sendable {
     public let tables: ReferenceTables
     /// The stored dossiers and networks as parsed, once per stored version.
     let parsed = ParsedDocuments()
+    /// Scorecards worked out for the store's version and a day, shared by every answer that shows one.
+    let scorecards = SharedScorecards()
+    /// Whether answers may share a scorecard worked out for another (a server measuring cold answers shares none).
+    public var sharesScorecards = true
 
     public init(store: any WorkspaceStore, tables: ReferenceTables = .bundled) {
         self.store = store

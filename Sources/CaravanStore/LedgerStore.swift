@@ -41,6 +41,19 @@ public struct ImportBatch: Sendable, Hashable, Codable {
     }
 }
 
+/// The store's state in two values: the last batch stored, which changes whenever anything is
+/// stored, and the latest moment any batch was recorded at — an answer "as of" any moment after it
+/// reads every figure the store holds, so answers as of two such moments of one day agree.
+public struct StoreVersion: Sendable, Hashable {
+    public var lastBatch: Int64
+    public var newestRecording: Date
+
+    public init(lastBatch: Int64, newestRecording: Date) {
+        self.lastBatch = lastBatch
+        self.newestRecording = newestRecording
+    }
+}
+
 /// What recording a file did.
 public enum ImportReceipt: Sendable, Hashable {
     /// The figures were stored as a new batch.
@@ -96,8 +109,8 @@ public protocol LedgerStore: Sendable {
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation]
     /// The files imported, oldest first.
     func batches() async throws -> [ImportBatch]
-    /// The id of the last batch stored, nil when none: it changes whenever anything is stored.
-    func lastBatchID() async throws -> Int64?
+    /// What the store holds, as its last batch and newest recording; nil when nothing is stored.
+    func version() async throws -> StoreVersion?
 
     /// Stores a whole document (a network, a dossier) as one batch; content imported before adds
     /// nothing, unless a later document of the same kind and name has superseded it: then it is

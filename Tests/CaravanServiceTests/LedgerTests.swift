@@ -120,3 +120,32 @@ struct LedgerTests {
         #expect(source["recorded_at"] is String && source["url"] is String)
     }
 }
+
+@Suite("A scorecard shared between answers while the store is unchanged")
+struct SharedScorecardTests {
+    let directory = TemporaryDirectory()
+
+    @Test("shared or worked out afresh, the same scorecard, before and after a figure that changes it, and as of a past moment")
+    func sameAsWorkedOut() async throws {
+        let shared = Workspace(store: try await StoreBackend.sqlite.makeStore(in: directory))
+        var afresh = shared
+        afresh.sharesScorecards = false
+        _ = try await shared.importBundledData(recordedAt: Date(timeIntervalSince1970: 1_780_000_000))
+        let now = Date()
+        let before = try JSONOutput.string(try await shared.scorecard(asOf: now))
+        #expect(before == (try JSONOutput.string(try await afresh.scorecard(asOf: now))))
+        // A moment later the same day: the shared one is the same answer.
+        #expect(try JSONOutput.string(try await shared.scorecard(asOf: now.addingTimeInterval(1))) == before)
+        // A figure for the pair's latest year changes the trade test; the shared scorecard follows at once.
+        let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
+        let figure = directory.write("more.csv", "\(header)\nIRN,KAZ,turnover,TOTAL,2026-01,900000000,,,Shared test,,,\n")
+        _ = try await shared.importFile(figure, as: "more.csv", recordedAt: Date())
+        let after = try JSONOutput.string(try await shared.scorecard(asOf: Date()))
+        #expect(after != before)
+        #expect(after == (try JSONOutput.string(try await afresh.scorecard(asOf: Date()))))
+        // As of a moment before the newest figure was recorded: worked out, not shared.
+        let past = Date(timeIntervalSince1970: 1_785_000_000)
+        #expect(try JSONOutput.string(try await shared.scorecard(asOf: past)) == (try JSONOutput.string(try await afresh.scorecard(asOf: past))))
+        #expect(try JSONOutput.string(try await shared.scorecard(asOf: past)) != after)
+    }
+}

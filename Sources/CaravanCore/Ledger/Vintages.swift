@@ -22,12 +22,31 @@ enum Vintages {
             }
             latest[key] = recorded
         }
-        // Each figure's first day worked out once, not once a comparison: a Solar Hijri period's takes a calendar conversion.
-        return latest.values.map { (first: $0.observation.period.days.lowerBound, row: $0) }
-            .sorted {
-                ($0.first, $0.row.source.id, $0.row.line ?? 0, $0.row.observation.flow.rawValue)
-                    < ($1.first, $1.row.source.id, $1.row.line ?? 0, $1.row.observation.flow.rawValue)
-            }
-            .map(\.row)
+        // Sorted as small keys pointing at the rows, not the rows themselves: each figure's first
+        // day worked out once (a Solar Hijri period's takes a calendar conversion), and a row,
+        // with its source's many fields, copied once rather than at every step of the sort.
+        let rows = Array(latest.values)
+        return rows.indices.map { i in
+            (
+                first: rows[i].observation.period.days.lowerBound, source: rows[i].source.id, line: rows[i].line ?? 0,
+                flow: rows[i].observation.flow.textOrder, index: i
+            )
+        }
+        .sorted { ($0.first, $0.source, $0.line, $0.flow) < ($1.first, $1.source, $1.line, $1.flow) }
+        .map { rows[$0.index] }
+    }
+}
+
+extension TradeFlow {
+    /// The flows in the order of their names' text (export, import, re-export, re-import, turnover),
+    /// as a number: what the revision sort breaks its last ties by.
+    fileprivate var textOrder: Int {
+        switch self {
+        case .export: 0
+        case .import: 1
+        case .reExport: 2
+        case .reImport: 3
+        case .turnover: 4
+        }
     }
 }

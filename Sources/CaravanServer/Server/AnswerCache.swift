@@ -83,7 +83,7 @@ final class AnswerCache: Sendable {
     private func key(_ request: Request) async throws -> (String, epoch: Int) {
         let due = state.withLock { state in state.checkedAt.map { $0.duration(to: .now) > Self.recheck } ?? true }
         if due {
-            let latest = try await store.lastBatchID()
+            let latest = try await store.version()?.lastBatch
             state.withLock { state in
                 if state.generation != .some(latest) { state.drop() }
                 state.generation = .some(latest)

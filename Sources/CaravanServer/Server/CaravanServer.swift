@@ -26,6 +26,9 @@ public struct CaravanServer: Sendable {
         router.add(
             middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads, endpoints: Self.endpoints))
         let cache = AnswerCache(store: workspace.store, keeps: settings.keepsAnswers)
+        // A server keeping no answer shares no scorecard either: each is worked out, to be measured.
+        var workspace = workspace
+        workspace.sharesScorecards = settings.keepsAnswers
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
         DashboardRoutes(workspace: workspace, cache: cache).add(to: router)
         return router
