@@ -27,6 +27,9 @@ struct JSONWriterTests {
         #expect(try JSONOutput.string(-0.0) == (try foundation(-0.0)))
         #expect(try JSONOutput.string([Int]()) == (try foundation([Int]())))
         #expect(try JSONOutput.string([String: Int]()) == (try foundation([String: Int]())))
+        let widths = Widths()
+        #expect(try JSONOutput.string(widths) == (try foundation(widths)))
+        #expect(try JSONOutput.string([UInt8(7)]) == (try foundation([UInt8(7)])))
         #expect(throws: EncodingError.self) { try JSONOutput.string([1.0, .nan]) }
         #expect(throws: EncodingError.self) { try JSONOutput.string(["x": Double.infinity]) }
     }
@@ -103,4 +106,21 @@ private struct Awkward: Encodable {
         try parent.encode(3, forKey: .digit)
         for key in [Key.persian, .upper, .digits, .digit, .underscore, .accented] { try container.encode(key.rawValue, forKey: key) }
     }
+}
+
+/// Every integer width and Float, in objects, arrays and as single values.
+private struct Widths: Encodable {
+    var i8: Int8 = -8
+    var i16: Int16 = -16
+    var i32: Int32 = -32
+    var i64: Int64 = .min
+    var u: UInt = .max
+    var u8: UInt8 = 8
+    var u16: UInt16 = 16
+    var u32: UInt32 = 32
+    var u64: UInt64 = .max
+    var f: Float = 0.1
+    var list: [Int32] = [1, -2]
+    var floats: [Float] = [0.5, 1e-3]
+    var small: [UInt8] = [0, 255]
 }

@@ -158,6 +158,17 @@ private final class ValueEncoder: Encoder {
         if T.self == Double.self { return try Number.text(value as! Double, path: path) }
         if T.self == Bool.self { return .bool(value as! Bool) }
         if T.self == Int64.self { return .number(String(value as! Int64)) }
+        // The other widths: the containers' own methods for them fall back to this one, so each
+        // must end here rather than in its `encode(to:)`, which would ask a container again.
+        if T.self == Int32.self { return .number(String(value as! Int32)) }
+        if T.self == Int16.self { return .number(String(value as! Int16)) }
+        if T.self == Int8.self { return .number(String(value as! Int8)) }
+        if T.self == UInt.self { return .number(String(value as! UInt)) }
+        if T.self == UInt64.self { return .number(String(value as! UInt64)) }
+        if T.self == UInt32.self { return .number(String(value as! UInt32)) }
+        if T.self == UInt16.self { return .number(String(value as! UInt16)) }
+        if T.self == UInt8.self { return .number(String(value as! UInt8)) }
+        if T.self == Float.self { return try Number.text(value as! Float, path: path) }
         if T.self == Date.self { return .string(ISODate.text(value as! Date)) }
         if T.self == URL.self { return .string((value as! URL).absoluteString) }
         if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }
@@ -195,7 +206,7 @@ private final class ValueEncoder: Encoder {
 /// Numbers as Foundation writes them: integers plainly, doubles by their shortest exact
 /// description without a trailing ".0"; infinities and NaN refused.
 private enum Number {
-    static func text(_ value: Double, path: [any CodingKey]) throws -> Node {
+    static func text<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, path: [any CodingKey]) throws -> Node {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "\(value) is not a JSON number"))
         }
@@ -215,7 +226,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { put(try Number.text(value, path: codingPath + [key]), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { put(try Number.text(Double(value), path: codingPath + [key]), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(try Number.text(value, path: codingPath + [key]), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { put(.number(String(value)), key) }
@@ -285,7 +296,7 @@ private struct SingleValue: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { encoder.slot.node = .bool(value) }
     mutating func encode(_ value: String) throws { encoder.slot.node = .string(value) }
     mutating func encode(_ value: Double) throws { encoder.slot.node = try Number.text(value, path: codingPath) }
-    mutating func encode(_ value: Float) throws { encoder.slot.node = try Number.text(Double(value), path: codingPath) }
+    mutating func encode(_ value: Float) throws { encoder.slot.node = try Number.text(value, path: codingPath) }
     mutating func encode(_ value: Int) throws { encoder.slot.node = .number(String(value)) }
     mutating func encode(_ value: Int64) throws { encoder.slot.node = .number(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.slot.node = try ValueEncoder.node(for: value, path: codingPath) }
