@@ -37,13 +37,17 @@ enum PostgresObservationQuery {
         let logger = store.logger
         return try await store.withConnection { connection in
             var periods = PeriodCache(anyYear: true)
+            var sources: [Int64: SourceRecord] = [:]
             var found: [RecordedObservation] = []
-            for try await row in try await connection.query(query, logger: logger) { found.append(try decode(row, periods: &periods)) }
+            for try await row in try await connection.query(query, logger: logger) {
+                found.append(try decode(row, periods: &periods, sources: &sources))
+            }
             return found
         }
     }
 
-    static func decode(_ row: PostgresRow, periods: inout PeriodCache) throws -> RecordedObservation {
+    /// One row; its source read once a query, as rows share a handful.
+    static func decode(_ row: PostgresRow, periods: inout PeriodCache, sources: inout [Int64: SourceRecord]) throws -> RecordedObservation {
         let columns = row.makeRandomAccess()
         let observation = TradeObservation(
             reporter: try columns[0].decode(String.self), partner: try columns[1].decode(String.self),
@@ -51,7 +55,10 @@ enum PostgresObservationQuery {
             period: try periods.period(try columns[4].decode(String.self)), valueUSD: try columns[5].decode(Double.self),
             quantityT: try columns[6].decode(Double?.self), valuation: try columns[7].decode(String?.self).flatMap(Valuation.init(rawValue:)),
             note: try columns[8].decode(String?.self))
-        return RecordedObservation(observation, source: try source(columns, from: 10), line: try columns[9].decode(Int64?.self).map(Int.init))
+        let id = try columns[10].decode(Int64.self)
+        let source = try sources[id] ?? Self.source(columns, from: 10)
+        sources[id] = source
+        return RecordedObservation(observation, source: source, line: try columns[9].decode(Int64?.self).map(Int.init))
     }
 
     /// The source of a row whose `sourceColumns` start at `first`.
