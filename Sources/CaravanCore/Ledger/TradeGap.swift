@@ -150,11 +150,6 @@ extension TradeFlow {
 
 }
 
-/// Facts by question, for one pair's figures.
-private final class KeptFacts {
-    var facts: [TradeQuery: [Fact]] = [:]
-}
-
 /// A side's chosen figure and the facts it was chosen among.
 struct ChosenFigure {
     var side: GapSide
@@ -168,21 +163,15 @@ struct SideFigures {
     let observations: [String: [RecordedObservation]]
     let commodity: String
     /// Facts already sorted out, shared by every gap worked out from these figures.
-    private let kept = KeptFacts()
-
-    init(observations: [String: [RecordedObservation]], commodity: String) {
-        self.observations = observations
-        self.commodity = commodity
-    }
+    let kept = KeptResults<TradeQuery, [Fact]>()
 
     /// A side's own figures of one flow and coverage: neither the partner's report nor a reconciled database's.
     func facts(_ reporter: String, partner: String, flow: TradeFlow, commodity: String) -> [Fact] {
         let query = TradeQuery(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
-        if let facts = kept.facts[query] { return facts }
-        let rows = (observations[commodity] ?? []).filter { !$0.source.kind.isReconciled }
-        let facts = Ledger.facts(for: query, from: rows).filter { $0.rank.partnerSide == 0 }
-        kept.facts[query] = facts
-        return facts
+        return kept.result(for: query) {
+            let rows = (observations[commodity] ?? []).filter { !$0.source.kind.isReconciled }
+            return Ledger.facts(for: query, from: rows).filter { $0.rank.partnerSide == 0 }
+        }
     }
 
     /// The side's figure that best answers the question: official statistics first, then the asked

@@ -11,18 +11,7 @@ struct ClaimCheck {
     let tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
     let asOf: Date
     /// A flow's values, kept for the claims that ask the same question of the same rows.
-    private let kept = KeptValues()
-
-    init(
-        dossier: Dossier, trade: @escaping (TradeQuery) -> [RecordedObservation], flows: [RecordedFreightFlow],
-        tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>], asOf: Date
-    ) {
-        self.dossier = dossier
-        self.trade = trade
-        self.flows = flows
-        self.tariffs = tariffs
-        self.asOf = asOf
-    }
+    let kept = KeptResults<ValuesQuestion, FlowValues>()
 
     func evaluate(_ claim: Claim) -> ClaimResult {
         let source = dossier.source(claim.source)
@@ -240,7 +229,7 @@ struct ClaimCheck {
     /// The flow's values from the pair's rows apart from the publisher's (and of one reporter's
     /// only, when given), worked out once for every claim that asks.
     private func values(_ query: TradeQuery, apartFrom publisher: String?, reportedBy economy: String? = nil) -> FlowValues {
-        kept.values(for: KeptValues.Key(query: query, publisher: publisher, economy: economy)) {
+        kept.result(for: ValuesQuestion(query: query, publisher: publisher, economy: economy)) {
             let rows = rows(query, apartFrom: publisher)
             return Ledger.values(of: query, from: economy.map { economy in rows.filter { $0.observation.reporter == economy } } ?? rows)
         }
@@ -261,22 +250,11 @@ struct ClaimCheck {
     }
 }
 
-/// Flow values by question, for one round of claims: a reference, so the checks share it.
-private final class KeptValues {
-    struct Key: Hashable {
-        let query: TradeQuery
-        let publisher: String?
-        let economy: String?
-    }
-
-    private var values: [Key: FlowValues] = [:]
-
-    func values(for key: Key, make: () -> FlowValues) -> FlowValues {
-        if let kept = values[key] { return kept }
-        let made = make()
-        values[key] = made
-        return made
-    }
+/// What a claim asks of the figures: a flow, from rows apart from a publisher's, of one reporter's or both.
+struct ValuesQuestion: Hashable {
+    let query: TradeQuery
+    let publisher: String?
+    let economy: String?
 }
 
 /// A claim's tolerance, held exactly at its edge: the arithmetic leading to a gap (a change of

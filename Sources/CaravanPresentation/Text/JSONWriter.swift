@@ -112,16 +112,19 @@ final class ObjectBox {
     /// Sorted by key as Swift orders strings; of a key set twice, the last value. An object has
     /// a handful of keys, sorted by insertion in place; a map of many, by a stable sort.
     func sortedEntries() -> [(key: String, value: Node)] {
-        var sorted =
-            entries.count > 32 ? entries.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element) : entries
-        for i in sorted.indices.dropFirst() where entries.count <= 32 {
-            let entry = sorted[i]
-            var j = i
-            while j > 0 && entry.key < sorted[j - 1].key {
-                sorted[j] = sorted[j - 1]
-                j -= 1
+        var sorted = entries
+        if sorted.count > 32 {
+            sorted = entries.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        } else {
+            for i in sorted.indices.dropFirst() {
+                let entry = sorted[i]
+                var j = i
+                while j > 0 && entry.key < sorted[j - 1].key {
+                    sorted[j] = sorted[j - 1]
+                    j -= 1
+                }
+                sorted[j] = entry
             }
-            sorted[j] = entry
         }
         var unique = 0
         for entry in sorted {
@@ -222,15 +225,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func put(_ node: Node, _ key: Key) { box.entries.append((key.stringValue, node)) }
 
+    // The commonest values written at once; every other width reaches `ValueEncoder.node(for:)`.
+
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { put(try Number.text(value, path: codingPath + [key]), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { put(try Number.text(value, path: codingPath + [key]), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(.number(String(value)), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { put(.number(String(value)), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { put(.number(String(value)), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         put(try ValueEncoder.node(for: value, path: codingPath + [key]), key)
     }
@@ -296,9 +297,7 @@ private struct SingleValue: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { encoder.slot.node = .bool(value) }
     mutating func encode(_ value: String) throws { encoder.slot.node = .string(value) }
     mutating func encode(_ value: Double) throws { encoder.slot.node = try Number.text(value, path: codingPath) }
-    mutating func encode(_ value: Float) throws { encoder.slot.node = try Number.text(value, path: codingPath) }
     mutating func encode(_ value: Int) throws { encoder.slot.node = .number(String(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.slot.node = .number(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.slot.node = try ValueEncoder.node(for: value, path: codingPath) }
 }
 
