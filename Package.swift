@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CaravanService", targets: ["CaravanService"]),
         .library(name: "CaravanPresentation", targets: ["CaravanPresentation"]),
         .library(name: "CaravanServer", targets: ["CaravanServer"]),
+        .library(name: "CaravanFetch", targets: ["CaravanFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
@@ -93,10 +96,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]),
+        // Official statistics fetched from their publishers' APIs (UN Comtrade) and imported as they arrive.
+        .target(
+            name: "CaravanFetch",
+            dependencies: [
+                "CaravanCore", "CaravanData", "CaravanImport", "CaravanService", "CaravanStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "caravan",
             dependencies: [
                 "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanServer",
+                "CaravanFetch",
                 "CaravanStore", "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -138,6 +150,14 @@ let package = Package(
         .testTarget(
             name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanImport", "CaravanTestSupport"],
             resources: [.copy("Corpus"), .copy("ReaderCorpus")]),
+        .testTarget(
+            name: "CaravanFetchTests",
+            dependencies: [
+                "CaravanFetch", "CaravanCore", "CaravanImport", "CaravanService", "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Answers")]),
         .testTarget(
             name: "CaravanServerTests",
             dependencies: [

@@ -23,6 +23,9 @@ public enum BundledData {
     /// Natural Earth's countries, simplified, for the map (`basemap/countries.json`).
     public static var basemapJSON: String { text("basemap/countries.json") }
 
+    /// UN Comtrade's reporter codes: `reporter_code,iso3,name,effective,expired,is_group`.
+    public static var comtradeReportersCSV: String { text("reference/comtrade-reporters.csv") }
+
     /// Country names in English, Persian and Russian from CLDR: `iso3,en,fa,ru`.
     public static var countryNamesCSV: String { text("reference/country-names.csv") }
 

@@ -1,4 +1,6 @@
 import CaravanCore
+import Crypto
+import Foundation
 
 /// One file being imported: opened, its rows read one at a time and turned into records for the
 /// store by its format's parser. Memory stays flat whatever the file's size.
@@ -11,6 +13,11 @@ public final class FileImport<Record: Sendable & Hashable> {
     public private(set) var summary: ImportSummary
     /// Called now and then with the bytes of the file read so far and its size on disk.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
+    /// What part of the file is taken, or what answer it is (a filter, an API call and its
+    /// release): folded into the content digest, so that another part of the same file is new.
+    public var selection: String?
+    /// The most records the file's publisher hands out at once: a file holding that many is refused as cut off.
+    public var recordLimit: Int?
 
     private let policy: InvalidRowPolicy
     private let size: Int64
@@ -137,7 +144,11 @@ public final class FileImport<Record: Sendable & Hashable> {
         case .csv(let records, _, _): summary.digest = records.digest()
         case .json(let objects): summary.digest = objects.digest()
         }
+        if let selection, let digest = summary.digest {
+            summary.digest = SHA256.hash(data: Data((digest + "\n" + selection).utf8)).map { String(format: "%02x", $0) }.joined()
+        }
         rejected = nil
+        if let recordLimit, summary.rowsRead >= recordLimit { throw .capped(file: path, records: summary.rowsRead) }
         if invalidRows > 0 && policy == .fail {
             throw .invalidRows(file: path, problems: problems, count: invalidRows)
         }

@@ -30,6 +30,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case invalidRows(file: String, problems: [RowProblem], count: Int)
     /// A document (a network, a dossier) failed validation; each problem names its path (`$.links[3].to`).
     case invalidDocument(file: String, problems: [String])
+    /// The file holds as many records as its publisher hands out at once, so it may be cut off.
+    case capped(file: String, records: Int)
 
     /// How many row problems a message lists.
     public static let listedProblems = 20
@@ -49,6 +51,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
                     problems.count > Self.listedProblems ? "… and \(problems.count - Self.listedProblems) more problems" : nil,
                     "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored",
                 ].compactMap { $0 }).joined(separator: "\n")
+        case .capped(let file, let records):
+            "\(file): holds \(records) records, the most one answer gives, so it may be cut off; nothing was stored".clipped(to: Self.longestLine)
         case .invalidRows(let file, let problems, let count):
             (problems.map(\.description)
                 + [

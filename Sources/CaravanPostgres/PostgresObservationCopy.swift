@@ -81,9 +81,9 @@ struct PostgresObservationCopy {
         let status: String? = draft.status == .outturn ? nil : draft.status.rawValue
         let rows = try await connection.query(
             """
-            INSERT INTO source (import_id, kind, provider, title, url, published, compiler, status)
+            INSERT INTO source (import_id, kind, provider, title, url, published, compiler, status, edition)
             VALUES (\(batch), \(draft.kind.rawValue), \(draft.provider), \(draft.title), \(draft.url), \(draft.published),
-                    \(draft.compiler), \(status)) RETURNING id
+                    \(draft.compiler), \(status), \(draft.edition)) RETURNING id
             """, logger: logger)
         var id: Int64 = 0
         for try await value in rows.decode(Int64.self) { id = value }

@@ -30,7 +30,7 @@ enum PostgresObservationQuery {
         """
 
     /// The columns every query selecting a cited row ends with.
-    static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name"
+    static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name, s.edition"
 
     /// The figures a query selecting `select`'s columns answers.
     static func observations(_ query: PostgresQuery, in store: PostgresLedgerStore) async throws -> [RecordedObservation] {
@@ -69,6 +69,7 @@ enum PostgresObservationQuery {
             url: try columns[first + 4].decode(String?.self), published: try columns[first + 5].decode(String?.self),
             compiler: try columns[first + 6].decode(String?.self),
             status: try columns[first + 7].decode(String?.self).flatMap(FigureStatus.init(rawValue:)) ?? .outturn,
-            recordedAt: try columns[first + 8].decode(Date.self), file: try columns[first + 9].decode(String.self))
+            edition: try columns[first + 10].decode(String?.self), recordedAt: try columns[first + 8].decode(Date.self),
+            file: try columns[first + 9].decode(String.self))
     }
 }

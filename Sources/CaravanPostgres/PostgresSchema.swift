@@ -115,6 +115,8 @@ enum PostgresSchema {
         Migration(
             name: "v5-figure-status",
             statements: ["ALTER TABLE source ADD COLUMN compiler TEXT", "ALTER TABLE source ADD COLUMN status TEXT"]),
+        // The HS edition a source's product codes belong to, so that HS 2017 codes can be read in HS 2022.
+        Migration(name: "v6-hs-edition", statements: ["ALTER TABLE source ADD COLUMN edition TEXT"]),
     ]
 
     /// Applies the migrations not yet applied, under an advisory lock so that two processes

@@ -107,7 +107,7 @@ extension SQLiteLedgerStore {
     public func freightFlows(element: String?) async throws -> [RecordedFreightFlow] {
         try await read { db in
             let sql = """
-                SELECT f.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name
+                SELECT f.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, s.edition, b.recorded_at, b.file_name
                 FROM freight_flow f JOIN source s ON s.id = f.source_id JOIN import_batch b ON b.id = s.import_id
                 \(element == nil ? "" : "WHERE f.element = ?")
                 """

@@ -30,7 +30,7 @@ extension SQLiteLedgerStore {
     public func tariffLines(reporter: String, regime: String) async throws -> [RecordedTariffLine] {
         try await read { db in
             let sql = """
-                SELECT t.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name
+                SELECT t.*, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, s.edition, b.recorded_at, b.file_name
                 FROM tariff_line t JOIN source s ON s.id = t.source_id JOIN import_batch b ON b.id = s.import_id
                 WHERE t.reporter = ? AND t.regime = ? ORDER BY t.hs_code, t.effective_from, s.id
                 """

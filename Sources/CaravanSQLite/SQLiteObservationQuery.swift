@@ -9,7 +9,7 @@ enum SQLiteObservationQuery {
     /// straight to each flow's rows instead of scanning the pair's products.
     static let sql = """
         SELECT o.reporter, o.partner, o.flow, o.commodity, o.period, o.value_usd, o.quantity_t, o.valuation, o.note,
-               o.line, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name
+               o.line, s.id AS source_id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, s.edition, b.recorded_at, b.file_name
         FROM observation o
         JOIN source s ON s.id = o.source_id
         JOIN import_batch b ON b.id = s.import_id
@@ -30,12 +30,12 @@ enum SQLiteObservationQuery {
         return RecordedObservation(observation, source: source, line: row[9])
     }
 
-    /// The source columns every query selects: `source_id, kind, provider, title, url, published, compiler, status, recorded_at, file_name`.
+    /// The source columns every query selects: `source_id, kind, provider, title, url, published, compiler, status, edition, recorded_at, file_name`.
     static func source(_ row: Row) -> SourceRecord {
         SourceRecord(
             id: row["source_id"], kind: SourceKind(rawValue: row["kind"]) ?? .figures, provider: row["provider"],
             title: row["title"], url: row["url"], published: row["published"], compiler: row["compiler"],
-            status: (row["status"] as String?).flatMap(FigureStatus.init(rawValue:)) ?? .outturn,
+            status: (row["status"] as String?).flatMap(FigureStatus.init(rawValue:)) ?? .outturn, edition: row["edition"],
             recordedAt: Timestamp.date(row["recorded_at"]) ?? .distantPast, file: row["file_name"])
     }
 }

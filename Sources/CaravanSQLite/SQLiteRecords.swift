@@ -42,9 +42,10 @@ struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
     var compiler: String?
     /// NULL for an outturn, so that the common case costs nothing.
     var status: String?
+    var edition: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, provider, title, url, published, compiler, status
+        case id, kind, provider, title, url, published, compiler, status, edition
         case importId = "import_id"
     }
 
@@ -57,6 +58,7 @@ struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
         published = draft.published
         compiler = draft.compiler
         status = draft.status == .outturn ? nil : draft.status.rawValue
+        edition = draft.edition
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

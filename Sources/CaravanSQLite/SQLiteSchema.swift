@@ -113,6 +113,10 @@ enum SQLiteSchema {
             // Whose statistics a quoted figure is, and whether it is an outturn; NULL status reads as an outturn.
             try db.execute(sql: "ALTER TABLE source ADD COLUMN compiler TEXT; ALTER TABLE source ADD COLUMN status TEXT;")
         }
+        migrator.registerMigration("v7-hs-edition") { db in
+            // The HS edition a source's product codes belong to, so that HS 2017 codes can be read in HS 2022.
+            try db.execute(sql: "ALTER TABLE source ADD COLUMN edition TEXT;")
+        }
         return migrator
     }
 }

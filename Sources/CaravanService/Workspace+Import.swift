@@ -26,9 +26,10 @@ extension Workspace {
     ///   - recordedAt: the vintage the figures are recorded with.
     ///   - progress: called with the bytes read so far and the file's size.
     ///   - name: the name the file is recorded and reported under (default: `path`).
+    ///   - part: what part of the file, or which answer of an API, this is; see `FilePart`.
     public func importFile(
         _ path: String, as name: String? = nil, format: ImportFormat? = nil, policy: InvalidRowPolicy = .fail, recordedAt: Date = Date(),
-        progress: (@Sendable (Int64, Int64) -> Void)? = nil
+        part: FilePart = FilePart(), progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ImportResult {
         let name = name ?? path
         switch try ImportFormat.detect(path: path, name: name, requested: format) {
@@ -39,8 +40,10 @@ extension Workspace {
         case .groups: return try await importGroups(path, as: name, recordedAt: recordedAt)
         default: break
         }
-        let file = try FileImport(path: path, name: name, format: format, tables: tables, policy: policy)
+        let file = try FileImport(path: path, name: name, format: format, tables: part.tables ?? tables, policy: policy)
         file.progress = progress
+        file.selection = part.selection
+        file.recordLimit = part.recordLimit
         let feed = ReadAheadImport(file)
         let format = feed.format
         do {

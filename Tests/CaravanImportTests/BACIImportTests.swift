@@ -41,7 +41,7 @@ struct BACIImportTests {
             sources == [
                 SourceDraft(
                     kind: .baci, provider: "CEPII BACI HS92", title: "BACI_HS92_Y2022_V202501.csv",
-                    url: "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", published: "2025-01")
+                    url: "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", published: "2025-01", edition: "HS 1992")
             ])
     }
 

@@ -54,7 +54,9 @@ struct StoreTests {
     func roundTrip(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore(in: directory)
         let recorded = Date(timeIntervalSince1970: 1_700_000_000.25)
-        let feed = ListFeed([try figure("KAZ", "IRN", .export, "SH1404-01..SH1404-07", 159e6, line: 7)], sources: [ministry], digest: "a")
+        var cited = ministry
+        cited.edition = "HS 2017"
+        let feed = ListFeed([try figure("KAZ", "IRN", .export, "SH1404-01..SH1404-07", 159e6, line: 7)], sources: [cited], digest: "a")
         let (receipt, report) = try await store.record(feed, file: "f.csv", format: "figures", recordedAt: recorded)
         guard case .stored(let batch) = receipt else {
             Issue.record("not stored")
@@ -66,6 +68,7 @@ struct StoreTests {
         let expected = try figure("KAZ", "IRN", .export, "SH1404-01..SH1404-07", 159e6)
         #expect(row.observation == expected.observation)
         #expect(row.line == 7 && row.source.provider == "Ministry" && row.source.published == "2025-01-02" && row.source.file == "f.csv")
+        #expect(row.source.edition == "HS 2017")
         #expect(abs(row.source.recordedAt.timeIntervalSince(recorded)) < 0.001)
     }
 

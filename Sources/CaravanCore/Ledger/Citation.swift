@@ -19,6 +19,8 @@ public struct Citation: Sendable, Hashable, Codable {
     /// Whose statistics the figure is, when `provider` quotes another's.
     public var compiler: String?
     public var status: FigureStatus
+    /// The HS edition of the figure's product code, when its source says.
+    public var edition: String?
     public var recordedAt: Date
     public var file: String
     public var line: Int?
@@ -39,6 +41,7 @@ public struct Citation: Sendable, Hashable, Codable {
         published = recorded.source.published
         compiler = recorded.source.compiler
         status = recorded.source.status
+        edition = recorded.source.edition
         recordedAt = recorded.source.recordedAt
         file = recorded.source.file
         line = recorded.line
@@ -46,7 +49,7 @@ public struct Citation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, compiler, status, file, line, note
+        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, compiler, status, edition, file, line, note
         case valueUSD = "value_usd"
         case recordedAt = "recorded_at"
     }

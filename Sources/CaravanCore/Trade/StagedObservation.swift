@@ -10,10 +10,12 @@ public struct SourceDraft: Sendable, Hashable {
     public var compiler: String?
     /// What the source's figures are: outturns, bounds, plans or forecasts.
     public var status: FigureStatus
+    /// The HS edition the figures' product codes belong to (`HS 2017`), when the source says.
+    public var edition: String?
 
     public init(
         kind: SourceKind, provider: String, title: String? = nil, url: String? = nil, published: String? = nil, compiler: String? = nil,
-        status: FigureStatus = .outturn
+        status: FigureStatus = .outturn, edition: String? = nil
     ) {
         self.kind = kind
         self.provider = provider
@@ -22,6 +24,7 @@ public struct SourceDraft: Sendable, Hashable {
         self.published = published
         self.compiler = compiler
         self.status = status
+        self.edition = edition
     }
 }
 

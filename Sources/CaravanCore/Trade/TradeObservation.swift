@@ -42,6 +42,8 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
     /// Whose statistics the figures are, when the provider quotes another's (see `SourceDraft`).
     public var compiler: String?
     public var status: FigureStatus
+    /// The HS edition the product codes belong to (`HS 2017`), when the source says.
+    public var edition: String?
     /// The vintage: when this figure entered the store.
     public var recordedAt: Date
     /// The file it was imported from.
@@ -49,13 +51,14 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
 
     /// Without the id: it is the store's key, numbered differently by each backend.
     enum CodingKeys: String, CodingKey {
-        case kind, provider, title, url, published, file, compiler, status
+        case kind, provider, title, url, published, file, compiler, status, edition
         case recordedAt = "recorded_at"
     }
 
     public init(
         id: Int64, kind: SourceKind, provider: String, title: String? = nil, url: String? = nil,
-        published: String? = nil, compiler: String? = nil, status: FigureStatus = .outturn, recordedAt: Date, file: String
+        published: String? = nil, compiler: String? = nil, status: FigureStatus = .outturn, edition: String? = nil, recordedAt: Date,
+        file: String
     ) {
         self.id = id
         self.kind = kind
@@ -65,6 +68,7 @@ public struct SourceRecord: Sendable, Hashable, Encodable {
         self.published = published
         self.compiler = compiler
         self.status = status
+        self.edition = edition
         self.recordedAt = recordedAt
         self.file = file
     }

@@ -29,7 +29,7 @@ final class BACIParser: RowParser {
         return SourceDraft(
             kind: .baci, provider: "CEPII BACI" + (revision.map { " \($0)" } ?? ""), title: name,
             url: "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
-            published: release.map { "\($0.prefix(4))-\($0.suffix(2))" })
+            published: release.map { "\($0.prefix(4))-\($0.suffix(2))" }, edition: revision.flatMap { HSEdition.baci(String($0)) })
     }
 
     private struct PairYear: Hashable {

@@ -5,20 +5,31 @@ import CaravanCore
 /// repeat them and are skipped, so nothing is counted twice.
 final class ComtradeParser: RowParser {
     let tables: ReferenceTables
-    let sources: [SourceDraft]
+    /// One source for each HS edition the file's rows come in, as a reporter's years may differ.
+    private(set) var sources: [SourceDraft] = []
+    private var sourceByClassification: [String: Int] = [:]
+    private let file: String
     private var periods = PeriodCache()
 
     init(tables: ReferenceTables, file: String) {
         self.tables = tables
-        sources = [Self.source(file: file)]
+        self.file = file
     }
 
     func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(fields) }
 
     func parse(object: JSONFields) -> RowOutcome<TradeObservation> { parse(object) }
 
-    static func source(file: String) -> SourceDraft {
-        SourceDraft(kind: .comtrade, provider: "UN Comtrade", title: file, url: "https://comtradeplus.un.org/")
+    static func source(file: String, edition: String? = nil) -> SourceDraft {
+        SourceDraft(kind: .comtrade, provider: "UN Comtrade", title: file, url: "https://comtradeplus.un.org/", edition: edition)
+    }
+
+    /// The source of rows in `classification` (`H5`), added on first use.
+    private func source(classification: String) -> Int {
+        if let index = sourceByClassification[classification] { return index }
+        sources.append(Self.source(file: file, edition: HSEdition.comtrade(classification)))
+        sourceByClassification[classification] = sources.count - 1
+        return sources.count - 1
     }
 
     /// Comtrade's flow codes; the sub-flows (DX domestic exports, FM foreign imports, processing
@@ -53,7 +64,7 @@ final class ComtradeParser: RowParser {
         let observation = TradeObservation(
             reporter: reporter, partner: partner, flow: flow, commodity: commodity, period: period, valueUSD: value,
             quantityT: weight.flatMap { $0 > 0 ? $0 / 1000 : nil }, valuation: valuation)
-        return .record(observation, source: 0)
+        return .record(observation, source: source(classification: classification))
     }
 
     /// The reason to skip a breakdown row, or nil for a totals row.

@@ -34,7 +34,7 @@ enum Schemas {
                 "reporter": string, "partner": string, "flow": string, "period": string, "value_usd": number, "share": optionalNumber,
                 "kind": string, "provider": string, "title": optionalString, "url": optionalString, "published": optionalString,
                 "recorded_at": string, "file": string, "line": optionalInteger, "note": optionalString, "valuation": optionalString,
-                "compiler": optionalString, "status": figureStatus,
+                "compiler": optionalString, "status": figureStatus, "edition": optionalString,
             ], required: ["provider", "recorded_at", "file"], "Where a figure comes from: its publisher, its file and line, and its vintage."),
         "PeriodValue": object(
             [

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What the API's data-availability endpoint says of one reporter's dataset for one period: its
+/// HS edition and when it was last released.
+public struct ComtradeRelease: Sendable, Hashable {
+    public var reporterCode: Int
+    /// The API's period code (`2021`, `202103`).
+    public var period: String
+    /// The edition the reporter declared in (`H5`).
+    public var classification: String?
+    /// When the dataset was first released, or last revised.
+    public var released: Date?
+
+    public init(reporterCode: Int, period: String, classification: String? = nil, released: Date? = nil) {
+        self.reporterCode = reporterCode
+        self.period = period
+        self.classification = classification
+        self.released = released
+    }
+
+    /// The releases a `getDA` answer lists; `call` names the call in errors.
+    static func releases(in body: Data, call: String) throws(FetchError) -> [ComtradeRelease] {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw FetchError(call: call, reason: "the availability answer is not a JSON object")
+        }
+        if let error = object["error"] as? String, !error.isEmpty { throw FetchError(call: call, reason: "the API says: \(error)") }
+        guard let rows = object["data"] as? [[String: Any]] else {
+            throw FetchError(call: call, reason: "the availability answer has no 'data' array")
+        }
+        return rows.compactMap { row in
+            guard let reporter = (row["reporterCode"] as? NSNumber)?.intValue, let period = text(row["period"]) else { return nil }
+            return ComtradeRelease(
+                reporterCode: reporter, period: period, classification: row["classificationCode"] as? String,
+                released: (row["lastReleased"] as? String).flatMap(date) ?? (row["firstReleased"] as? String).flatMap(date))
+        }
+    }
+
+    private static func text(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: text
+        case let number as NSNumber: number.stringValue
+        default: nil
+        }
+    }
+
+    /// The API writes `2023-01-05T00:00:00`, without a zone: UTC.
+    static func date(_ text: String) -> Date? {
+        let parts = text.prefix(19).split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        guard parts.count >= 3 else { return nil }
+        var components = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: parts[0], month: parts[1], day: parts[2])
+        if parts.count == 6 {
+            components.hour = parts[3]
+            components.minute = parts[4]
+            components.second = parts[5]
+        }
+        return components.date
+    }
+}
