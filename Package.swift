@@ -113,7 +113,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "CaravanTestSupport", dependencies: ["CaravanStore", "CaravanSQLite", "CaravanPostgres"], path: "Tests/CaravanTestSupport"),
+        .target(
+            name: "CaravanTestSupport", dependencies: ["CaravanStore", "CaravanSQLite", "CaravanPostgres", "CZlib"], path: "Tests/CaravanTestSupport"),
         // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
         .target(
             name: "CaravanFuzzing",

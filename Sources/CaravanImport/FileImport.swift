@@ -163,13 +163,31 @@ extension FileImport where Record == TradeObservation {
         path location: String, name: String? = nil, format requested: ImportFormat? = nil, tables: ReferenceTables,
         policy: InvalidRowPolicy = .fail
     ) throws(ImportError) {
-        let opened = try OpenedFile(location, name: name)
+        try self.init(opened: try OpenedFile(location, name: name), format: requested, tables: tables, policy: policy, pairs: nil)
+    }
+
+    /// Opens one member of a ZIP archive, read as it inflates; with `pairs`, a BACI member's rows
+    /// of those pairs only (either way round, by ISO alpha-3 code).
+    public convenience init(
+        member: ZipArchive.Member, of archive: ZipArchive, name: String, format requested: ImportFormat? = nil, tables: ReferenceTables,
+        policy: InvalidRowPolicy = .fail, pairs: [(String, String)]? = nil
+    ) throws(ImportError) {
+        let opened = try OpenedFile(member: member, of: archive, name: name)
+        try self.init(opened: opened, format: requested, tables: tables, policy: policy, pairs: pairs)
+    }
+
+    private convenience init(
+        opened: OpenedFile, format requested: ImportFormat?, tables: ReferenceTables, policy: InvalidRowPolicy, pairs: [(String, String)]?
+    ) throws(ImportError) {
         let format = try ImportFormat.detect(opened.sniff, requested: requested, file: opened.name)
+        if pairs != nil && format != .baci {
+            throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file is not filtered by pairs; only BACI files are")
+        }
         let parser: any RowParser<TradeObservation>
         switch format {
         case .comtrade: parser = ComtradeParser(tables: tables, file: opened.name)
         case .comtradeLegacy: parser = LegacyComtradeParser(tables: tables, file: opened.name)
-        case .baci: parser = BACIParser(tables: tables, file: opened.name)
+        case .baci: parser = BACIParser(tables: tables, file: opened.name, pairs: pairs)
         case .figures: parser = FiguresParser(tables: tables)
         case .flows, .network, .dossier, .tariffs, .groups:
             throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file holds no trade figures")
@@ -201,5 +219,12 @@ struct OpenedFile {
         let file = try FileInput(path: location, name: self.name)
         cursor = ByteCursor(sniff.isGzip ? try GzipInput(file, file: self.name) : file)
         size = file.size
+    }
+
+    init(member: ZipArchive.Member, of archive: ZipArchive, name: String) throws(ImportError) {
+        self.name = name
+        sniff = try FileSniff(try archive.input(member), name: name)
+        cursor = ByteCursor(try archive.input(member))
+        size = member.compressedSize
     }
 }

@@ -41,9 +41,55 @@ extension Workspace {
         default: break
         }
         let file = try FileImport(path: path, name: name, format: format, tables: part.tables ?? tables, policy: policy)
-        file.progress = progress
         file.selection = part.selection
         file.recordLimit = part.recordLimit
+        return try await record(file, recordedAt: recordedAt, progress: progress)
+    }
+
+    /// Imports a BACI archive as CEPII publishes it (`BACI_HS17_V202501.zip`): each yearly file is
+    /// one import, read out of the archive as it inflates, its country codes read by the archive's
+    /// own table. Nothing is unpacked to disk.
+    /// - Parameters:
+    ///   - years: the yearly files to take; nil for all.
+    ///   - pairs: the pairs to take, either way round (ISO alpha-3); nil for all. Another choice of
+    ///     pairs out of the same year is a new import.
+    public func importArchive(
+        _ path: String, as name: String? = nil, years: Set<Int>? = nil, pairs: [(String, String)]? = nil, policy: InvalidRowPolicy = .fail,
+        recordedAt: Date = Date(), progress: (@Sendable (Int64, Int64) -> Void)? = nil
+    ) async throws -> [ImportResult] {
+        let name = name ?? path
+        let archive = try ZipArchive(path: path, name: name)
+        let yearly = archive.members.compactMap { member in BACIArchive.year(of: member.name).map { (member, $0) } }
+        guard !yearly.isEmpty else {
+            throw ImportError.unknownFormat(file: name, reason: "the archive holds no BACI yearly file (BACI_HS17_Y2022_V202501.csv)")
+        }
+        let chosen = yearly.filter { years?.contains($0.1) != false }.sorted { $0.1 < $1.1 }
+        guard !chosen.isEmpty else {
+            let held = yearly.map(\.1)
+            throw ImportError.unknownFormat(file: name, reason: "none of the years asked; the archive holds \(held.min()!)–\(held.max()!)")
+        }
+        var tables = self.tables
+        if let table = archive.members.first(where: { BACIArchive.isCountryTable($0.name) }) {
+            tables = tables.replacingBACICodes(csv: try archive.text(of: table))
+        }
+        var results: [ImportResult] = []
+        for (member, _) in chosen {
+            let file = try FileImport(
+                member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy, pairs: pairs)
+            file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
+            results.append(try await record(file, recordedAt: recordedAt, progress: progress))
+        }
+        return results
+    }
+
+    /// Stores a file's figures as one batch.
+    private func record(
+        _ file: sending FileImport<TradeObservation>, recordedAt: Date, progress: (@Sendable (Int64, Int64) -> Void)?
+    ) async throws
+        -> ImportResult
+    {
+        file.progress = progress
+        let name = file.path
         let feed = ReadAheadImport(file)
         let format = feed.format
         do {

@@ -11,10 +11,23 @@ final class BACIParser: RowParser {
     /// The pair being summed: BACI is sorted by pair, so the running total is usually this one.
     private var current: (key: PairYear, total: Total)?
 
-    init(tables: ReferenceTables, file: String) {
+    /// The pairs taken, as BACI code pairs (`lower * 1000 + higher`); nil for every pair.
+    private let pairs: Set<Int>?
+
+    /// - Parameter pairs: ISO alpha-3 pairs to take, either way round; nil for all.
+    init(tables: ReferenceTables, file: String, pairs: [(String, String)]? = nil) {
         self.tables = tables
         sources = [Self.source(file: file)]
+        self.pairs = pairs.map { pairs in
+            let codes = Dictionary(grouping: tables.baciCodes.keys) { tables.baciCodes[$0]! }
+            return Set(
+                pairs.flatMap { a, b in
+                    (codes[a] ?? []).flatMap { x in (codes[b] ?? []).map { y in Self.pairKey(x, y) } }
+                })
+        }
     }
+
+    private static func pairKey(_ x: Int, _ y: Int) -> Int { min(x, y) * 1000 + max(x, y) }
 
     func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(row) }
 
@@ -62,6 +75,8 @@ final class BACIParser: RowParser {
     func parse(_ row: RecordReader) -> RowOutcome<TradeObservation> {
         var problems: [FieldProblem] = []
         if row.count != 6 { return .invalid([FieldProblem("row", "\(row.count) fields; expected 6 (t,i,j,k,v,q)")]) }
+        // Rows of other pairs are passed over before anything else is read: most of an archive is.
+        if let pairs, let i = row.int(1), let j = row.int(2), !pairs.contains(Self.pairKey(i, j)) { return .skipped("a pair not asked for") }
         let year = row.int(0)
         var period: Period?
         if let year {

@@ -97,12 +97,18 @@ struct FileSniff {
         let file = try FileInput(path: location, name: path)
         var magic = [UInt8](repeating: 0, count: 2)
         let magicCount = try Self.fill(&magic, from: file)
-        isGzip = magicCount == 2 && magic == [0x1F, 0x8B]
+        let isGzip = magicCount == 2 && magic == [0x1F, 0x8B]
         if !isGzip && location.hasSuffix(".gz") {
             throw .malformed(file: path, line: nil, reason: "named .gz but not gzip data")
         }
         let reopened = try FileInput(path: location, name: path)
-        let input: any ByteInput = isGzip ? try GzipInput(reopened, file: path) : reopened
+        try self.init(isGzip ? try GzipInput(reopened, file: path) : reopened, isGzip: isGzip, name: path)
+    }
+
+    /// Reads the start of `input`, a file's bytes as they are to be read, and classifies it.
+    init(_ input: any ByteInput, isGzip: Bool = false, name path: String) throws(ImportError) {
+        self.isGzip = isGzip
+        let location = path
         var head = [UInt8](repeating: 0, count: Self.sniffBytes)
         let filled = try Self.fill(&head, from: input)
         var bytes = head[0..<filled]

@@ -12,9 +12,9 @@ public struct ReferenceTables: Sendable {
     /// The groups every query knows, before any the store adds.
     public let groups: ProductGroups
     /// BACI country code to ISO alpha-3 (842 is USA, 251 France, 699 India: not ISO numeric codes).
-    public let baciCodes: [Int: String]
+    public private(set) var baciCodes: [Int: String]
     /// The same, by code, for the import's inner loop: BACI codes are below 1000.
-    let baciISO: [String?]
+    private(set) var baciISO: [String?]
 
     /// Reads the country table and BACI's `country_code,country_name,country_iso2,country_iso3` table.
     public init(
@@ -24,17 +24,35 @@ public struct ReferenceTables: Sendable {
         countries = CountryRegistry(csv: countriesCSV)
         lazyNomenclature = Lazy(nomenclature)
         self.groups = groups
+        baciCodes = Self.baciCodes(baciCountryCodesCSV)
+        baciISO = (0..<1000).map { [baciCodes] in baciCodes[$0] }
+    }
+
+    /// The same tables with BACI's country codes from another table: an archive's own.
+    public func replacingBACICodes(csv: String) -> ReferenceTables {
+        var tables = self
+        tables.baciCodes = Self.baciCodes(csv)
+        tables.baciISO = (0..<1000).map { [codes = tables.baciCodes] in codes[$0] }
+        return tables
+    }
+
+    /// BACI code to ISO alpha-3, from a table whose header names `country_code` and `country_iso3`
+    /// (releases since 2024) or `iso_3digit_alpha` (earlier ones).
+    private static func baciCodes(_ csv: String) -> [Int: String] {
+        let lines = csv.split(whereSeparator: \.isNewline)
+        guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .init(charactersIn: "\" ")) }),
+            let iso = header.firstIndex(where: { $0 == "country_iso3" || $0 == "iso_3digit_alpha" })
+        else { return [:] }
+        // Names may hold quoted commas ("China, Hong Kong SAR"), so the alpha-3 column is counted from the end.
+        let fromEnd = header.count - iso
         var codes: [Int: String] = [:]
-        for line in baciCountryCodesCSV.split(whereSeparator: \.isNewline).dropFirst() {
-            // Names may hold quoted commas ("China, Hong Kong SAR"), so read the code and the
-            // alpha-3 column from either end of the row.
+        for line in lines.dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard let code = Int(fields[0]), fields.count >= 5 else { continue }
-            let iso3 = fields[fields.count - 2]
-            if !iso3.isEmpty { codes[code] = String(iso3) }
+            guard fields.count >= header.count, let code = Int(fields[0]) else { continue }
+            let iso3 = fields[fields.count - fromEnd].trimmingCharacters(in: .init(charactersIn: "\" "))
+            if !iso3.isEmpty { codes[code] = iso3 }
         }
-        baciCodes = codes
-        baciISO = (0..<1000).map { codes[$0] }
+        return codes
     }
 }
 

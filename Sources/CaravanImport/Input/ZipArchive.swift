@@ -53,6 +53,17 @@ public final class ZipArchive: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// A small member's whole text (a code table), refused above `limit` bytes.
+    public func text(of member: Member, limit: Int64 = 16 << 20) throws(ImportError) -> String {
+        guard member.size <= limit else { throw .unreadable(file: "\(path)/\(member.name)", reason: "larger than a code table can be") }
+        let input = try input(member)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        var bytes: [UInt8] = []
+        while case let count = try input.read(into: chunk), count > 0 { bytes += chunk[..<count] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The member's bytes, inflated as they are read.
     func input(_ member: Member) throws(ImportError) -> ZipMemberInput {
         var header = [UInt8](repeating: 0, count: 30)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanCore
 import CaravanImport
 import CaravanService
 import Foundation
@@ -10,7 +11,9 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             Reads UN Comtrade (API v1 JSON or CSV, bulk TSV), legacy Comtrade CSV, CEPII BACI and figures CSV, \
             freight flows, networks, dossiers, tariff schedules and product groups, gzipped or not; the format is detected from the header unless --format is given. Each file is \
-            stored whole or not at all, and a file imported before adds nothing. See docs/formats.md.
+            stored whole or not at all, and a file imported before adds nothing. A BACI archive as CEPII publishes it \
+            (BACI_HS17_V202501.zip) is read without unpacking, each yearly file one import; --years and --pairs take part of it. \
+            See docs/formats.md.
             """)
 
     @Argument(help: "The files to import (.gz read directly).")
@@ -28,9 +31,48 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("recorded-at"), help: "The vintage to record the figures with, when back-filling a past release (default: now).")
     var recordedAt: RecordedTime?
 
+    @Option(help: "From a BACI archive, only these years: 2022, 2015..2023 or 2019,2021.")
+    var years: String?
+
+    @Option(help: "From a BACI archive, only these pairs, either way round: IRN-KAZ or IRN-KAZ,KAZ-TKM.")
+    var pairs: String?
+
     @OptionGroup var store: StoreOptions
 
+    /// `--years` as a set: a year, a range `2015..2023`, or a list.
+    private var yearSet: Set<Int>? {
+        get throws {
+            guard let years else { return nil }
+            var set = Set<Int>()
+            for part in years.split(separator: ",") {
+                let ends = part.components(separatedBy: "..").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil, first <= last,
+                    Plausible.years.contains(first), Plausible.years.contains(last)
+                else { throw ValidationError("--years: '\(part)' is not a year or a range of years such as 2015..2023") }
+                set.formUnion(first...last)
+            }
+            return set
+        }
+    }
+
+    /// `--pairs` as ISO alpha-3 pairs.
+    private var pairList: [(String, String)]? {
+        get throws {
+            try pairs.map { text in
+                try text.split(separator: ",").map { pair in
+                    let codes = pair.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+                    guard codes.count == 2, codes.allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isLetter) }) else {
+                        throw ValidationError("--pairs: '\(pair)' is not a pair of ISO alpha-3 codes such as IRN-KAZ")
+                    }
+                    return (codes[0], codes[1])
+                }
+            }
+        }
+    }
+
     func validate() throws {
+        _ = try yearSet
+        _ = try pairList
         if rejected != nil && !skipInvalid { throw ValidationError("--rejected needs --skip-invalid") }
         if rejected != nil && files.count > 1 { throw ValidationError("--rejected names one file; import one file at a time with it") }
     }
@@ -42,6 +84,16 @@ struct ImportCommand: AsyncParsableCommand {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let policy: InvalidRowPolicy = skipInvalid ? .skip(rejectedFile: rejected ?? "\(name).rejected.csv") : .fail
             do {
+                if ZipArchive.isArchive(file) {
+                    let results = try await workspace.importArchive(
+                        file, as: file, years: try yearSet, pairs: try pairList, policy: policy, recordedAt: recordedAt?.date ?? Date(),
+                        progress: ProgressBar.forFile(file))
+                    for result in results { print(result.text) }
+                    continue
+                }
+                if years != nil || pairs != nil {
+                    throw ValidationError("--years and --pairs take part of a BACI archive (.zip); \(file) is not one")
+                }
                 let result = try await workspace.importFile(
                     file, format: format, policy: policy, recordedAt: recordedAt?.date ?? Date(), progress: ProgressBar.forFile(file))
                 print(result.text)
