@@ -11,6 +11,9 @@ public enum BundledData {
     /// The HS 2022 nomenclature: `section,hscode,description,parent,level` for chapters, headings and subheadings.
     public static var harmonizedSystemCSV: String { text("hs/harmonized-system.csv") }
 
+    /// UNSD's HS 2022 ↔ HS 2017 correlation table (`hs/HS2022_HS2017_Correlations.csv`).
+    public static var hsCorrelationCSV: String { text("hs/HS2022_HS2017_Correlations.csv") }
+
     /// The 21 HS sections (I–XXI) and their names.
     public static var hsSectionsCSV: String { text("hs/sections.csv") }
 

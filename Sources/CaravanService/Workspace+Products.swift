@@ -38,7 +38,7 @@ extension Workspace {
         _ query: TradeQuery, period: Period, versus: Period? = nil, level: ProductLevel = .chapter, top: Int = 10
     ) async throws -> ProductComposition {
         guard let nomenclature = tables.nomenclature else { throw ProductError.noNomenclature }
-        let rows = try await store.products(between: query.reporter, and: query.partner)
+        let rows = try await productFigures(query.reporter, query.partner)
         return ProductComposition(query, period: period, versus: versus, level: level, top: top, rows: rows, nomenclature: nomenclature)
     }
 

@@ -75,7 +75,7 @@ extension Workspace {
 
     /// The pair's trade by chapter in its last full year at an HS level, and each side's tariff coverage for the other.
     public func whatIsTraded(_ pair: TradeQuery, asOf: Date) async throws -> (ProductComposition?, [TariffCoverage]) {
-        let rows = try await store.products(between: pair.reporter, and: pair.partner)
+        let rows = try await productFigures(pair.reporter, pair.partner)
         let current = Period.unit(.year, containing: Day(containing: asOf), in: .gregorian).first
         let years = rows.map { Period.unit(.year, containing: $0.observation.period.days.upperBound, in: .gregorian).first }.filter { $0 < current }
         var composition: ProductComposition?

@@ -41,7 +41,7 @@ extension Workspace {
         } else {
             throw ProductError.ambiguousRegime(reporter: reporter, regimes: regimes)
         }
-        let rows = try await store.products(between: reporter, and: partner)
+        let rows = try await productFigures(reporter, partner)
         let imports = TradeQuery(reporter: reporter, partner: partner, flow: .import, commodity: CommodityCode.total, asOf: asOf)
         let year = period ?? Self.lastFullYear(of: rows, asOf: asOf)
         let trade = year.map { ProductComposition.values(imports, level: .subheading, over: $0, rows: rows, nomenclature: nomenclature) }

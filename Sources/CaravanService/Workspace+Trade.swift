@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanData
 import Foundation
 
 extension Workspace {
@@ -50,16 +51,12 @@ extension Workspace {
         _ a: String, _ b: String, including commodity: String = CommodityCode.total, derived: Bool = true
     ) async throws -> [String: [RecordedObservation]] {
         let groups = try await groups()
-        let products = derived ? try await store.products(between: a, and: b) : []
+        let products = derived ? try await productFigures(a, b) : []
         var byCoverage: [String: [RecordedObservation]] = [:]
         for coverage in Set([commodity, CommodityCode.total] + groups.groups.keys) {
             let stated = try await store.observations(between: a, and: b, commodity: coverage)
-            let sums =
-                derived
-                ? ProductAggregation.members(of: coverage, groups: groups).map {
-                    ProductAggregation.derive(coverage, members: $0, from: stated + products)
-                } ?? [] : []
-            if !(stated + sums).isEmpty { byCoverage[coverage] = stated + sums }
+            let figures = derived ? Self.figures(for: coverage, stated: stated, products: products, groups: groups) : stated
+            if !figures.isEmpty { byCoverage[coverage] = figures }
         }
         return byCoverage
     }
@@ -68,8 +65,28 @@ extension Workspace {
     /// named group the sums of the finer codes within it, source by source.
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
         let stated = try await store.observations(between: a, and: b, commodity: commodity)
-        guard let members = ProductAggregation.members(of: commodity, groups: try await groups()) else { return stated }
-        let products = try await store.products(between: a, and: b)
-        return stated + ProductAggregation.derive(commodity, members: members, from: stated + products)
+        let groups = try await groups()
+        guard ProductAggregation.members(of: commodity, groups: groups) != nil else { return stated }
+        return Self.figures(for: commodity, stated: stated, products: try await productFigures(a, b), groups: groups)
+    }
+
+    /// The pair's product figures, those of HS 2017 read in HS 2022 (docs/products.md).
+    func productFigures(_ a: String, _ b: String) async throws -> [RecordedObservation] {
+        Self.hsConversion.convert(try await store.products(between: a, and: b))
+    }
+
+    /// UNSD's correlation table, read on first use.
+    static let hsConversion = HSConversion(correlationsCSV: BundledData.hsCorrelationCSV)
+
+    /// A product's or group's figures: those stated for it in HS 2022 or by a group's figure, those
+    /// converted to it from HS 2017, and the sums of the finer codes within it, source by source.
+    private static func figures(
+        for commodity: String, stated: [RecordedObservation], products: [RecordedObservation], groups: ProductGroups
+    ) -> [RecordedObservation] {
+        guard let members = ProductAggregation.members(of: commodity, groups: groups) else { return stated }
+        // A subheading stated in HS 2017 means what the conversion says, not what its digits say in HS 2022.
+        let own = stated.filter { !(CommodityCode.isSubheading($0.observation.commodity) && $0.source.edition == HSEdition.hs2017) }
+        let converted = products.filter { HSConversion.isConverted($0) && $0.observation.commodity == commodity }
+        return own + converted + ProductAggregation.derive(commodity, members: members, from: own + products)
     }
 }

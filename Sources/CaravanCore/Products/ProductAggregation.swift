@@ -8,18 +8,11 @@ public enum ProductAggregation {
     public static func derive(
         _ commodity: String, members isMember: (String) -> Bool, from rows: [RecordedObservation]
     ) -> [RecordedObservation] {
-        struct Key: Hashable {
-            let source: Int64
-            let reporter: String
-            let partner: String
-            let flow: TradeFlow
-            let period: Period
-        }
-        var stated = Set<Key>()
-        var members: [Key: [RecordedObservation]] = [:]
+        var stated = Set<SourcedFlowPeriod>()
+        var members: [SourcedFlowPeriod: [RecordedObservation]] = [:]
         for row in rows {
             let o = row.observation
-            let key = Key(source: row.source.id, reporter: o.reporter, partner: o.partner, flow: o.flow, period: o.period)
+            let key = SourcedFlowPeriod(row)
             if o.commodity == commodity {
                 stated.insert(key)
             } else if o.commodity.first?.isNumber == true, isMember(o.commodity) {
@@ -50,5 +43,22 @@ public enum ProductAggregation {
         if commodity == CommodityCode.total { return nil }
         if commodity.allSatisfy(\.isNumber) { return { $0.count > commodity.count && $0.hasPrefix(commodity) } }
         return groups[commodity].map { group in { group.contains($0) } }
+    }
+}
+
+/// One source's figure for a pair, flow and period, whatever its product: what sums of products keep apart.
+struct SourcedFlowPeriod: Hashable {
+    let source: Int64
+    let reporter: String
+    let partner: String
+    let flow: TradeFlow
+    let period: Period
+
+    init(_ row: RecordedObservation) {
+        source = row.source.id
+        reporter = row.observation.reporter
+        partner = row.observation.partner
+        flow = row.observation.flow
+        period = row.observation.period
     }
 }

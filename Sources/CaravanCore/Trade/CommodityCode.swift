@@ -16,4 +16,9 @@ public enum CommodityCode {
             && bytes.allSatisfy { (65...90).contains($0) || (48...57).contains($0) || $0 == 95 }
         return isToken ? nil : "expected TOTAL, an HS code of 2, 4 or 6 digits, or a group name such as NONOIL"
     }
+
+    /// True for a six-digit HS subheading code.
+    public static func isSubheading(_ code: some StringProtocol) -> Bool {
+        code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
 }

@@ -1,0 +1,110 @@
+/// HS 2017 figures read in HS 2022, through UNSD's correlation table, so that a product's series
+/// across the 2022 change adds up. Totals are never touched: only product figures are converted.
+///
+/// Each HS 2017 subheading goes where the table sends it:
+/// - to one HS 2022 subheading: renamed, and summed with any other HS 2017 subheadings merged into it;
+/// - to several, one of which is its own code: kept under its own code, noted as partly moved
+///   (the table states no shares, and HS 2022 mostly carved small new products out, such as e-waste);
+/// - to several, none its own: kept at the finest heading or chapter holding them all, written
+///   with `x` for the digits it cannot give (`0802xx`), so it counts in that heading or chapter and
+///   any group holding all of it, never in a subheading;
+/// - to several across chapters: counted in the total only.
+public struct HSConversion: Sendable {
+    /// Where an HS 2017 subheading's trade goes in HS 2022.
+    public enum Target: Sendable, Hashable {
+        /// One HS 2022 subheading.
+        case subheading(String)
+        /// Its own code, though HS 2022 moved part of it to the others listed.
+        case continued(movedTo: [String])
+        /// A heading or chapter, written padded with `x` (`0802xx`, `85xxxx`).
+        case level(String)
+        /// Subheadings in several chapters: the total only.
+        case total
+    }
+
+    private let targets: [String: [String]]
+
+    /// Begins every converted figure's note.
+    public static let marker = "converted from HS 2017"
+
+    /// Reads UNSD's `HS2022, HS2017, Relationship` rows; other lines are passed over.
+    public init(correlationsCSV: String) {
+        var targets: [String: [String]] = [:]
+        for line in correlationsCSV.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= 2, CommodityCode.isSubheading(fields[0]), CommodityCode.isSubheading(fields[1]) else { continue }
+            targets[fields[1], default: []].append(fields[0])
+        }
+        self.targets = targets.mapValues { Array(Set($0)).sorted() }
+    }
+
+    /// The HS 2017 subheadings the table knows.
+    public var codes: [String] { targets.keys.sorted() }
+
+    /// Where `code`'s trade goes; nil for a code the table does not know.
+    public func target(of code: String) -> Target? {
+        guard let found = targets[code] else { return nil }
+        if found.count == 1 { return .subheading(found[0]) }
+        if found.contains(code) { return .continued(movedTo: found.filter { $0 != code }) }
+        for digits in [4, 2] where Set(found.map { $0.prefix(digits) }).count == 1 {
+            return .level(String(found[0].prefix(digits)) + String(repeating: "x", count: 6 - digits))
+        }
+        return .total
+    }
+
+    /// The rows with every HS 2017 subheading figure read in HS 2022; other rows as they were.
+    /// Figures of one source, pair, flow and period that meet in one HS 2022 code are summed.
+    public func convert(_ rows: [RecordedObservation]) -> [RecordedObservation] {
+        struct Key: Hashable {
+            let figure: SourcedFlowPeriod
+            let commodity: String
+        }
+        var kept: [RecordedObservation] = []
+        var converted: [Key: (row: RecordedObservation, codes: [String], moved: [String], quantities: Bool)] = [:]
+        var order: [Key] = []
+        for row in rows {
+            let o = row.observation
+            guard row.source.edition == HSEdition.hs2017, CommodityCode.isSubheading(o.commodity), let target = target(of: o.commodity) else {
+                kept.append(row)
+                continue
+            }
+            let commodity: String
+            var moved: [String] = []
+            switch target {
+            case .subheading(let code): commodity = code
+            case .continued(let others):
+                commodity = o.commodity
+                moved = others
+            case .level(let code): commodity = code
+            case .total: continue
+            }
+            let key = Key(figure: SourcedFlowPeriod(row), commodity: commodity)
+            if var sum = converted[key] {
+                sum.row.observation.valueUSD += o.valueUSD
+                sum.row.observation.quantityT = sum.quantities ? (sum.row.observation.quantityT ?? 0) + (o.quantityT ?? 0) : nil
+                sum.quantities = sum.quantities && o.quantityT != nil
+                sum.codes.append(o.commodity)
+                sum.moved += moved
+                sum.row.line = nil
+                converted[key] = sum
+            } else {
+                var first = row
+                first.observation.commodity = commodity
+                converted[key] = (first, [o.commodity], moved, o.quantityT != nil)
+                order.append(key)
+            }
+        }
+        return kept
+            + order.map { key in
+                var (row, codes, moved, quantities) = converted[key]!
+                if !quantities { row.observation.quantityT = nil }
+                let movedNote =
+                    moved.isEmpty ? "" : "; HS 2022 moved part of it to \(Set(moved).sorted().joined(separator: ", ")), in shares not stated"
+                row.observation.note = "\(Self.marker) \(codes.sorted().joined(separator: " + ")) to HS 2022 \(key.commodity)\(movedNote)"
+                return row
+            }
+    }
+
+    /// True for a figure `convert` made.
+    public static func isConverted(_ row: RecordedObservation) -> Bool { row.observation.note?.hasPrefix(marker) == true }
+}
