@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the byte-level readers — the JSON pull parser, the CSV/TSV record
-# reader, the period syntax — with libFuzzer and AddressSanitizer from the toolchain. Each run is
+# reader, the period syntax, the ZIP archive reader — with libFuzzer and AddressSanitizer from the toolchain. Each run is
 # bounded (--runs) and reproducible (--seed); inputs that reach new code are kept in the corpus
 # under Tests/CaravanReliabilityTests/ReaderCorpus/READER/, which `swift test` replays. A crash or
 # an ASan report stops the run with the input saved under Reliability/work/readers/.
-#   Reliability/Fuzz/readers.sh [--runs 200000] [--seed 1] [json records period]
+#   Reliability/Fuzz/readers.sh [--runs 200000] [--seed 1] [json records period zip]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
     *) readers+=("$1"); shift ;;
     esac
 done
-[ ${#readers[@]} -gt 0 ] || readers=(json records period)
+[ ${#readers[@]} -gt 0 ] || readers=(json records period zip)
 
 # A build of its own: every Swift module instrumented, the entry point libFuzzer's.
 swift build -c release --product caravan-readers-fuzz --scratch-path .build-fuzz \
@@ -31,6 +31,7 @@ seeds() {
     json) echo Reliability/Fuzz/Seeds/network Reliability/Fuzz/Seeds/comtrade-json ;;
     records) echo Reliability/Fuzz/Seeds/{figures,baci,comtrade-csv,comtrade-tsv,legacy,flows,tariffs,groups} ;;
     period) echo Reliability/Fuzz/Seeds/period ;;
+    zip) echo Reliability/Fuzz/Seeds/zip ;;
     esac
 }
 

@@ -30,6 +30,7 @@ public final class FileImport<Record: Sendable & Hashable> {
     /// What to note about a record that is kept all the same: an HS code the nomenclature lacks.
     var flag: ((Record) -> String?)?
     private var nextDerived = 0
+
     private var finished = false
 
     private enum Reader {
@@ -202,6 +203,17 @@ extension FileImport where Record == TradeObservation {
                 if code != last.0 { last = (code, nomenclature.contains(code)) }
                 return last.1 ? nil : code
             }
+        }
+    }
+}
+
+extension FileImport where Record == TradeObservation {
+    /// Flags product codes `codes` lacks, instead of those HS 2022 lacks: for a file that brings its own code list.
+    public func flagCodes(notIn codes: Set<String>, listed list: String) {
+        summary.flaggedAgainst = list
+        flag = { observation in
+            let code = observation.commodity
+            return code.first?.isNumber == true && !codes.contains(code) ? code : nil
         }
     }
 }

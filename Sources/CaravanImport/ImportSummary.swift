@@ -19,6 +19,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var skipped: [String: Int] = [:]
     /// HS codes unknown to the nomenclature's edition, kept, with how many rows carry each.
     public var flagged: [String: Int] = [:]
+    /// The code list `flagged` was checked against: HS 2022, or a BACI archive's own product table.
+    public var flaggedAgainst = "HS 2022"
     /// Rows that failed validation and were written to `rejectedFile`.
     public var rejected = 0
     public var rejectedFile: String?

@@ -72,11 +72,15 @@ extension Workspace {
         if let table = archive.members.first(where: { BACIArchive.isCountryTable($0.name) }) {
             tables = tables.replacingBACICodes(csv: try archive.text(of: table))
         }
+        let products = try archive.members.first { BACIArchive.isProductTable($0.name) }.map { table in
+            (codes: BACIArchive.productCodes(try archive.text(of: table)), name: table.name)
+        }
         var results: [ImportResult] = []
         for (member, _) in chosen {
             let file = try FileImport(
                 member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy, pairs: pairs)
             file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
+            if let products { file.flagCodes(notIn: products.codes, listed: products.name) }
             results.append(try await record(file, recordedAt: recordedAt, progress: progress))
         }
         return results

@@ -39,7 +39,11 @@ import Testing
         let members =
             [2021, 2022, 2023].map { ZipWriter.Member("BACI_HS17_Y\($0)_V202501.csv", Self.year($0), deflated: $0 != 2022) } + [
                 ZipWriter.Member("country_codes_V202501.csv", Self.countryTable),
-                ZipWriter.Member("product_codes_HS17_V202501.csv", "code,description\n010110,Horses\n"),
+                // Half the codes the years use: the other half are flagged as unknown to the archive's edition.
+                ZipWriter.Member(
+                    "product_codes_HS17_V202501.csv",
+                    "code,description\n"
+                        + (0..<6).map { String(format: "%02d%04d", 1 + $0 * 7, 10 + $0) + ",\"a product, named\"" }.joined(separator: "\n")),
                 ZipWriter.Member("Readme.txt", "BACI: International Trade Database at the Product-Level."),
             ]
         return directory.write("BACI_HS17_V202501.zip", bytes: Array(ZipWriter.archive(members, zip64: zip64)))
@@ -62,6 +66,8 @@ import Testing
         let zipped = try workspace("zipped.sqlite")
         let results = try await zipped.importArchive(archive(zip64: zip64), as: "BACI_HS17_V202501.zip")
         #expect(results.map(\.summary.file) == [2021, 2022, 2023].map { "BACI_HS17_V202501.zip/BACI_HS17_Y\($0)_V202501.csv" })
+        #expect(results.allSatisfy { $0.summary.flaggedAgainst == "product_codes_HS17_V202501.csv" && $0.summary.flagged.count == 6 })
+        #expect(results[0].summary.flagged["430016"] == 5 * 4 && results[0].summary.flagged["010010"] == nil)
         let unpacked = try workspace("unpacked.sqlite")
         for year in [2021, 2022, 2023] {
             let name = "BACI_HS17_Y\(year)_V202501.csv"

@@ -6,11 +6,11 @@ import Foundation
 // below and AddressSanitizer watches every access; built plainly, the same program replays
 // files given as arguments, as the tests do with the corpus.
 
-/// The reader under test, from `$CARAVAN_FUZZ_READER` (json, records or period).
+/// The reader under test, from `$CARAVAN_FUZZ_READER` (json, records, period or zip).
 private let reader: ReaderTrials.Reader = {
     let name = ProcessInfo.processInfo.environment["CARAVAN_FUZZ_READER"] ?? "json"
     guard let reader = ReaderTrials.Reader(rawValue: name) else {
-        FileHandle.standardError.write(Data("CARAVAN_FUZZ_READER is '\(name)'; expected json, records or period\n".utf8))
+        FileHandle.standardError.write(Data("CARAVAN_FUZZ_READER is '\(name)'; expected json, records, period or zip\n".utf8))
         exit(64)
     }
     return reader

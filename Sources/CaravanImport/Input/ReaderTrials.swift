@@ -13,6 +13,8 @@ package enum ReaderTrials {
         case records
         /// The period syntax and the calendars behind it.
         case period
+        /// A ZIP archive's directory, and each member inflated to its end.
+        case zip
     }
 
     package static func run(_ reader: Reader, _ bytes: UnsafeRawBufferPointer) {
@@ -20,6 +22,21 @@ package enum ReaderTrials {
         case .json: json(bytes)
         case .records: records(bytes)
         case .period: period(String(decoding: bytes, as: UTF8.self))
+        case .zip: zip(bytes)
+        }
+    }
+
+    /// The archive reader works on a file, as an archive is one: the bytes are written to one first.
+    private static func zip(_ bytes: UnsafeRawBufferPointer) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caravan-fuzz-\(getpid()).zip").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)), let archive = try? ZipArchive(path: path) else { return }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        for member in archive.members.prefix(64) {
+            guard let input = try? archive.input(member) else { continue }
+            var read = 0
+            while let count = try? input.read(into: chunk), count > 0, read < 1 << 26 { read += count }
+            _ = try? archive.text(of: member, limit: 1 << 20)
         }
     }
 

@@ -72,7 +72,7 @@ public final class ZipArchive: @unchecked Sendable {
             throw .malformed(file: path, line: nil, reason: "\(member.name): no local header where the directory says")
         }
         let start = member.headerOffset + 30 + Int64(header.le16(26)) + Int64(header.le16(28))
-        guard start + member.compressedSize <= fileSize else {
+        guard member.compressedSize <= fileSize - start else {
             throw .malformed(file: path, line: nil, reason: "\(member.name) runs past the end of the archive: the file is truncated")
         }
         return try ZipMemberInput(descriptor: descriptor, member: member, start: start, archive: path)
@@ -95,14 +95,21 @@ public final class ZipArchive: @unchecked Sendable {
             try read(descriptor, &locator, at: endOffset - 20, file: file)
             if locator.le32(0) == 0x0706_4B50 {
                 var record = [UInt8](repeating: 0, count: 56)
-                try read(descriptor, &record, at: Int64(locator.le64(8)), file: file)
+                let recordOffset = Int64(truncatingIfNeeded: locator.le64(8))
+                guard recordOffset >= 0, recordOffset <= size - 56 else {
+                    throw .malformed(file: file, line: nil, reason: "a broken ZIP64 end locator")
+                }
+                try read(descriptor, &record, at: recordOffset, file: file)
                 guard record.le32(0) == 0x0606_4B50 else { throw .malformed(file: file, line: nil, reason: "a broken ZIP64 end record") }
-                count = Int64(record.le64(32))
-                directorySize = Int64(record.le64(40))
-                directoryOffset = Int64(record.le64(48))
+                count = Int64(truncatingIfNeeded: record.le64(32))
+                directorySize = Int64(truncatingIfNeeded: record.le64(40))
+                directoryOffset = Int64(truncatingIfNeeded: record.le64(48))
             }
         }
-        guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= size, directorySize < 1 << 30 else {
+        // Each entry takes 46 bytes at least, so a count above the directory's size is a lie.
+        guard directoryOffset >= 0, directorySize >= 0, directorySize <= size - directoryOffset, directorySize < 1 << 30, count >= 0,
+            count <= directorySize / 46
+        else {
             throw .malformed(file: file, line: nil, reason: "the central directory lies outside the file: the archive is truncated")
         }
         var directory = [UInt8](repeating: 0, count: Int(directorySize))
@@ -141,6 +148,9 @@ public final class ZipArchive: @unchecked Sendable {
                     wide(&offset)
                 }
                 extra += 4 + length
+            }
+            guard compressed >= 0, uncompressed >= 0, offset >= 0, offset <= size - 30 else {
+                throw .malformed(file: file, line: nil, reason: "\(name): sizes or an offset beyond the archive")
             }
             members.append(
                 Member(
@@ -184,14 +194,13 @@ final class ZipMemberInput: ByteInput {
         self.archive = archive
         offset = start
         remaining = member.compressedSize
+        // Thrown once every property is set, so deinit frees the chunk and ends the stream.
         guard member.method == 0 || member.method == 8 else {
-            chunk.deallocate()
             throw .unknownFormat(
                 file: "\(archive)/\(member.name)", reason: "compression method \(member.method); only stored and deflated members are read")
         }
         // -15: raw deflate, as ZIP stores it, without a zlib header.
         if member.method == 8, inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) != Z_OK {
-            chunk.deallocate()
             throw .malformed(file: archive, line: nil, reason: "zlib could not be initialised")
         }
     }

@@ -32,7 +32,7 @@ extension ImportResult {
             let rows = summary.flagged.values.reduce(0, +)
             let codes = summary.flagged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) (\(count($0.value)))" }
             lines.append(
-                "  \(count(rows)) \(rows == 1 ? "row carries" : "rows carry") \(count(summary.flagged.count)) \(summary.flagged.count == 1 ? "HS code" : "HS codes") unknown to HS 2022, kept: \(codes.joined(separator: ", "))"
+                "  \(count(rows)) \(rows == 1 ? "row carries" : "rows carry") \(count(summary.flagged.count)) \(summary.flagged.count == 1 ? "HS code" : "HS codes") unknown to \(summary.flaggedAgainst), kept: \(codes.joined(separator: ", "))"
                     + (summary.flagged.count > 5 ? ", …" : ""))
         }
         if let file = summary.rejectedFile {
