@@ -157,6 +157,8 @@ def calls(pkg):
         ("claims", {200}, False, dict(partnership="iran-kazakhstan")),
         ("projects", {200}, False, dict(partnership="iran-kazakhstan")),
         ("agreements", {200}, False, dict(partnership="iran-kazakhstan")),
+        ("scenario", {200}, False, dict(partnership="iran-kazakhstan", delay=["aktau-kuryk-expansion=2y"], add=["uzen-bolashak:capacity_mt=5"])),
+        ("scenario", {400}, False, dict(partnership="iran-kazakhstan", cancel=["no-such-project"])),
         ("importFile", {201}, True, lambda: dict(body=file(FIGURES, "client-test.csv", "text/csv"),
                                                  name="client-test.csv", format_=models.ImportFileFormat.FIGURES)),
         ("importFile", {200}, True, lambda: dict(body=file(FIGURES, "client-test.csv", "text/csv"),

@@ -79,6 +79,18 @@ extension Workspace {
     }
 
     private func workOutScorecard(_ partnership: String?, asOf: Date) async throws -> Scorecard {
+        Scorecard(try await scorecardInput(partnership, asOf: asOf))
+    }
+
+    /// What a scenario would change: the three tests, the targets and the corridor's capacity year by
+    /// year, under the scenario and as the dossier stands, from the year of `asOf` to the last
+    /// target's. Nothing stored changes.
+    public func scenario(_ request: ScenarioRequest, asOf: Date = Date()) async throws -> ScenarioComparison {
+        try ScenarioComparison(request.scenario, input: try await scorecardInput(request.partnership, asOf: asOf))
+    }
+
+    /// Everything a scorecard reads, read once.
+    private func scorecardInput(_ partnership: String?, asOf: Date) async throws -> ScorecardInput {
         let dossier = try await dossier(partnership)
         var pairs: [PairKey: [RecordedObservation]] = [:]
         var queries = dossier.targets.map(\.metric) + dossier.claims.map(\.metric)
@@ -99,10 +111,9 @@ extension Workspace {
             }
         }
         let found = pairs
-        let input = ScorecardInput(
+        return ScorecardInput(
             dossier: dossier, asOf: asOf, trade: { a, b, commodity in found[PairKey(a, b, commodity)] ?? [] },
             flows: try await store.freightFlows(element: nil), network: try await storedNetwork(), tariffs: tariffs)
-        return Scorecard(input)
     }
 }
 

@@ -87,3 +87,55 @@ struct TargetTests {
         #expect(upgraded.status == .onTrack)
     }
 }
+
+@Suite("What if: a scenario beside the baseline, nothing stored changed")
+struct ScenarioTests {
+    /// The line A→B→C of `corridorNetwork` (ab 10, bc 6, port C 8), and a second track on bc
+    /// (+6) finished in 2027: the corridor carries 6 Mt until 2026, then 8 (the port).
+    let target = Target(id: "f", metric: .freight(element: "line"), value: 7_000_000, deadline: 2028, source: "ministry")
+    let track = Project(
+        id: "bc2", title: "Second track", kind: "railway", countries: ["KAZ"],
+        effects: [ProjectEffect(element: "bc", figure: .capacityMt, change: .add, amount: 6)], status: .funded, completionYear: 2027,
+        source: "ministry")
+
+    func compare(_ changes: [Scenario.Change]) throws(ScenarioError) -> ScenarioComparison {
+        let flows = [flow("2022", 2_000_000), flow("2024", 4_000_000)]
+        let input = ScorecardInput(
+            dossier: dossier(targets: [target], projects: [track]), asOf: moment("2025-06-30"), trade: { _, _, _ in [] }, flows: flows,
+            network: corridorNetwork)
+        return try ScenarioComparison(Scenario(changes), input: input)
+    }
+
+    @Test func delayingTheProjectThatLiftsTheBottleneckMovesTheCorridorTestAndItsYear() throws {
+        let delayed = try compare([.delay(project: "bc2", years: 2)])
+        #expect(delayed.baseline.corridor.status == .onTrack && delayed.scenario.corridor.status == .offTrack)
+        #expect(delayed.baseline.targets[0].capacity?.maxMt == 8 && delayed.scenario.targets[0].capacity?.maxMt == 6)
+        #expect(delayed.scenario.targets[0].capacity?.bottleneck == ["bc"])
+        // 2025 to 2028, the target's year: the track counts from 2027, or from 2029 when delayed.
+        #expect(delayed.baseline.capacity.map(\.maxMt) == [6, 6, 8, 8])
+        #expect(delayed.scenario.capacity.map(\.maxMt) == [6, 6, 6, 6])
+        #expect(delayed.baseline.capacity.map(\.bottleneck) == [["bc"], ["bc"], ["C"], ["C"]])
+        #expect(delayed.changes == ["delay bc2 by 2 years"])
+        let cancelled = try compare([.cancel(project: "bc2")])
+        #expect(cancelled.scenario.capacity.map(\.maxMt) == [6, 6, 6, 6] && cancelled.scenario.corridor.status == .offTrack)
+    }
+
+    @Test func addedCapacityCountsFromNowAndMovesTheBottleneck() throws {
+        // C's port +4 (to 12): with the track, ab's 10 binds; without it, bc's 6 until 2027.
+        let added = try compare([.add(element: "C", figure: .capacityMt, amount: 4)])
+        #expect(added.scenario.capacity.map(\.maxMt) == [6, 6, 10, 10])
+        #expect(added.scenario.capacity.last?.bottleneck == ["ab"])
+        #expect(added.scenario.corridor.status == .onTrack && added.baseline.projects.status == added.scenario.projects.status)
+    }
+
+    @Test func aChangeTheDossierOrNetworkCannotTakeIsRefusedInWords() {
+        #expect(throws: ScenarioError.self) { try compare([.delay(project: "nope", years: 1)]) }
+        #expect(throws: ScenarioError.self) { try compare([.add(element: "Z", figure: .capacityMt, amount: 1)]) }
+        do throws(ScenarioError) {
+            _ = try compare([.cancel(project: "nope")])
+            Issue.record("an unknown project was taken")
+        } catch {
+            #expect(error.description == "cancel nope: the dossier has no project 'nope'; it has bc2" && error.kind == "cancel")
+        }
+    }
+}

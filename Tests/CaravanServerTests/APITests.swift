@@ -54,6 +54,32 @@ struct APITests {
         }
     }
 
+    @Test("a scenario answers beside the baseline and stores nothing; a change the dossier cannot take is refused naming it")
+    func scenario() async throws {
+        let served = try await ServedWorkspace()
+        let batches = try await served.workspace.batches().count
+        try await served.app().test(.router) { client in
+            let uri = "/api/v1/scenario?partnership=iran-kazakhstan&cancel=aktau-kuryk-expansion&add=uzen-bolashak:capacity_mt%3D12"
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                let answer = try response.json()
+                #expect(answer["changes"] as? [String] == ["cancel aktau-kuryk-expansion", "add 12 capacity_mt at uzen-bolashak"])
+                let baseline = try #require(answer["baseline"] as? [String: Any])
+                let scenario = try #require(answer["scenario"] as? [String: Any])
+                let bottleneck = { (side: [String: Any]) in ((side["capacity_by_year"] as? [[String: Any]])?.first?["bottleneck"] as? [String]) }
+                #expect(bottleneck(baseline) == ["uzen-bolashak"] && bottleneck(scenario) != ["uzen-bolashak"])
+            }
+            try await client.execute(uri: "/api/v1/scenario?cancel=no-such-project", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("'cancel': cancel no-such-project: the dossier has no project 'no-such-project'"))
+            }
+            try await client.execute(uri: "/api/v1/scenario", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("a scenario needs a change"))
+            }
+        }
+        #expect(try await served.workspace.batches().count == batches)
+    }
+
     @Test("a path asked with a method it does not take answers 405 and the methods it does")
     func wrongMethod() async throws {
         let served = try await ServedWorkspace(bundled: false)

@@ -18,6 +18,11 @@ struct DashboardTests {
         ("/projects", ["funding-chart", "projects"], "projects"),
         ("/claims", ["claims"], "claims"),
         ("/trade?reporter=KAZ&partner=IRN", ["trade-series", "gap", "gap-waterfall", "gap-steps"], "trade-gap"),
+        ("/scenario", ["scenario-form"], "scenario-empty"),
+        (
+            "/scenario?delay=aktau-kuryk-expansion%3D2y&add=uzen-bolashak%3Acapacity_mt%3D12",
+            ["scenario-form", "scenario-changes", "scenario-tests", "scenario-targets", "scenario-capacity"], "scenario"
+        ),
         ("/partnerships", ["partnerships"], "partnerships"),
         ("/?partnership=iran-turkmenistan", ["test-trade", "test-projects", "test-corridor"], "scorecard-second"),
         ("/claims?partnership=iran-turkmenistan", ["claims"], "claims-second"),

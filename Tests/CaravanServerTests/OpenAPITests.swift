@@ -55,13 +55,21 @@ struct OpenAPITests {
             for (method, path, operation) in Self.operations(document) {
                 var query: [String] = []
                 var resolved = path
-                for parameter in operation["parameters"] as? [[String: Any]] ?? [] where parameter["required"] as? Bool == true {
+                // Required parameters must have an example; optional ones are sent when they have one.
+                for parameter in operation["parameters"] as? [[String: Any]] ?? []
+                where parameter["required"] as? Bool == true || parameter["example"] != nil {
                     let name = parameter["name"] as? String ?? ""
-                    let example = try #require(parameter["example"] as? String, "\(method) \(path): '\(name)' is required but has no example")
-                    if parameter["in"] as? String == "path" {
-                        resolved = resolved.replacingOccurrences(of: "{\(name)}", with: example)
-                    } else {
-                        query.append("\(name)=\(example.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? example)")
+                    // A repeated parameter's example is a list of values.
+                    let examples = (parameter["example"] as? [String]) ?? (parameter["example"] as? String).map { [$0] }
+                    let values = try #require(examples, "\(method) \(path): '\(name)' is required but has no example")
+                    for example in values {
+                        if parameter["in"] as? String == "path" {
+                            resolved = resolved.replacingOccurrences(of: "{\(name)}", with: example)
+                        } else {
+                            let encoded =
+                                example.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~:"))) ?? example
+                            query.append("\(name)=\(encoded)")
+                        }
                     }
                 }
                 let uri = resolved + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))

@@ -15,7 +15,8 @@ extension Network {
         return (network, applied)
     }
 
-    private mutating func apply(_ effect: ProjectEffect) {
+    /// The element's figure changed as the effect says.
+    mutating func apply(_ effect: ProjectEffect) {
         func changed(_ old: Double?) -> Double? {
             switch effect.change {
             case .set: effect.amount

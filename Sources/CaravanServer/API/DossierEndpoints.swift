@@ -19,6 +19,16 @@ enum DossierEndpoints {
             },
             part(TargetsPart.self, answer: "Targets"), part(ClaimsPart.self, answer: "Claims"), part(ProjectsPart.self, answer: "Projects"),
             part(AgreementsPart.self, answer: "Agreements"),
+            Endpoint(
+                method: .get, path: "/api/v1/scenario", operationID: "scenario", tag: "dossier",
+                summary:
+                    "What a delay, a cancellation or added capacity would do: the three tests, each target, the corridor's capacity and bottleneck year by year, beside the baseline. Nothing stored changes.",
+                parameters: [Parameter(name: "partnership", summary: Parameter.partnership.summary, example: "iran-kazakhstan")] + Parameter.scenario,
+                answer: "Scenario",
+                refusals: [400: "A parameter is wrong: no change, or a project or element the dossier or network lacks.", 404: refusals[404]!]
+            ) { call in
+                try Answer.json(try await call.workspace.scenario(try await call.reader.scenario()))
+            },
         ]
 
     static func scorecard(_ call: Call) async throws -> Scorecard {

@@ -36,6 +36,13 @@ extension Parameter {
     static let partnership = Parameter(name: "partnership", summary: "The partnership's id (default: the dossier last imported).")
     static let from = Parameter(name: "from", required: true, summary: "Where from: a node id or name.", example: "astana")
     static let to = Parameter(name: "to", required: true, summary: "Where to: a node id or name.", example: "bandar_abbas")
+    static let scenario = [
+        Parameter(name: "delay", repeated: true, summary: "A project finished later: PROJECT=YEARS.", example: "aktau-kuryk-expansion=2y"),
+        Parameter(name: "cancel", repeated: true, summary: "A project never built: its id."),
+        Parameter(
+            name: "add", repeated: true,
+            summary: "A figure added to a network element from now: ELEMENT:capacity_mt=5 (or hours, usd_per_t, dwell_hours)."),
+    ]
     static let avoid = [
         Parameter(name: "avoid-country", repeated: true, summary: "An ISO 3166 alpha-3 country no node used may lie in."),
         Parameter(name: "avoid-node", repeated: true, summary: "A node id that may not be used."),

@@ -60,6 +60,11 @@ struct DashboardRoutes: Sendable {
                     body: ByteBuffer(string: try OutputFormat.csv.render(try await workspace.series(query, by: series.grain))))
             }.response
         }
+        page(router, "/scenario", Self.judged + Parameter.scenario) { reader, dashboard in
+            let judged = try reader.judged()
+            let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
+            return try await dashboard.scenario(asked, partnership: judged.partnership, asOf: judged.asOf)
+        }
         page(router, "/corridor", Self.corridor) { reader, dashboard in
             let judged = try reader.judged()
             let network = try await workspace.network()

@@ -95,6 +95,20 @@ enum Schemas {
                 "claims": array(anyObject), "agreements": array(anyObject), "sources": array(anyObject),
                 "missing_elements": array(object(["path": string, "element": string], required: ["path", "element"])),
             ], required: ["as_of", "partnership", "tests", "missing_elements"]),
+        "Scenario": object(
+            [
+                "partnership": string, "changes": array(string),
+                "baseline": ref("ScenarioOutcome"), "scenario": ref("ScenarioOutcome"),
+            ], required: ["partnership", "changes", "baseline", "scenario"],
+            "A what-if beside the dossier as it stands: nothing stored changes."),
+        "ScenarioOutcome": object(
+            [
+                "trade": anyObject, "projects": anyObject, "corridor": anyObject, "targets": array(anyObject),
+                "capacity_by_year": array(
+                    object(
+                        ["year": integer, "max_mt": optionalNumber, "bottleneck": array(string), "projects_applied": array(string)],
+                        required: ["year", "bottleneck", "projects_applied"])),
+            ], required: ["trade", "projects", "corridor", "targets", "capacity_by_year"]),
         "Targets": list("targets", of: anyObject, "Each target with its progress, the growth it needs and the year it is reached."),
         "Claims": list("claims", of: anyObject, "Each claim with its verdict: consistent, inconsistent, contested or unverifiable."),
         "Projects": list("projects", of: anyObject, "Each project with its funding against budget and milestones against plan."),

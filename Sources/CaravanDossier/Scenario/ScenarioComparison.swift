@@ -1,0 +1,74 @@
+import CaravanCore
+import CaravanNetwork
+import Foundation
+
+/// A scenario's answer beside the baseline's: the three tests, each target, and the corridor's
+/// capacity year by year with its bottleneck.
+public struct ScenarioComparison: Sendable, Encodable {
+    public var partnership: String
+    public var changes: [String]
+    public var baseline: ScenarioOutcome
+    public var scenario: ScenarioOutcome
+
+    /// Compares the baseline's scorecard with the scenario's, over `years` of capacity.
+    /// Puts `scenario` to the scorecard's input and compares, with the capacity from the year of
+    /// `input.asOf` to the last target's.
+    public init(_ scenario: Scenario, input: ScorecardInput) throws(ScenarioError) {
+        var changed = input
+        (changed.dossier, changed.network) = try scenario.apply(to: input.dossier, network: input.network)
+        let year = Period.unit(.year, containing: Day(containing: input.asOf), in: .gregorian).first
+        let years = year...max(year, input.dossier.targets.map(\.deadline).max() ?? year)
+        let baseline = Scorecard(input)
+        partnership = baseline.partnership.id
+        changes = scenario.changes.map(\.description)
+        let element = baseline.tests.corridor.element
+        self.baseline = ScenarioOutcome(baseline, network: input.network, projects: input.dossier.projects, element: element, years: years)
+        self.scenario = ScenarioOutcome(
+            Scorecard(changed), network: changed.network, projects: changed.dossier.projects, element: element, years: years)
+    }
+}
+
+/// What one side of a comparison says.
+public struct ScenarioOutcome: Sendable, Encodable {
+    public struct TestOutcome: Sendable, Encodable {
+        public var status: TestStatus
+        public var summary: Phrase
+    }
+
+    public struct TargetOutcome: Sendable, Encodable {
+        public var id: String
+        public var status: TestStatus
+        public var reason: Phrase
+        public var capacity: CapacityInYear?
+    }
+
+    public var trade: TestOutcome
+    public var projects: TestOutcome
+    public var corridor: TestOutcome
+    public var targets: [TargetOutcome]
+    /// The corridor's capacity at the end of each year, with the projects complete by then.
+    public var capacity: [CapacityInYear]
+
+    enum CodingKeys: String, CodingKey {
+        case trade, projects, corridor, targets
+        case capacity = "capacity_by_year"
+    }
+
+    init(_ scorecard: Scorecard, network: Network?, projects: [Project], element: String?, years: ClosedRange<Int>) {
+        let tests = scorecard.tests
+        trade = TestOutcome(status: tests.trade.status, summary: tests.trade.summary)
+        self.projects = TestOutcome(status: tests.projects.status, summary: tests.projects.summary)
+        corridor = TestOutcome(status: tests.corridor.status, summary: tests.corridor.summary)
+        targets = (tests.trade.targets + tests.projects.targets + tests.corridor.targets).map {
+            TargetOutcome(id: $0.id, status: $0.status, reason: $0.reason, capacity: $0.capacity)
+        }
+        capacity =
+            if let network, let element {
+                years.map { year in
+                    let (standing, applied) = network.asOf(year: year, projects: projects)
+                    let analysis = standing.capacity(ofElement: element)
+                    return CapacityInYear(year: year, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projectsApplied: applied)
+                }
+            } else { [] }
+    }
+}
