@@ -89,6 +89,13 @@ extension Workspace {
         try ScenarioComparison(request.scenario, input: try await scorecardInput(request.partnership, asOf: asOf))
     }
 
+    /// The nowcast tried on every year of `calendar` the pair's figures give whole, cut off after
+    /// each month whose figure is known, against the run-rate by days.
+    public func backtest(_ query: TradeQuery, calendar: CalendarSystem) async throws -> NowcastBacktest {
+        NowcastBacktest(
+            query, calendar: calendar, observations: try await observations(between: query.reporter, and: query.partner, commodity: query.commodity))
+    }
+
     /// Everything a scorecard reads, read once.
     private func scorecardInput(_ partnership: String?, asOf: Date) async throws -> ScorecardInput {
         let dossier = try await dossier(partnership)

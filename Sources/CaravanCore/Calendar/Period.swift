@@ -33,6 +33,11 @@ public struct Period: Hashable, Sendable {
         self.init(calendar: calendar, grain: grain, first: ordinal, last: ordinal)
     }
 
+    /// The months `first` through `last` of `year`, 1 to 12 (`SH1401-01..SH1401-05`).
+    public static func months(_ first: Int, through last: Int, of year: Int, in calendar: CalendarSystem) -> Period {
+        Period(calendar: calendar, grain: .month, first: year * 12 + first - 1, last: year * 12 + last - 1)
+    }
+
     /// A year (`2024`, `SH1404`).
     public static func year(_ year: Int, in calendar: CalendarSystem = .gregorian) -> Period {
         Period(.year, year, in: calendar)

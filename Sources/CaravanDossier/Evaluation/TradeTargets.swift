@@ -50,34 +50,44 @@ enum RunRates {
     static let seasonYears = 3
 
     /// The full year a partial one points to: by the share of the year its months held in earlier
-    /// years with every month known, else by its share of the year's days.
+    /// years whose figures cover both (in the year's own calendar), else by its share of the year's days.
     static func runRate(for value: PeriodValue, query: TradeQuery, observations: [RecordedObservation]) -> RunRate? {
         guard value.partial, let covered = value.covered, value.period.grain == .year else { return nil }
-        let year = Int(value.period.first)
-        // Only the months of the years the shares come from are read, each once.
-        let values = Ledger.values(of: query, from: observations)
+        return nowcast(year: value.period, covered: covered, soFar: value.valueUSD, values: Ledger.values(of: query, from: observations))
+    }
+
+    /// The full `year` from `soFar` over `covered`: the mean share `covered`'s stretch of the year
+    /// held in the `seasonYears` years before (each known exactly, neither part nor whole an estimate),
+    /// with the spread of those shares as an interval; by days when no earlier year gives a share.
+    static func nowcast(year: Period, covered: Period, soFar: Double, values: FlowValues) -> RunRate {
+        let ordinal = Int(year.first)
         var shares: [(year: Int, share: Double)] = []
-        for earlier in (year - seasonYears)..<year {
-            let january = Period.unit(.month, containing: Period(.year, earlier, in: .gregorian).days.lowerBound, in: .gregorian).first
-            let months = (january..<january + 12).compactMap { values.value(over: Period(.month, $0, in: .gregorian)) }
-                .filter { !$0.partial && !$0.estimate }
-            guard months.count == 12 else { continue }
-            let total = months.reduce(0) { $0 + $1.valueUSD }
-            let shifted = covered.shifted(years: earlier - year).days
-            let part = months.filter { shifted.contains($0.period.days.lowerBound) }.reduce(0) { $0 + $1.valueUSD }
-            if total > 0 && part > 0 { shares.append((earlier, part / total)) }
+        for earlier in (ordinal - seasonYears)..<ordinal {
+            let whole = Period(.year, earlier, in: year.calendar)
+            let part = Period.days(covered.shifted(years: earlier - ordinal).days, in: year.calendar)
+            guard let total = values.value(over: whole), let stretch = values.value(over: part),
+                !total.partial, !total.estimate, !stretch.partial, !stretch.estimate, total.valueUSD > 0, stretch.valueUSD > 0
+            else { continue }
+            shares.append((earlier, stretch.valueUSD / total.valueUSD))
         }
         if !shares.isEmpty {
             let share = shares.reduce(0) { $0 + $1.share } / Double(shares.count)
+            let spread = shares.count >= 2 ? (soFar / shares.map(\.share).max()!, soFar / shares.map(\.share).min()!) : nil
             return RunRate(
-                year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD / share,
+                year: ordinal, covered: covered, valueSoFar: soFar, fullYear: soFar / share,
                 method: Phrase(
-                    "method.seasonal", "seasonal shares of {years}", ["years": .list(shares.map { .year($0.year) }, separator: ", ")]))
+                    "method.seasonal", "seasonal shares of {years}", ["years": .list(shares.map { .year($0.year) }, separator: ", ")]),
+                low: spread?.0, high: spread?.1)
         }
+        return byDays(year: year, covered: covered, soFar: soFar)
+    }
+
+    /// The full year as `soFar` scaled by the year's days over the days covered.
+    static func byDays(year: Period, covered: Period, soFar: Double) -> RunRate {
         let days = covered.days.dayCount
-        let yearDays = value.period.days.dayCount
+        let yearDays = year.days.dayCount
         return RunRate(
-            year: year, covered: covered, valueSoFar: value.valueUSD, fullYear: value.valueUSD * Double(yearDays) / Double(days),
+            year: Int(year.first), covered: covered, valueSoFar: soFar, fullYear: soFar * Double(yearDays) / Double(days),
             method: Phrase("method.by-days", "by days ({days} of {all})", ["days": .count(days), "all": .count(yearDays)]))
     }
 }

@@ -66,9 +66,13 @@ public struct RunRate: Sendable, Encodable {
     public var fullYear: Double
     /// `seasonal shares of 2022, 2023` or `by days`.
     public var method: Phrase
+    /// The full year at the largest and the smallest of the seasonal shares, when two years or more
+    /// give one: how far the projection moves with the season's spread.
+    public var low: Double?
+    public var high: Double?
 
     enum CodingKeys: String, CodingKey {
-        case year, covered, method
+        case year, covered, method, low, high
         case valueSoFar = "value_so_far"
         case fullYear = "full_year"
     }

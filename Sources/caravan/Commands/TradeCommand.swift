@@ -7,7 +7,9 @@ struct TradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trade",
         abstract: "Query the trade workspace: a pair's series, two periods compared, the two sides' reports, what is traded.",
-        subcommands: [SeriesCommand.self, CompareCommand.self, MirrorCommand.self, GapCommand.self, ProductsCommand.self])
+        subcommands: [
+            SeriesCommand.self, CompareCommand.self, MirrorCommand.self, GapCommand.self, ProductsCommand.self, BacktestCommand.self,
+        ])
 }
 
 struct SeriesCommand: AsyncParsableCommand {
@@ -20,20 +22,13 @@ struct SeriesCommand: AsyncParsableCommand {
             apportioned by days and marked as estimates. See docs/ledger.md for which figure wins.
             """)
 
-    @OptionGroup var pair: PairOptions
-    @OptionGroup var commodity: CommodityOption
-
-    @Option(help: "year (the default), quarter, month or sh-year (Solar Hijri years).")
-    var by: String?
-
+    @OptionGroup var series: SeriesOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let request = try await workspace.read(pair.values.merging(options(("commodity", commodity.commodity), ("by", by))) { $1 }) {
-            try await $0.series()
-        }
+        let request = try await series.request(in: workspace)
         print(try output.format.render(try await workspace.series(request.query, by: request.grain)), terminator: "")
     }
 }
@@ -131,5 +126,39 @@ struct GapCommand: AsyncParsableCommand {
         let values = options(("a", a), ("b", b), ("period", period), ("flow", flow), ("commodity", commodity))
         let request = try await workspace.read(values) { try await $0.gap() }
         print(try output.format.render(try await workspace.gap(request)), terminator: "")
+    }
+}
+
+struct BacktestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "The nowcast of a year tried on every past year: its error and its interval against the outturn, beside the run-rate by days.",
+        discussion: """
+            For every year of the calendar whose whole the ledger gives exactly, and every month cut-off whose figure it \
+            gives (months summed, or a year-to-date figure), the year is projected from the months so far with the seasonal \
+            shares of up to three years before it, and by days. See docs/scorecard.md.
+            """)
+
+    @OptionGroup var series: SeriesOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let workspace = try await store.workspace()
+        let request = try await series.request(in: workspace)
+        print(try output.format.render(sections: try await workspace.backtest(request.query, calendar: request.grain.calendar)), terminator: "")
+    }
+}
+
+/// A pair's flow of a commodity, told by a grain: what `series` and `backtest` ask.
+struct SeriesOptions: ParsableArguments {
+    @OptionGroup var pair: PairOptions
+    @OptionGroup var commodity: CommodityOption
+
+    @Option(help: "year (the default), quarter, month or sh-year (Solar Hijri years); backtest takes year or sh-year.")
+    var by: String?
+
+    func request(in workspace: Workspace) async throws -> SeriesRequest {
+        try await workspace.read(pair.values.merging(options(("commodity", commodity.commodity), ("by", by))) { $1 }) { try await $0.series() }
     }
 }
