@@ -162,6 +162,18 @@ struct NowcastTests {
         #expect(runRate.method.english == "seasonal shares of 2021, 2022, 2023")
     }
 
+    @Test func monthsReadFromThePartnersReportAreFlaggedAsMirror() throws {
+        var book = Self.seasons()
+        // Kazakhstan has not reported 2024 yet; Iran has, for nine months.
+        book.add("2024-01..2024-09", 30, reporter: "IRN")
+        let target = Target(id: "t", metric: .trade(turnover), value: 1000, deadline: 2030, source: "ministry")
+        let runRate = try #require(scorecard(dossier(targets: [target]), ledger: book, asOf: "2024-12-01").tests.trade.runRate)
+        #expect(runRate.mirror.map(\.description) == ["2024-01..2024-09"] && abs(runRate.fullYear - 60) < 1e-9)
+        book.add("2024-01..2024-09", 31)
+        let own = try #require(scorecard(dossier(targets: [target]), ledger: book, asOf: "2024-12-01").tests.trade.runRate)
+        #expect(own.mirror.isEmpty && abs(own.fullYear - 62) < 1e-9)
+    }
+
     @Test func theBacktestTriesEveryCutOffWithOnlyTheYearsBefore() {
         let backtest = NowcastBacktest(turnover, calendar: .gregorian, observations: Self.seasons().rows)
         // 2021 has no earlier year: by days. 2022 takes 2021's shares; 2023 takes 2021's and 2022's.

@@ -53,7 +53,9 @@ enum RunRates {
     /// years whose figures cover both (in the year's own calendar), else by its share of the year's days.
     static func runRate(for value: PeriodValue, query: TradeQuery, observations: [RecordedObservation]) -> RunRate? {
         guard value.partial, let covered = value.covered, value.period.grain == .year else { return nil }
-        return nowcast(year: value.period, covered: covered, soFar: value.valueUSD, values: Ledger.values(of: query, from: observations))
+        var runRate = nowcast(year: value.period, covered: covered, soFar: value.valueUSD, values: Ledger.values(of: query, from: observations))
+        runRate.mirror = value.sources.filter { $0.reporter != query.reporter }.map(\.period)
+        return runRate
     }
 
     /// The full `year` from `soFar` over `covered`: the mean share `covered`'s stretch of the year

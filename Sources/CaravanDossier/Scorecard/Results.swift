@@ -70,9 +70,11 @@ public struct RunRate: Sendable, Encodable {
     /// give one: how far the projection moves with the season's spread.
     public var low: Double?
     public var high: Double?
+    /// The stretches of the value so far read from the partner's report, its own being late or absent.
+    public var mirror: [Period] = []
 
     enum CodingKeys: String, CodingKey {
-        case year, covered, method, low, high
+        case year, covered, method, low, high, mirror
         case valueSoFar = "value_so_far"
         case fullYear = "full_year"
     }
