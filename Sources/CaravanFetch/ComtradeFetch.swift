@@ -60,7 +60,18 @@ public struct ComtradeFetch: Sendable {
     /// for good: what was stored before it stays.
     public func run(into workspace: Workspace, report: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> Outcome {
         let client = ComtradeClient(access: access)
-        defer { Task { await client.shutdown() } }
+        // The HTTP client is shut down before the fetch returns, whichever way it ends.
+        do {
+            let outcome = try await run(into: workspace, client: client, report: report)
+            await client.shutdown()
+            return outcome
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
+    private func run(into workspace: Workspace, client: ComtradeClient, report: @escaping @Sendable (Event) -> Void) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caravan-fetch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
