@@ -54,6 +54,7 @@ public final class FileImport<Record: Sendable & Hashable> {
             }
             let records = RecordReader(opened.cursor, file: opened.name, delimiter: opened.sniff.delimiter)
             _ = try records.next()
+            records.passes = parser.lineFilter?.passes
             let columns = Dictionary(opened.sniff.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             reader = .csv(records, columns: columns, width: opened.sniff.header.count)
         }
@@ -142,7 +143,12 @@ public final class FileImport<Record: Sendable & Hashable> {
         finished = true
         progress?(size, size)
         switch reader {
-        case .csv(let records, _, _): summary.digest = records.digest()
+        case .csv(let records, _, _):
+            summary.digest = records.digest()
+            if records.passedOver > 0, let reason = parser.lineFilter?.reason {
+                summary.rowsRead += records.passedOver
+                summary.skipped[reason, default: 0] += records.passedOver
+            }
         case .json(let objects): summary.digest = objects.digest()
         }
         if let selection, let digest = summary.digest {

@@ -110,6 +110,24 @@ import Testing
         #expect(same[0].text.contains("already imported"))
     }
 
+    @Test func otherPairsRowsArePassedOverUnreadSoABrokenOneDoesNotRefuseTheYear() async throws {
+        var year = Array(Self.year(2022).utf8)
+        // A row of France and the USA whose value is not text, as a corrupt line would be.
+        year += Array("2022,251,842,010010,".utf8) + [0xFF, 0xFE] + Array(",NA\n".utf8)
+        var member = ZipWriter.Member("BACI_HS17_Y2022_V202501.csv", "")
+        member.bytes = year
+        let path = directory.write("broken-row.zip", bytes: Array(ZipWriter.archive([member])))
+        let filtered = try workspace("filtered.sqlite")
+        let results = try await filtered.importArchive(path, as: "broken-row.zip", pairs: [("IRN", "KAZ")])
+        #expect(results[0].summary.rowsStored == 24 && results[0].summary.skipped["a pair not asked for"] == 20 * 12 - 24 + 1)
+        let whole = try workspace("whole.sqlite")
+        await #expect {
+            _ = try await whole.importArchive(path, as: "broken-row.zip")
+        } throws: { error in
+            "\(error)".contains("broken-row.zip/BACI_HS17_Y2022_V202501.csv:242: v:")
+        }
+    }
+
     @Test func aBrokenArchiveIsRefusedNamingTheMemberAndNothingIsStored() async throws {
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: archive())))
         // Inside the first member's deflated data: its checksum no longer holds.

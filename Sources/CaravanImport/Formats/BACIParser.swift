@@ -29,6 +29,31 @@ final class BACIParser: RowParser {
 
     private static func pairKey(_ x: Int, _ y: Int) -> Int { min(x, y) * 1000 + max(x, y) }
 
+    private static let notAsked = "a pair not asked for"
+
+    /// With pairs asked for: a line passes unless its second and third fields are plain numbers
+    /// of a pair not asked for, so that most of an archive is never split into fields.
+    var lineFilter: (passes: (UnsafeRawBufferPointer) -> Bool, reason: String)? {
+        guard let pairs else { return nil }
+        return (
+            { line in
+                var fields = [0, 0, 0]
+                var field = 0
+                for byte in line {
+                    if byte == 0x2C {
+                        field += 1
+                        if field == 3 { break }
+                        continue
+                    }
+                    // Anything but digits, as in a row to refuse, is left to the parser.
+                    guard byte >= 0x30 && byte <= 0x39, fields[field] < 100_000 else { return true }
+                    fields[field] = fields[field] * 10 + Int(byte - 0x30)
+                }
+                return field < 3 || pairs.contains(Self.pairKey(fields[1], fields[2]))
+            }, Self.notAsked
+        )
+    }
+
     func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<TradeObservation> { parse(row) }
 
     func derived() -> [TradeObservation] { pairTotals() }
@@ -76,7 +101,7 @@ final class BACIParser: RowParser {
         var problems: [FieldProblem] = []
         if row.count != 6 { return .invalid([FieldProblem("row", "\(row.count) fields; expected 6 (t,i,j,k,v,q)")]) }
         // Rows of other pairs are passed over before anything else is read: most of an archive is.
-        if let pairs, let i = row.int(1), let j = row.int(2), !pairs.contains(Self.pairKey(i, j)) { return .skipped("a pair not asked for") }
+        if let pairs, let i = row.int(1), let j = row.int(2), !pairs.contains(Self.pairKey(i, j)) { return .skipped(Self.notAsked) }
         let year = row.int(0)
         var period: Period?
         if let year {

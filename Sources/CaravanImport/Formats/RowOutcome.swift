@@ -33,11 +33,15 @@ protocol RowParser<Record>: AnyObject {
     func parse(object: JSONFields) -> RowOutcome<Record>
     /// Records derived from the whole file, handed out after the rows (BACI's pair totals).
     func derived() -> [Record]
+    /// A test of a raw line that rules out most rows before they are split, and the reason the
+    /// summary gives for those it passes over; nil when every row is read.
+    var lineFilter: (passes: (UnsafeRawBufferPointer) -> Bool, reason: String)? { get }
 }
 
 extension RowParser {
     func parse(object: JSONFields) -> RowOutcome<Record> { .invalid([FieldProblem("row", "this format is not read from JSON")]) }
     func derived() -> [Record] { [] }
+    var lineFilter: (passes: (UnsafeRawBufferPointer) -> Bool, reason: String)? { nil }
 }
 
 /// A record whose fields are found by column name: a CSV row under its header, or a JSON object.

@@ -17,6 +17,11 @@ final class RecordReader {
 
     /// The line the current record starts on.
     private(set) var line = 0
+    /// Looks at a whole unquoted line, its end excluded, before it is split: false passes over it
+    /// unread. Lines across a chunk's end, or quoted, are read as usual and judged by the parser.
+    var passes: ((UnsafeRawBufferPointer) -> Bool)?
+    /// Lines `passes` passed over.
+    private(set) var passedOver = 0
     /// The current record's fields, unquoted, each followed by a NUL byte.
     private var bytes: [UInt8] = []
     private var starts: [Int] = []
@@ -76,6 +81,20 @@ final class RecordReader {
         var state = State.fieldStart
         var started = false
         let delimiter = self.delimiter
+        if let passes {
+            // Whole lines in the chunk at hand, found with memchr, go to the filter before any byte is copied.
+            while index < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + index, 0x0A, buffer.count - index)
+            {
+                let end = base.distance(to: UnsafeRawPointer(found))
+                let text = UnsafeRawBufferPointer(rebasing: buffer[index..<end])
+                if text.isEmpty || memchr(text.baseAddress!, 0x22, text.count) != nil || passes(text) { break }
+                index = end + 1
+                lines += 1
+                passedOver += 1
+            }
+            line = lines
+        }
         while true {
             if index == buffer.count {
                 guard let next = try cursor.nextBytes() else {
