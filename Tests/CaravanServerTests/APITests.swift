@@ -34,6 +34,10 @@ struct APITests {
             ("/api/v1/trade/series?reporter=IRN&partner=KAZ&as-of=yesterday", 400, "invalid_parameter", "'as-of'"),
             ("/api/v1/trade/compare?reporter=IRN&partner=KAZ&period=2024-13", 400, "invalid_parameter", "'period'"),
             ("/api/v1/route?from=astana&to=atlantis", 400, "unknown_place", "atlantis"),
+            ("/api/v1/scenario?cancel=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400, "invalid_parameter", "'cancel'"),
+            ("/api/v1/scenario?add=kti:capacity_mt%3D1e308", 400, "invalid_parameter", "'add'"),
+            ("/api/v1/scenario?add=kti:capacity_mt%3D-5", 400, "invalid_parameter", "'add'"),
+            ("/api/v1/scenario?delay=kti-railway%3D99999999999999999999999y", 400, "invalid_parameter", "'delay'"),
             ("/api/v1/route?from=astana&to=bandar_abbas&alternatives=many", 400, "invalid_parameter", "'alternatives'"),
             ("/api/v1/route?from=astana&to=bandar_abbas&avoid-mode=rail&avoid-mode=sea&avoid-mode=road&avoid-mode=ferry", 422, "no_route", "astana"),
             ("/api/v1/scorecard?partnership=nobody", 404, "unknown_partnership", "nobody"),
@@ -72,6 +76,11 @@ struct APITests {
             try await client.execute(uri: "/api/v1/scenario?cancel=no-such-project", method: .get) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("'cancel': cancel no-such-project: the dossier has no project 'no-such-project'"))
+            }
+            // A vanishing amount is a number like any other: answered, the capacity unchanged.
+            try await client.execute(uri: "/api/v1/scenario?partnership=iran-kazakhstan&add=kti:capacity_mt%3D1e-300", method: .get) { response in
+                let changes = try response.json()["changes"] as? [String]
+                #expect(response.status == .ok && changes?.first?.hasPrefix("add ") == true)
             }
             try await client.execute(uri: "/api/v1/scenario", method: .get) { response in
                 #expect(response.status == .badRequest && response.text.contains("a scenario needs a change"))
