@@ -1,20 +1,17 @@
 import Foundation
 
-/// What the API's data-availability endpoint says of one reporter's dataset for one period: its
-/// HS edition and when it was last released.
+/// What the API's data-availability endpoint says of one reporter's dataset for one period: when
+/// it was last released. (Each row of the data names its own HS edition.)
 public struct ComtradeRelease: Sendable, Hashable {
     public var reporterCode: Int
     /// The API's period code (`2021`, `202103`).
     public var period: String
-    /// The edition the reporter declared in (`H5`).
-    public var classification: String?
     /// When the dataset was first released, or last revised.
     public var released: Date?
 
-    public init(reporterCode: Int, period: String, classification: String? = nil, released: Date? = nil) {
+    public init(reporterCode: Int, period: String, released: Date? = nil) {
         self.reporterCode = reporterCode
         self.period = period
-        self.classification = classification
         self.released = released
     }
 
@@ -30,7 +27,7 @@ public struct ComtradeRelease: Sendable, Hashable {
         return rows.compactMap { row in
             guard let reporter = (row["reporterCode"] as? NSNumber)?.intValue, let period = text(row["period"]) else { return nil }
             return ComtradeRelease(
-                reporterCode: reporter, period: period, classification: row["classificationCode"] as? String,
+                reporterCode: reporter, period: period,
                 released: (row["lastReleased"] as? String).flatMap(date) ?? (row["firstReleased"] as? String).flatMap(date))
         }
     }

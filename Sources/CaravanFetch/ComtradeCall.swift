@@ -26,7 +26,7 @@ public struct ComtradeCall: Sendable, Hashable, CustomStringConvertible {
     public var importName: String { "comtrade:" + description }
 
     /// The value of a parameter.
-    func value(_ name: String) -> String? { parameters.first { $0.0 == name }?.1 }
+    public func value(_ name: String) -> String? { parameters.first { $0.0 == name }?.1 }
 
     /// The same call with one parameter's value replaced.
     func with(_ name: String, _ value: String) -> ComtradeCall {

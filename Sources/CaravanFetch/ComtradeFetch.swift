@@ -105,9 +105,9 @@ public struct ComtradeFetch: Sendable {
         _ call: ComtradeCall, released: Date?, into workspace: Workspace, answer: URL, client: ComtradeClient, outcome: inout Outcome,
         report: @escaping @Sendable (Event) -> Void
     ) async throws {
+        outcome.calls += 1
         var attempt = 1
         while true {
-            outcome.calls += 1
             try await fetch(call, to: answer, client: client, report: report)
             do {
                 let result = try await workspace.importFile(

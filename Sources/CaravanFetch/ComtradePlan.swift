@@ -26,8 +26,6 @@ public struct ComtradePlan: Sendable {
         public var side: String
         /// The latest release among the call's datasets; nil when the API did not say.
         public var released: Date?
-        /// The HS editions the reporter declared those periods in, as the API lists them.
-        public var classifications: [String]
     }
 
     /// Each reporter's availability call: which periods are released, in which edition, and when.
@@ -56,8 +54,7 @@ public struct ComtradePlan: Sendable {
                 let blockReleases = released?.filter { block.contains($0.period) } ?? []
                 return Step(
                     call: dataCall(reporter: reporter, partner: partner, periods: block), side: side,
-                    released: blockReleases.compactMap(\.released).max(),
-                    classifications: Set(blockReleases.compactMap(\.classification)).sorted())
+                    released: blockReleases.compactMap(\.released).max())
             }
         }
     }

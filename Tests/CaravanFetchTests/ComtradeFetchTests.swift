@@ -224,15 +224,13 @@ import Testing
             ComtradeRequest(reporter: "FRA", partner: "USA", periods: try Period(parsing: "2008..2024")), access: access)
         // Comtrade's own codes: France 251 and the USA 842, not M49's 250 and 840.
         #expect(fetch.plan.codes.reporter == 251 && fetch.plan.codes.partner == 842)
-        let periods = fetch.plan.steps(releases: nil).map { $0.call.parameters.first { $0.0 == "period" }!.1 }
-        #expect(
-            periods == ["2008,2009", "2010,2011,2012,2013,2014,2015,2016,2017,2018,2019", "2020,2021,2022,2023,2024"].flatMap { [$0] } + [
-                "2008,2009", "2010,2011,2012,2013,2014,2015,2016,2017,2018,2019", "2020,2021,2022,2023,2024",
-            ])
+        let periods = fetch.plan.steps(releases: nil).map { $0.call.value("period")! }
+        let blocks = ["2008,2009", "2010,2011,2012,2013,2014,2015,2016,2017,2018,2019", "2020,2021,2022,2023,2024"]
+        #expect(periods == blocks + blocks, "each side's calls, by decade")
         let call = fetch.plan.steps(releases: nil)[0].call
-        #expect(fetch.plan.split(call)?.map { $0.parameters.first { $0.0 == "period" }!.1 } == ["2008", "2009"])
+        #expect(fetch.plan.split(call)?.map { $0.value("period")! } == ["2008", "2009"])
         let single = fetch.plan.split(call)![0]
-        #expect(fetch.plan.split(single)?.map { $0.parameters.first { $0.0 == "flowCode" }!.1 } == ["M", "X"])
+        #expect(fetch.plan.split(single)?.map { $0.value("flowCode")! } == ["M", "X"])
         #expect(fetch.plan.split(fetch.plan.split(single)![0]) == nil)
         #expect(throws: FetchError.self) { try ComtradeFetch(ComtradeRequest(reporter: "XXK", partner: "IRN", periods: nil), access: access) }
     }

@@ -60,7 +60,7 @@ public struct HSConversion: Sendable {
             let commodity: String
         }
         var kept: [RecordedObservation] = []
-        var converted: [Key: (row: RecordedObservation, codes: [String], moved: [String], quantities: Bool)] = [:]
+        var converted: [Key: (row: RecordedObservation, codes: [String], moved: [String])] = [:]
         var order: [Key] = []
         for row in rows {
             let o = row.observation
@@ -81,8 +81,8 @@ public struct HSConversion: Sendable {
             let key = Key(figure: SourcedFlowPeriod(row), commodity: commodity)
             if var sum = converted[key] {
                 sum.row.observation.valueUSD += o.valueUSD
-                sum.row.observation.quantityT = sum.quantities ? (sum.row.observation.quantityT ?? 0) + (o.quantityT ?? 0) : nil
-                sum.quantities = sum.quantities && o.quantityT != nil
+                // A sum's quantity is known only when every part's is.
+                sum.row.observation.quantityT = sum.row.observation.quantityT.flatMap { known in o.quantityT.map { known + $0 } }
                 sum.codes.append(o.commodity)
                 sum.moved += moved
                 sum.row.line = nil
@@ -90,14 +90,13 @@ public struct HSConversion: Sendable {
             } else {
                 var first = row
                 first.observation.commodity = commodity
-                converted[key] = (first, [o.commodity], moved, o.quantityT != nil)
+                converted[key] = (first, [o.commodity], moved)
                 order.append(key)
             }
         }
         return kept
             + order.map { key in
-                var (row, codes, moved, quantities) = converted[key]!
-                if !quantities { row.observation.quantityT = nil }
+                var (row, codes, moved) = converted[key]!
                 let movedNote =
                     moved.isEmpty ? "" : "; HS 2022 moved part of it to \(Set(moved).sorted().joined(separator: ", ")), in shares not stated"
                 row.observation.note = "\(Self.marker) \(codes.sorted().joined(separator: " + ")) to HS 2022 \(key.commodity)\(movedNote)"

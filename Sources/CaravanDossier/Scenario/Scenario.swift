@@ -16,8 +16,7 @@ public struct Scenario: Sendable, Hashable {
             switch self {
             case .delay(let project, let years): "delay \(project) by \(years) year\(years == 1 ? "" : "s")"
             case .cancel(let project): "cancel \(project)"
-            case .add(let element, let figure, let amount):
-                "add \(amount == amount.rounded() && abs(amount) < 1e15 ? String(Int(amount)) : String(amount)) \(figure.rawValue) at \(element)"
+            case .add(let element, let figure, let amount): "add \(NumberText.compact(amount)) \(figure.rawValue) at \(element)"
             }
         }
     }

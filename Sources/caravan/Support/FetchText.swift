@@ -25,12 +25,12 @@ enum FetchText {
             switch event {
             case .asking(let call): line = terminal ? "asking which datasets are released: \(call)" : nil
             case .calling(let step, let number, let count):
-                line = terminal ? "[\(number)/\(count)] \(step.side) \(step.call.parameters.first { $0.0 == "period" }?.1 ?? "")" : nil
+                line = terminal ? "[\(number)/\(count)] \(step.side) \(step.call.value("period") ?? "")" : nil
             case .retrying(let call, let attempt, let reason, let wait):
                 line = "try \(attempt) of \(call) failed (\(reason)); trying again in \(wait.formatted(.units(allowed: [.seconds, .milliseconds])))"
             case .stored(_, let result): line = terminal ? "  \(result.receipt.batch.observations) figures stored" : nil
             case .alreadyStored(let step):
-                line = terminal ? "  \(step.side) \(step.call.parameters.first { $0.0 == "period" }?.1 ?? ""): stored at its latest release" : nil
+                line = terminal ? "  \(step.side) \(step.call.value("period") ?? ""): stored at its latest release" : nil
             case .nothingReleased: line = terminal ? "  no records for the pair" : nil
             case .split(let call, let pieces): line = "\(call): the answer came back full; asking again in \(pieces) smaller calls"
             }
