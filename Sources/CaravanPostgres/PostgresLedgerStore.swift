@@ -18,6 +18,9 @@ public final class PostgresLedgerStore: WorkspaceStore {
     /// How long an import waits for another to finish storing before it is refused as busy.
     let writeWait: Duration
     private let running: Task<Void, Never>
+    /// For one connect timeout after a lease timed out, calls are refused at once, so a request
+    /// that asks the store several times during an outage waits once, not once per call.
+    private let outage = Outage()
 
     private init(_ url: PostgresURL, writeWait: Duration, logger: Logger) {
         self.logger = logger
@@ -134,16 +137,20 @@ public final class PostgresLedgerStore: WorkspaceStore {
     /// failures become store errors in words, but a repeated key, which the caller names; what
     /// the body itself throws passes as it is.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let (client, limit) = (self.client, connectTimeout)
+        let (client, limit, outage) = (self.client, connectTimeout, self.outage)
+        let unanswered = StoreError.unavailable("\(location): the database did not answer within \(limit.components.seconds) s")
+        if outage.within(limit) { throw unanswered }
         do {
             return try await LeaseRace<T>.run(limit: limit) { leased in
                 try await client.withConnection { connection in
                     leased()
+                    outage.end()
                     do { return try await body(connection) } catch { throw BodyFailure(error: error) }
                 }
             }
         } catch is LeaseTimeout {
-            throw StoreError.unavailable("\(location): the database did not answer within \(limit.components.seconds) s")
+            outage.begin()
+            throw unanswered
         } catch let failure as BodyFailure {
             // A repeated key is the caller's to name; the driver's other failures are put in words.
             if let error = failure.error as? PSQLError, !error.isUniqueViolation() { throw self.failure(error, doing: "the database failed") }
@@ -212,6 +219,15 @@ private final class LeaseRace<T: Sendable>: Sendable {
 }
 
 private struct LeaseTimeout: Error {}
+
+/// When a lease last timed out, until one succeeds again.
+private final class Outage: Sendable {
+    private let since = Mutex<ContinuousClock.Instant?>(nil)
+
+    func begin() { since.withLock { $0 = .now } }
+    func end() { since.withLock { $0 = nil } }
+    func within(_ limit: Duration) -> Bool { since.withLock { $0.map { $0.duration(to: .now) < limit } ?? false } }
+}
 
 /// What the body run on a connection threw, told apart from the pool's own failures.
 private struct BodyFailure: Error {

@@ -285,7 +285,7 @@ struct OutageTests {
     let cli = CLI()
 
     @Test(
-        "PostgreSQL stopped: every request gets 503 with Retry-After within the connect timeout; started again: answers again",
+        "PostgreSQL stopped: every request gets 503 with Retry-After, waiting one connect timeout at most; started again: answers again",
         .enabled(if: PostgresCluster.binaries != nil || Tools.required, "PostgreSQL is not installed; scripts/test installs it"))
     func outage() async throws {
         let cluster = try PostgresCluster()
@@ -300,7 +300,8 @@ struct OutageTests {
             let answer = try await exchange(server.url(path))
             let took = start.duration(to: .now)
             #expect(answer.status == 503 && answer.headers["Retry-After"] != nil, "\(path): \(answer.status) \(answer.text.prefix(200))")
-            #expect(took < .seconds(5), "\(path) took \(took)")
+            // One wait of 2 s and the work around it; a wait per store call would pass 4 s.
+            #expect(took < .seconds(4), "\(path) took \(took)")
         }
         let offline = try cli.run("trade", "series", "--reporter", "IRN", "--partner", "KAZ", "--postgres", url)
         #expect(offline.status == 1 && offline.stderr.contains("cannot connect") && !offline.stderr.contains("PSQLError"), "\(offline.stderr)")
