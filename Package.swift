@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CaravanPresentation", targets: ["CaravanPresentation"]),
         .library(name: "CaravanServer", targets: ["CaravanServer"]),
         .library(name: "CaravanFetch", targets: ["CaravanFetch"]),
+        .library(name: "CaravanWatch", targets: ["CaravanWatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Domain values and pure analytics: periods, calendars, observations, series. No I/O.
@@ -91,7 +93,8 @@ let package = Package(
             name: "CaravanServer",
             dependencies: [
                 "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanStore",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "CaravanWatch", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -104,11 +107,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // Changes of scorecards pushed to those watching them: webhook deliveries, signed and retried.
+        .target(
+            name: "CaravanWatch",
+            dependencies: [
+                "CaravanPresentation", "CaravanService", "CaravanStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "caravan",
             dependencies: [
                 "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanServer",
-                "CaravanFetch",
+                "CaravanFetch", "CaravanWatch",
                 "CaravanStore", "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -160,11 +170,18 @@ let package = Package(
             ],
             resources: [.copy("Answers")]),
         .testTarget(
+            name: "CaravanWatchTests",
+            dependencies: [
+                "CaravanWatch", "CaravanService", "CaravanStore", "CaravanTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
+        .testTarget(
             name: "CaravanServerTests",
             dependencies: [
                 "CaravanServer", "CaravanService", "CaravanPresentation", "CaravanData", "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                "CaravanWatch", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
     ]
 )

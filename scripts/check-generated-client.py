@@ -167,6 +167,10 @@ def calls(pkg):
         ("putDossier", {200, 201}, True, lambda: dict(
             partnership="iran-kazakhstan", body=file(DOSSIER.read_bytes(), DOSSIER.name, "application/yaml"))),
         ("imports", {200}, False, {}),
+        ("changes", {200}, False, dict(partnership="iran-kazakhstan", since="2020-01-01")),
+        # Port 9 (discard) takes nothing: the watch is added and removed before anything is owed to it.
+        ("addWatch", {201}, True, dict(url="http://127.0.0.1:9/hook", partnership="iran-kazakhstan")),
+        ("removeWatch", {200}, True, dict(id=1)),
     ]
 
 

@@ -117,6 +117,54 @@ enum SQLiteSchema {
             // The HS edition a source's product codes belong to, so that HS 2017 codes can be read in HS 2022.
             try db.execute(sql: "ALTER TABLE source ADD COLUMN edition TEXT;")
         }
+        migrator.registerMigration("v8-changes") { db in
+            // Each partnership's statuses as last judged, every change of them, and who is told.
+            try db.execute(
+                sql: """
+                    CREATE TABLE judgement (
+                        partnership TEXT PRIMARY KEY,
+                        through_batch INTEGER
+                    );
+                    CREATE TABLE judged_status (
+                        partnership TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        PRIMARY KEY (partnership, kind, subject)
+                    );
+                    CREATE TABLE status_change (
+                        id INTEGER PRIMARY KEY,
+                        partnership TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        from_status TEXT,
+                        to_status TEXT,
+                        cause_batch INTEGER REFERENCES import_batch(id),
+                        changed_at TEXT NOT NULL
+                    );
+                    CREATE INDEX status_change_partnership ON status_change(partnership, id);
+                    CREATE TABLE watch (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        partnership TEXT,
+                        secret TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        removed_at TEXT
+                    );
+                    CREATE TABLE delivery (
+                        id INTEGER PRIMARY KEY,
+                        watch_id INTEGER NOT NULL REFERENCES watch(id),
+                        change_id INTEGER NOT NULL REFERENCES status_change(id),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        due_at TEXT,
+                        lease_until TEXT,
+                        delivered_at TEXT,
+                        last_error TEXT,
+                        UNIQUE (watch_id, change_id)
+                    );
+                    CREATE INDEX delivery_due ON delivery(due_at);
+                    """)
+        }
         return migrator
     }
 }

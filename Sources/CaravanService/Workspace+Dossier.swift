@@ -28,11 +28,15 @@ extension Workspace {
     /// it supersedes an earlier dossier of the same partnership.
     func importDossier(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
         let text = try DocumentText.read(path: path, name: name)
-        return try await importDossier(text: text, as: name, recordedAt: recordedAt)
+        return try await storeDossier(text: text, as: name, partnership: nil, recordedAt: recordedAt)
     }
 
     /// Checks a dossier's text and stores it; with `partnership`, only a dossier of that id.
     public func importDossier(text: String, as name: String, partnership: String? = nil, recordedAt: Date = Date()) async throws -> ImportResult {
+        try await judging { try await storeDossier(text: text, as: name, partnership: partnership, recordedAt: recordedAt) }
+    }
+
+    private func storeDossier(text: String, as name: String, partnership: String?, recordedAt: Date) async throws -> ImportResult {
         let dossier = try await reader().read(text: text, file: name)
         if let partnership, dossier.partnership.id != partnership {
             throw DossierError.mismatch(expected: partnership, found: dossier.partnership.id)

@@ -10,6 +10,8 @@ public struct ImportResult: Sendable {
     public let receipt: ImportReceipt
     /// What the import means for what was stored before: a dossier naming elements a new network lacks.
     public var notes: [String] = []
+    /// The scorecards' statuses it changed, and those the date alone had changed since the last judgement.
+    public var changes: [RecordedChange] = []
 
     init(summary: ImportSummary, receipt: ImportReceipt, notes: [String] = []) {
         self.summary = summary
@@ -31,7 +33,15 @@ extension Workspace {
         _ path: String, as name: String? = nil, format: ImportFormat? = nil, policy: InvalidRowPolicy = .fail, recordedAt: Date = Date(),
         part: FilePart = FilePart(), progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> ImportResult {
-        let name = name ?? path
+        try await judging {
+            try await storeFile(path, as: name ?? path, format: format, policy: policy, recordedAt: recordedAt, part: part, progress: progress)
+        }
+    }
+
+    private func storeFile(
+        _ path: String, as name: String, format: ImportFormat?, policy: InvalidRowPolicy, recordedAt: Date, part: FilePart,
+        progress: (@Sendable (Int64, Int64) -> Void)?
+    ) async throws -> ImportResult {
         switch try ImportFormat.detect(path: path, name: name, requested: format) {
         case .network: return try await importNetwork(path, as: name, recordedAt: recordedAt)
         case .flows: return try await importFlows(path, as: name, policy: policy, recordedAt: recordedAt)
@@ -77,11 +87,14 @@ extension Workspace {
         }
         var results: [ImportResult] = []
         for (member, _) in chosen {
-            let file = try FileImport(
-                member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy, pairs: pairs)
-            file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
-            if let products { file.flagCodes(notIn: products.codes, listed: products.name) }
-            results.append(try await record(file, recordedAt: recordedAt, progress: progress))
+            results.append(
+                try await judging {
+                    let file = try FileImport(
+                        member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy, pairs: pairs)
+                    file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
+                    if let products { file.flagCodes(notIn: products.codes, listed: products.name) }
+                    return try await record(file, recordedAt: recordedAt, progress: progress)
+                })
         }
         return results
     }

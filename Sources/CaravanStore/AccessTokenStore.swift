@@ -50,8 +50,9 @@ public protocol AccessTokenStore: Sendable {
     func revokeToken(named name: String, at date: Date) async throws -> AccessToken
 }
 
-/// Everything a workspace keeps: the ledger and the tokens that guard it.
-public protocol WorkspaceStore: LedgerStore, AccessTokenStore {
+/// Everything a workspace keeps: the ledger, the tokens that guard it, and the changes of its
+/// scorecards with those watching them.
+public protocol WorkspaceStore: LedgerStore, AccessTokenStore, ChangeStore {
     /// Releases connections; the store is not used afterwards.
     func close() async
 }

@@ -22,7 +22,7 @@ struct Caravan: AsyncParsableCommand {
             CapacityCommand.self,
             CorridorCommand.self, DossierPartCommand<TargetsPart>.self, DossierPartCommand<ClaimsPart>.self,
             DossierPartCommand<ProjectsPart>.self, DossierPartCommand<AgreementsPart>.self, CalendarCommand.self, ImportsCommand.self,
-            TariffsCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self,
+            TariffsCommand.self, ChangesCommand.self, WatchCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self,
         ]
     )
 

@@ -24,6 +24,7 @@ struct DashboardTests {
             ["scenario-form", "scenario-changes", "scenario-tests", "scenario-targets", "scenario-capacity"], "scenario"
         ),
         ("/partnerships", ["partnerships"], "partnerships"),
+        ("/changes", ["changes"], "changes"),
         ("/?partnership=iran-turkmenistan", ["test-trade", "test-projects", "test-corridor"], "scorecard-second"),
         ("/claims?partnership=iran-turkmenistan", ["claims"], "claims-second"),
     ]

@@ -134,7 +134,8 @@ struct HostileTextTests {
             let paths = [
                 "/", "/trade", "/trade?reporter=IRN&partner=KAZ&commodity=HOSTILE", "/corridor",
                 "/corridor?from=a&to=c%3Ci%20data-hostile%3D%224%22%3E",
-                "/projects", "/claims", "/partnerships", "/trade?reporter=KAZ&partner=IRN", "/scenario", "/scenario?lang=fa",
+                "/projects", "/claims", "/partnerships", "/trade?reporter=KAZ&partner=IRN", "/scenario", "/scenario?lang=fa", "/changes",
+                "/changes?lang=fa",
                 // In Persian and Russian too, names in those languages hostile, a hostile parameter kept in the switcher's links.
                 "/?lang=fa&x=%3Cb%20data-hostile%3D%226%22%3E", "/corridor?from=a&to=b&lang=fa", "/corridor?lang=ru",
                 "/trade?reporter=KAZ&partner=IRN&lang=fa",

@@ -5,7 +5,7 @@ import Foundation
 
 /// The dashboard's pages, as they appear in its navigation.
 public enum DashboardTab: String, Sendable, CaseIterable {
-    case scorecard, trade, corridor, projects, claims, scenario, partnerships
+    case scorecard, trade, corridor, projects, claims, scenario, changes, partnerships
 
     /// The page's path.
     public var path: String { self == .scorecard ? "/" : "/\(rawValue)" }

@@ -20,9 +20,11 @@ public struct ImportAnswer: Sendable, Encodable {
     let batch: ImportBatch
     /// What the import means for what was stored before.
     let notes: [String]
+    /// The scorecards' statuses it changed.
+    let changes: [ChangeList.Entry]
 
     enum CodingKeys: String, CodingKey {
-        case status, file, format, derived, skipped, rejected, flagged, batch, notes
+        case status, file, format, derived, skipped, rejected, flagged, batch, notes, changes
         case rowsRead = "rows_read"
         case rowsStored = "rows_stored"
     }
@@ -34,6 +36,7 @@ public struct ImportAnswer: Sendable, Encodable {
         case .restored(let batch, _): (status, self.batch) = ("restored", batch)
         }
         notes = result.notes
+        changes = ChangeList(result.changes).changes
         file = result.summary.file
         format = result.summary.format.rawValue
         rowsRead = result.summary.rowsRead

@@ -39,6 +39,7 @@ extension ImportResult {
             lines.append("  rejected rows and their reasons: \(file)")
         }
         for note in notes { lines.append("  note: \(note)") }
+        for change in ChangeList(changes).changes { lines.append("  changed: \(change.partnership) \(change.summary)") }
         return lines.joined(separator: "\n")
     }
 

@@ -65,6 +65,19 @@ struct DashboardRoutes: Sendable {
             let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
             return try await dashboard.scenario(asked, partnership: judged.partnership, asOf: judged.asOf)
         }
+        // Changes are recorded beside the store's version, so their pages are never kept.
+        page(router, "/changes", Self.judged, kept: false) { reader, dashboard in
+            let request = try reader.judged()
+            return try await dashboard.changes(partnership: request.partnership, asOf: request.asOf)
+        }
+        router.get("/feed/{partnership}.atom") { request, context in
+            let partnership = context.parameters.get("partnership") ?? ""
+            let changes = try await workspace.changes(partnership: partnership)
+            return Answer(
+                headers: [.contentType: "application/atom+xml; charset=utf-8"],
+                body: ByteBuffer(string: ChangeFeed.atom(partnership: partnership, changes: changes).rendered)
+            ).response
+        }
         page(router, "/corridor", Self.corridor) { reader, dashboard in
             let judged = try reader.judged()
             let network = try await workspace.network()
@@ -76,7 +89,7 @@ struct DashboardRoutes: Sendable {
     }
 
     private func page(
-        _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter],
+        _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter], kept: Bool = true,
         render: @escaping @Sendable (RequestReader, Dashboard) async throws -> HTML
     ) {
         let (workspace, cache) = (self.workspace, self.cache)
@@ -85,9 +98,8 @@ struct DashboardRoutes: Sendable {
             let reader = RequestReader(arguments.values(.page), workspace: workspace)
             let page = PageRequest(request)
             // One answer a language: the same address may be asked for in several by Accept-Language.
-            var answer = try await cache.answer(request, variant: page.words.language.rawValue) {
-                Answer.html(try await render(reader, Dashboard(workspace, request: page)))
-            }
+            let make: @Sendable () async throws -> Answer = { Answer.html(try await render(reader, Dashboard(workspace, request: page))) }
+            var answer = kept ? try await cache.answer(request, variant: page.words.language.rawValue, make: make) : try await make()
             answer.headers[.vary] = "Accept-Language"
             return answer.response
         }

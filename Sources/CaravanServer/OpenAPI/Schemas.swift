@@ -144,10 +144,29 @@ enum Schemas {
         "ImportAnswer": object(
             [
                 "status": ["type": "string", "enum": ["stored", "already_imported", "restored"]], "file": string, "format": string,
-                "rows_read": integer, "notes": array(string),
+                "rows_read": integer, "notes": array(string), "changes": array(ref("Change")),
                 "rows_stored": integer, "derived": integer, "skipped": ["type": "object", "additionalProperties": integer], "rejected": integer,
                 "flagged": ["type": "object", "additionalProperties": integer],
                 "batch": ref("ImportBatch"),
             ], required: ["status", "file", "batch"]),
+        "Change": object(
+            [
+                "event": integer, "partnership": string, "kind": ["type": "string", "enum": ["test", "target", "claim"]], "id": string,
+                "from": optionalString, "to": optionalString,
+                "cause": object(
+                    [
+                        "kind": ["type": "string", "enum": ["import", "judged-again"]], "batch": integer, "file": string, "format": string,
+                        "vintage": string,
+                    ], required: ["kind"]),
+                "at": string,
+            ], required: ["event", "partnership", "kind", "id", "from", "to", "cause", "at"],
+            "A status that changed: from null when first judged, to null when no longer judged. cause names the import, or says the scorecard was judged again with nothing new stored."
+        ),
+        "ChangeList": list("changes", of: ref("Change"), "The changes, oldest first."),
+        "Watch": object(
+            [
+                "id": integer, "url": string, "partnership": optionalString, "secret": string, "created_at": string,
+                "removed_at": optionalString,
+            ], required: ["id", "url", "created_at"], "An address told of changes; its secret only in the answer that made it."),
     ]
 }

@@ -1,4 +1,5 @@
 import CaravanService
+import CaravanWatch
 import Hummingbird
 import Logging
 
@@ -15,7 +16,7 @@ public struct CaravanServer: Sendable {
 
     /// Every API operation, as routed and as documented; the description lists itself too.
     static let endpoints: [Endpoint] =
-        TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all
+        TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all + ChangeEndpoints.all
         + MetaEndpoints.all { CaravanServer.endpoints }
 
     /// The router, middleware first: log, turn errors into answers, check tokens, then route.
@@ -41,6 +42,7 @@ public struct CaravanServer: Sendable {
             server: .http1(
                 configuration: .init(additionalChannelHandlers: [MalformedRequests()], idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Caravan"),
+            services: [DeliveryRounds(deliveries: Deliveries(store: workspace.store), logger: logger)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

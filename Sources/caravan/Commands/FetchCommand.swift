@@ -102,7 +102,9 @@ struct FetchComtradeCommand: AsyncParsableCommand {
         do {
             let outcome = try await fetch.run(into: workspace, report: FetchText.progress(terminal: isatty(STDERR_FILENO) == 1))
             print(FetchText.outcome(outcome))
+            await workspace.sendOwed()
         } catch let error as FetchError {
+            await workspace.sendOwed()
             FileHandle.standardError.write(Data("error: \(error)\n(what was stored before stays; run the same command again to resume)\n".utf8))
             throw ExitCode(1)
         }

@@ -105,6 +105,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
         }
+        await workspace.sendOwed()
         if failures > 0 {
             FileHandle.standardError.write(Data("\(failures) of \(files.count) files not imported; the others are stored\n".utf8))
             throw ExitCode(1)

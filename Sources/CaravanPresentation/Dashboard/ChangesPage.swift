@@ -1,0 +1,37 @@
+import CaravanCore
+import CaravanStore
+import Foundation
+
+extension Dashboard {
+    /// What changed in the partnership's scorecard, newest first, each change with what caused
+    /// it; the partnership's Atom feed; and the sources its scorecard cites.
+    public func changes(partnership: String? = nil, asOf: Date = Date(), limit: Int = 200) async throws -> HTML {
+        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
+        let id = scorecard.partnership.id
+        let changes = Array(try await workspace.changes(partnership: id).reversed().prefix(limit))
+        let rows = changes.map { change -> [HTML] in
+            let from: HTML = change.from.map(words.badge) ?? "—"
+            let to: HTML = change.to.map(words.badge) ?? "—"
+            let cause: HTML =
+                if let batch = change.cause {
+                    "\(words("change.import", ["batch": words.integer(Int(batch.id)), "file": batch.file, "vintage": day(batch.recordedAt)]))"
+                } else {
+                    "\(words("change.judged-again"))"
+                }
+            return ["\(day(change.at))", "\(words("kind.\(change.subject.kind.rawValue)")) <code>\(change.subject.id)</code>", from, to, cause]
+        }
+        let table =
+            rows.isEmpty
+            ? "<p>\(words("changes.none"))</p>"
+            : HTML.table(["at", "subject", "from", "to", "cause"].map { words("column.\($0)") }, rows, id: "changes", lead: [0])
+        let body: HTML = """
+            <h2>\(words("tab.changes"))</h2><p>\(words("changes.intro"))</p>
+            <p><a href="/feed/\(DashboardFrame.percentEncoded(id)).atom" type="application/atom+xml">\(words("changes.feed", ["partnership": id]))</a></p>
+            \(table)
+            \(HTMLReport(.only(scorecard), words: words).sources)
+            """
+        return DashboardFrame.page(.changes, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
+    }
+
+    private func day(_ date: Date) -> String { words.date(String(Timestamp.text(date).prefix(10))) }
+}

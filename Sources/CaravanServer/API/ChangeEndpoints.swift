@@ -1,0 +1,77 @@
+import CaravanPresentation
+import CaravanService
+import CaravanStore
+import Foundation
+
+/// What changed in the scorecards, and the addresses told of it: `caravan changes` and `caravan watch`.
+enum ChangeEndpoints {
+    static let all = [
+        Endpoint(
+            method: .get, path: "/api/v1/changes", operationID: "changes", tag: "changes",
+            summary:
+                "What changed in the scorecards, oldest first: each test's or target's status and each claim's verdict, from what to what, the import that caused it and when. The same partnership's changes as Atom at /feed/{partnership}.atom.",
+            parameters: [
+                Parameter(name: "partnership", summary: "Only this partnership's changes.", example: "iran-kazakhstan"),
+                Parameter(
+                    name: "since", summary: "Only changes since this date (YYYY-MM-DD, from its first instant) or ISO 8601 time.",
+                    example: "2026-01-01"),
+            ],
+            answer: "ChangeList", refusals: [400: "A parameter is wrong.", 404: "No dossier is stored for that partnership."], cached: false
+        ) { call in
+            let request = try call.reader.changes()
+            return try Answer.json(ChangeList(try await call.workspace.changes(partnership: request.partnership, since: request.since)))
+        },
+        Endpoint(
+            method: .post, path: "/api/v1/watches", operationID: "addWatch", tag: "changes",
+            summary:
+                "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only.",
+            parameters: [
+                Parameter(
+                    name: "url", required: true, summary: "The http or https address each change is posted to.", example: "https://example.org/hook"),
+                Parameter(
+                    name: "partnership", summary: "Only this partnership's changes (default: every partnership's).", example: "iran-kazakhstan"),
+            ],
+            answer: "Watch",
+            refusals: [
+                201: "The watch was added.", 400: "The address is not an absolute http(s) one.", 401: "No token, or an unknown one.",
+                403: "The token was revoked.", 404: "No dossier is stored for that partnership.",
+            ]
+        ) { call in
+            try Answer.json(AddedWatch(try await call.workspace.addWatch(try call.reader.watch())), status: .created)
+        },
+        Endpoint(
+            method: .delete, path: "/api/v1/watches/{id}", operationID: "removeWatch", tag: "changes",
+            summary: "Stop a watch; what it is still owed is not sent.",
+            parameters: [Parameter(name: "id", location: .path, kind: .integer, required: true, summary: "The watch's id.", example: "1")],
+            answer: "Watch", refusals: [401: "No token, or an unknown one.", 403: "The token was revoked.", 404: "No active watch has the id."]
+        ) { call in
+            guard let id = Int64(call.arguments.required("id")) else { throw WatchError.unknown(0) }
+            return try Answer.json(AddedWatch(try await call.workspace.store.removeWatch(id: id, at: Date()), secret: false))
+        },
+    ]
+
+    /// A watch as the API answers it: its secret only when it was just made.
+    struct AddedWatch: Encodable {
+        let id: Int64
+        let url: String
+        let partnership: String?
+        let secret: String?
+        let createdAt: Date
+        let removedAt: Date?
+
+        init(_ watch: Watch, secret: Bool = true) {
+            id = watch.id
+            url = watch.url
+            partnership = watch.partnership
+            self.secret = secret ? watch.secret : nil
+            createdAt = watch.createdAt
+            removedAt = watch.removedAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, url, partnership, secret
+            case createdAt = "created_at"
+            case removedAt = "removed_at"
+        }
+    }
+}

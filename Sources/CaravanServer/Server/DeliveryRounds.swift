@@ -1,0 +1,28 @@
+import CaravanWatch
+import Logging
+import ServiceLifecycle
+
+/// Sends what is owed to watches every second while the server runs, so an import answers at
+/// once and its changes follow; stops at the server's graceful shutdown.
+struct DeliveryRounds: Service {
+    let deliveries: Deliveries
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            // A database that is away is said once, not every second.
+            var said: String?
+            while !Task.isCancelled {
+                do {
+                    let round = try await deliveries.sendDue()
+                    for failure in round.failed { logger.warning("webhook delivery failed: \(failure)") }
+                    said = nil
+                } catch {
+                    if said != "\(error)" { logger.warning("webhook deliveries could not be read: \(error)") }
+                    said = "\(error)"
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

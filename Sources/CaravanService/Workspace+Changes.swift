@@ -1,0 +1,68 @@
+import CaravanCore
+import CaravanDossier
+import CaravanStore
+import Foundation
+
+extension Workspace {
+    /// Runs an import between two judgements of every stored partnership: one before, which records
+    /// what the date alone changed (a deadline passed), and one after, which records what the new
+    /// batch changed with the batch as its cause. The import stands whatever the judging does: a
+    /// failure to judge is a note on its result.
+    func judging(_ store: () async throws -> ImportResult) async throws -> ImportResult {
+        let before = await judgeQuietly(cause: nil)
+        var result = try await store()
+        switch result.receipt {
+        case .stored(let batch), .restored(let batch, _):
+            let after = await judgeQuietly(cause: batch)
+            result.changes = before.changes + after.changes
+            result.notes += before.notes + after.notes
+        case .alreadyImported:
+            result.changes = before.changes
+            result.notes += before.notes
+        }
+        return result
+    }
+
+    private func judgeQuietly(cause: ImportBatch?) async -> (changes: [RecordedChange], notes: [String]) {
+        do { return (try await judge(cause: cause), []) } catch {
+            return ([], ["the scorecards could not be judged again, so no change was recorded: \(error)"])
+        }
+    }
+
+    /// Judges every stored partnership's scorecard now and records what changed since the last
+    /// judgement, with `cause` (nil: nothing new was stored). Returns the changes recorded.
+    @discardableResult
+    public func judge(cause: ImportBatch? = nil, at: Date = Date()) async throws -> [RecordedChange] {
+        let through = try await store.version()?.lastBatch
+        var changes: [RecordedChange] = []
+        for scorecard in try await partnerships(asOf: at) {
+            let judgement = Judgement(partnership: scorecard.partnership.id, statuses: scorecard.statuses, through: through)
+            changes += try await store.record(judgement, cause: cause, at: at)
+        }
+        return changes
+    }
+
+    /// The changes recorded, oldest first.
+    public func changes(partnership: String? = nil, since: Date? = nil) async throws -> [RecordedChange] {
+        if let partnership {
+            let known = try await store.documents(.dossier).map(\.document.name)
+            guard known.contains(partnership) else { throw DossierError.unknown(partnership, known: known) }
+        }
+        return try await store.changes(partnership: partnership, since: since)
+    }
+}
+
+extension Scorecard {
+    /// What a change is recorded of: each test's and target's status and each claim's verdict.
+    public var statuses: [Judged: String] {
+        var statuses: [Judged: String] = [
+            Judged(.test, "trade"): tests.trade.status.rawValue, Judged(.test, "projects"): tests.projects.status.rawValue,
+            Judged(.test, "corridor"): tests.corridor.status.rawValue,
+        ]
+        for target in tests.trade.targets + tests.projects.targets + tests.corridor.targets {
+            statuses[Judged(.target, target.id)] = target.status.rawValue
+        }
+        for claim in claims { statuses[Judged(.claim, claim.id)] = claim.verdict.rawValue }
+        return statuses
+    }
+}
