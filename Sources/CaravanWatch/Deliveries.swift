@@ -32,15 +32,24 @@ public struct Deliveries: Sendable {
         public init() {}
     }
 
-    /// Sends every delivery due now, once each; what fails is left for a later round.
-    public func sendDue(now: Date = Date()) async throws -> Round {
+    /// Sends every delivery due now, once each; what fails is left for a later round. An address
+    /// that fails is not tried again in the round: what else it is owed waits with it. With a
+    /// `budget`, no delivery is claimed after it is spent; what is left is sent by a later round.
+    public func sendDue(now: Date = Date(), budget: Duration? = nil) async throws -> Round {
         var round = Round()
-        while true {
+        var failing: [String: String] = [:]
+        let start = ContinuousClock.now
+        while budget.map({ start.duration(to: .now) < $0 }) ?? true {
             // The lease outlasts a try, so no other sender takes a delivery while it is being sent.
             let claimed = try await store.claimDeliveries(at: now, lease: timeout * 2 + .seconds(5), limit: 16)
             if claimed.isEmpty { return round }
             for delivery in claimed {
-                if let failure = await send(delivery) {
+                let failure: String? =
+                    if let earlier = failing[delivery.watch.url] { "not tried: \(earlier) on an earlier delivery of this round" } else {
+                        await send(delivery)
+                    }
+                if let failure {
+                    failing[delivery.watch.url] = failing[delivery.watch.url] ?? failure
                     let retryAt = delivery.attempts + 1 < tries ? Date().addingTimeInterval(wait(after: delivery.attempts + 1)) : nil
                     try await store.settle(delivery.id, .failed(reason: failure, retryAt: retryAt))
                     round.failed.append("\(delivery.watch.url): \(failure)" + (retryAt == nil ? " (given up)" : ""))
@@ -50,6 +59,7 @@ public struct Deliveries: Sendable {
                 }
             }
         }
+        return round
     }
 
     /// The wait after the `failures`-th failed try, in seconds.
@@ -73,13 +83,21 @@ public struct Deliveries: Sendable {
         request.body = .bytes(ByteBuffer(string: body))
         do {
             let seconds = Int64(timeout.components.seconds)
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(max(1, seconds)))
+            let response = try await Self.client.execute(request, timeout: .seconds(max(1, seconds)))
             _ = try? await response.body.collect(upTo: 64 << 10)
             return (200..<300).contains(response.status.code) ? nil : "HTTP \(response.status.code)"
         } catch {
             return "\(error)"
         }
     }
+
+    /// The client every delivery goes through, kept for the process's life like `HTTPClient.shared`,
+    /// but failing at once on a refused connection, where the shared one retries until the timeout.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     /// HMAC-SHA256 of `body` with `secret`, lowercase hex: what a receiver computes to check a delivery.
     public static func signature(of body: Data, secret: String) -> String {
