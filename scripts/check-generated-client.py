@@ -169,7 +169,8 @@ def calls(pkg):
         ("imports", {200}, False, {}),
         ("changes", {200}, False, dict(partnership="iran-kazakhstan", since="2020-01-01")),
         # Port 9 (discard) takes nothing: the watch is added and removed before anything is owed to it.
-        ("addWatch", {201}, True, dict(url="http://127.0.0.1:9/hook", partnership="iran-kazakhstan")),
+        # The generator names the `url` parameter url_query: `url` is a name of its own.
+        ("addWatch", {201}, True, dict(url_query="http://127.0.0.1:9/hook", partnership="iran-kazakhstan")),
         ("removeWatch", {200}, True, dict(id=1)),
     ]
 

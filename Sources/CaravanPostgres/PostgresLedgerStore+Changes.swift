@@ -11,14 +11,15 @@ extension PostgresLedgerStore {
         return try await transaction { connection in
             // One judgement of a partnership at a time, in every process: each compares with the last recorded.
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.judgementLock), hashtext(\(partnership)))", logger: logger)
-            var known = false
             var through: Int64?
-            for try await value in try await connection.query(
-                "SELECT through_batch FROM judgement WHERE partnership = \(partnership)", logger: logger
-            ).decode(Int64?.self) {
-                (known, through) = (true, value)
+            var judgedAt: Date?
+            for try await (batch, at) in try await connection.query(
+                "SELECT through_batch, judged_at FROM judgement WHERE partnership = \(partnership)", logger: logger
+            ).decode((Int64?, Date).self) {
+                (through, judgedAt) = (batch, at)
             }
             if let through, (judgement.through ?? 0) < through { return [] }
+            let sameDay = judgedAt.map { Day(containing: $0) == Day(containing: when) } ?? false
             var recorded: [Judged: String] = [:]
             for try await (kind, subject, status) in try await connection.query(
                 "SELECT kind, subject, status FROM judged_status WHERE partnership = \(partnership)", logger: logger
@@ -26,11 +27,11 @@ extension PostgresLedgerStore {
                 if let kind = Judged.Kind(rawValue: kind) { recorded[Judged(kind, subject)] = status }
             }
             let changes = judgement.changes(since: recorded)
-            if changes.isEmpty && known && through == judgement.through { return [] }
+            if changes.isEmpty && sameDay && through == judgement.through { return [] }
             try await connection.query(
                 """
-                INSERT INTO judgement (partnership, through_batch) VALUES (\(partnership), \(judgement.through))
-                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch
+                INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (\(partnership), \(judgement.through), \(when))
+                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
                 """, logger: logger)
             var watches: [Int64] = []
             for try await id in try await connection.query(
@@ -69,6 +70,19 @@ extension PostgresLedgerStore {
                         id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause, at: when))
             }
             return stored
+        }
+    }
+
+    public func lastJudgements() async throws -> [String: LastJudgement] {
+        let logger = self.logger
+        return try await withConnection { connection in
+            var found: [String: LastJudgement] = [:]
+            for try await (partnership, through, at) in try await connection.query(
+                "SELECT partnership, through_batch, judged_at FROM judgement", logger: logger
+            ).decode((String, Int64?, Date).self) {
+                found[partnership] = LastJudgement(through: through, at: at)
+            }
+            return found
         }
     }
 

@@ -121,7 +121,7 @@ enum PostgresSchema {
         Migration(
             name: "v7-changes",
             statements: [
-                "CREATE TABLE judgement (partnership TEXT PRIMARY KEY, through_batch BIGINT)",
+                "CREATE TABLE judgement (partnership TEXT PRIMARY KEY, through_batch BIGINT, judged_at TIMESTAMPTZ NOT NULL)",
                 """
                 CREATE TABLE judged_status (
                     partnership TEXT NOT NULL,

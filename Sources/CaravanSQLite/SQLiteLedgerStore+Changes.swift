@@ -7,21 +7,22 @@ extension SQLiteLedgerStore {
     public func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange] {
         try await write { db in
             let partnership = judgement.partnership
-            let known = try Row.fetchOne(db, sql: "SELECT through_batch FROM judgement WHERE partnership = ?", arguments: [partnership])
+            let known = try Row.fetchOne(db, sql: "SELECT through_batch, judged_at FROM judgement WHERE partnership = ?", arguments: [partnership])
             let through: Int64? = known?[0]
             if let through, (judgement.through ?? 0) < through { return [] }
+            let sameDay = (known?[1] as String?).flatMap(Timestamp.date).map { Day(containing: $0) == Day(containing: at) } ?? false
             var recorded: [Judged: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, subject, status FROM judged_status WHERE partnership = ?", arguments: [partnership]) {
                 if let kind = Judged.Kind(rawValue: row[0]) { recorded[Judged(kind, row[1])] = row[2] }
             }
             let changes = judgement.changes(since: recorded)
-            if changes.isEmpty && known != nil && through == judgement.through { return [] }
+            if changes.isEmpty && sameDay && through == judgement.through { return [] }
             try db.execute(
                 sql: """
-                    INSERT INTO judgement (partnership, through_batch) VALUES (?, ?)
-                    ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch
+                    INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (?, ?, ?)
+                    ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
                     """,
-                arguments: [partnership, judgement.through])
+                arguments: [partnership, judgement.through, Timestamp.text(at)])
             let watches = try Int64.fetchAll(
                 db, sql: "SELECT id FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = ?)", arguments: [partnership])
             let when = Timestamp.text(at)
@@ -52,6 +53,16 @@ extension SQLiteLedgerStore {
                     id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause,
                     at: Timestamp.date(when) ?? at)
             }
+        }
+    }
+
+    public func lastJudgements() async throws -> [String: LastJudgement] {
+        try await read { db in
+            var found: [String: LastJudgement] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT partnership, through_batch, judged_at FROM judgement") {
+                found[row[0]] = LastJudgement(through: row[1], at: Timestamp.date(row[2]) ?? .distantPast)
+            }
+            return found
         }
     }
 

@@ -123,7 +123,8 @@ enum SQLiteSchema {
                 sql: """
                     CREATE TABLE judgement (
                         partnership TEXT PRIMARY KEY,
-                        through_batch INTEGER
+                        through_batch INTEGER,
+                        judged_at TEXT NOT NULL
                     );
                     CREATE TABLE judged_status (
                         partnership TEXT NOT NULL,

@@ -9,7 +9,7 @@ extension Workspace {
     /// batch changed with the batch as its cause. The import stands whatever the judging does: a
     /// failure to judge is a note on its result.
     func judging(_ store: () async throws -> ImportResult) async throws -> ImportResult {
-        let before = await judgeQuietly(cause: nil)
+        let before: (changes: [RecordedChange], notes: [String]) = await judgedToday() ? ([], []) : await judgeQuietly(cause: nil)
         var result = try await store()
         switch result.receipt {
         case .stored(let batch), .restored(let batch, _):
@@ -21,6 +21,16 @@ extension Workspace {
             result.notes += before.notes
         }
         return result
+    }
+
+    /// Whether every stored partnership was judged today on what the store holds now: a scorecard
+    /// is worked out as of a day, so judging it again would find nothing the date moved.
+    private func judgedToday(_ now: Date = Date()) async -> Bool {
+        guard let judged = try? await store.lastJudgements(), let stored = try? await store.documents(.dossier) else { return false }
+        let version = try? await store.version()?.lastBatch
+        return stored.allSatisfy { dossier in
+            judged[dossier.document.name].map { $0.through == version && Day(containing: $0.at) == Day(containing: now) } ?? false
+        }
     }
 
     private func judgeQuietly(cause: ImportBatch?) async -> (changes: [RecordedChange], notes: [String]) {

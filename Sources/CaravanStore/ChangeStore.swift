@@ -47,6 +47,17 @@ public struct Judgement: Sendable, Hashable {
     }
 }
 
+/// When a partnership was last judged, and on what: the batch the store held then.
+public struct LastJudgement: Sendable, Hashable {
+    public var through: Int64?
+    public var at: Date
+
+    public init(through: Int64?, at: Date) {
+        self.through = through
+        self.at = at
+    }
+}
+
 /// One status that changed.
 public struct StatusChange: Sendable, Hashable {
     public var subject: Judged
@@ -137,9 +148,11 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Where changes and their watchers live: beside the ledger, in the same database.
 public protocol ChangeStore: Sendable {
     /// Records what changed since the statuses last recorded for the partnership, with a delivery
-    /// for each active watch of it, in one transaction; returns the changes, none when nothing
-    /// changed or a later judgement is already recorded.
+    /// for each active watch of it, and the judgement's batch and moment, in one transaction;
+    /// returns the changes, none when nothing changed or a later judgement is already recorded.
     func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange]
+    /// Each judged partnership's last judgement.
+    func lastJudgements() async throws -> [String: LastJudgement]
     /// The changes recorded, oldest first; of one partnership, or since a moment, when given.
     func changes(partnership: String?, since: Date?) async throws -> [RecordedChange]
 

@@ -101,7 +101,10 @@ struct ChangeAPITests {
                 let answer = try response.json()
                 #expect(response.status == .ok && answer["secret"] == nil && answer["removed_at"] != nil)
             }
-            for again in ["\(id)", "999", "x"] {
+            try await client.execute(uri: "/api/v1/watches/x", method: .delete, headers: served.bearer(served.token)) { response in
+                #expect(response.status == .badRequest && response.text.contains("expected a whole number"), "\(response.text)")
+            }
+            for again in ["\(id)", "999"] {
                 try await client.execute(uri: "/api/v1/watches/\(again)", method: .delete, headers: served.bearer(served.token)) { response in
                     #expect(response.status == .notFound && response.errorCode == "unknown_watch", "\(again): \(response.text)")
                 }

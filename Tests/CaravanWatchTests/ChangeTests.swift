@@ -6,7 +6,7 @@ import Testing
 
 /// A partnership small enough to work by hand: one trade target of KAZ–IRN turnover.
 enum SmallPartnership {
-    static func dossier(withTarget: Bool = true) -> String {
+    static func dossier(withTarget: Bool = true, value: Int = 1000) -> String {
         var text = """
             partnership:
               id: kaz-irn
@@ -23,9 +23,9 @@ enum SmallPartnership {
 
                 targets:
                   - id: t1
-                    title: Turnover of 1,000
+                    title: Turnover of \(value)
                     metric: {kind: trade, reporter: KAZ, partner: IRN, flow: turnover}
-                    value: 1000
+                    value: \(value)
                     deadline: 2040
                     source: s1
                 """
@@ -104,5 +104,23 @@ struct ChangeTests {
         #expect(try await store.record(older, cause: nil, at: Date()).isEmpty)
         #expect(try await store.record(newer, cause: nil, at: Date()).isEmpty)
         #expect(try await store.changes(partnership: "p", since: nil).map(\.to) == ["on_track"])
+    }
+
+    @Test(
+        "a deadline that passes moves a target with nothing new stored: recorded at the next judgement, caused by no import",
+        arguments: StoreBackend.available)
+    func deadline(_ backend: StoreBackend) async throws {
+        let workspace = Workspace(store: try await backend.makeStore(in: directory))
+        defer { Task { await workspace.store.close() } }
+        _ = try await workspace.importFile(directory.write("kaz-irn.yaml", SmallPartnership.dossier(value: 5000)))
+        _ = try await workspace.importFile(directory.write("kaz-irn.csv", SmallPartnership.turnover))
+        let now = try #require(try await workspace.changes().last { $0.subject == Judged(.target, "t1") })
+        #expect(now.to == "on_track", "600 then 1,000 grows toward 5,000 by 2040: \(now)")
+        // Judged again on a later day with nothing new: the day alone moves it.
+        let after2040 = Date(timeIntervalSince1970: 2_240_611_200)
+        let later = try await workspace.judge(at: after2040)
+        let passed = try #require(later.first { $0.subject == Judged(.target, "t1") })
+        #expect(passed.from == "on_track" && passed.to == "off_track" && passed.cause == nil)
+        #expect(try await workspace.judge(at: after2040).isEmpty)
     }
 }

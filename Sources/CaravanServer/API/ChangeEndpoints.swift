@@ -43,10 +43,14 @@ enum ChangeEndpoints {
             method: .delete, path: "/api/v1/watches/{id}", operationID: "removeWatch", tag: "changes",
             summary: "Stop a watch; what it is still owed is not sent.",
             parameters: [Parameter(name: "id", location: .path, kind: .integer, required: true, summary: "The watch's id.", example: "1")],
-            answer: "Watch", refusals: [401: "No token, or an unknown one.", 403: "The token was revoked.", 404: "No active watch has the id."]
+            answer: "Watch",
+            refusals: [
+                400: "The id is not a whole number.", 401: "No token, or an unknown one.", 403: "The token was revoked.",
+                404: "No active watch has the id.",
+            ]
         ) { call in
-            guard let id = Int64(call.arguments.required("id")) else { throw WatchError.unknown(0) }
-            return try Answer.json(AddedWatch(try await call.workspace.store.removeWatch(id: id, at: Date()), secret: false))
+            let id = try call.reader.integer("id", in: 1...Int.max, default: 0)
+            return try Answer.json(AddedWatch(try await call.workspace.store.removeWatch(id: Int64(id), at: Date()), secret: false))
         },
     ]
 
