@@ -121,7 +121,15 @@ extension PostgresLedgerStore {
         let removed = Timestamp.date(Timestamp.text(at)) ?? at
         guard
             let watch = try await watches(
-                "UPDATE watch SET removed_at = \(removed) WHERE id = \(id) AND removed_at IS NULL RETURNING \(unescaped: PostgresChangeRow.watchColumns)"
+                """
+                WITH removed AS (
+                    UPDATE watch SET removed_at = \(removed) WHERE id = \(id) AND removed_at IS NULL RETURNING \(unescaped: PostgresChangeRow.watchColumns)
+                ), dropped AS (
+                    UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed'
+                    WHERE watch_id IN (SELECT id FROM removed) AND due_at IS NOT NULL
+                )
+                SELECT \(unescaped: PostgresChangeRow.watchColumns) FROM removed
+                """
             ).first
         else { throw WatchError.unknown(id) }
         return watch

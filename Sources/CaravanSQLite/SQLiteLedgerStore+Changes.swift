@@ -102,6 +102,10 @@ extension SQLiteLedgerStore {
             guard db.changesCount == 1,
                 let row = try Row.fetchOne(db, sql: "SELECT \(ChangeRow.watchColumns) FROM watch w WHERE w.id = ?", arguments: [id])
             else { throw WatchError.unknown(id) }
+            // What it was owed is not sent: no longer due, and said why.
+            try db.execute(
+                sql: "UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed' WHERE watch_id = ? AND due_at IS NOT NULL",
+                arguments: [id])
             return ChangeRow.watch(row, from: 0)
         }
     }

@@ -19,6 +19,8 @@ public struct Deliveries: Sendable {
     public var longestWait: Duration = .seconds(3_600)
     /// Tries before a delivery is given up.
     public var tries = 8
+    /// Deliveries claimed at a time.
+    static let claim = 4
 
     public init(store: any ChangeStore) {
         self.store = store
@@ -40,8 +42,9 @@ public struct Deliveries: Sendable {
         var failing: [String: String] = [:]
         let start = ContinuousClock.now
         while budget.map({ start.duration(to: .now) < $0 }) ?? true {
-            // The lease outlasts a try, so no other sender takes a delivery while it is being sent.
-            let claimed = try await store.claimDeliveries(at: now, lease: timeout * 2 + .seconds(5), limit: 16)
+            // The lease outlasts every try of the claim, so no other sender takes a delivery while
+            // this one may still send it.
+            let claimed = try await store.claimDeliveries(at: now, lease: timeout * (Self.claim + 1) + .seconds(5), limit: Self.claim)
             if claimed.isEmpty { return round }
             for delivery in claimed {
                 let failure: String? =

@@ -65,12 +65,15 @@ struct DeliveryTests {
             let watch = try await workspace.addWatch(WatchRequest(url: "http://127.0.0.1:\(port)/hook", partnership: "kaz-irn"))
             receiver.secret.withLock { $0 = watch.secret }
             let elsewhere = try await workspace.addWatch(WatchRequest(url: "http://127.0.0.1:\(port)/gone", partnership: nil))
-            _ = try await workspace.store.removeWatch(id: elsewhere.id, at: Date())
 
             let path = directory.write(
                 "kaz-irn.csv", SmallPartnership.turnover)
             let changes = try await workspace.importFile(path).changes
             #expect(changes.count == 2)
+            #expect(try await workspace.store.pendingDeliveries() == 4)
+            // A watch removed is owed nothing more.
+            _ = try await workspace.store.removeWatch(id: elsewhere.id, at: Date())
+            #expect(try await workspace.store.pendingDeliveries() == 2)
             var deliveries = Deliveries(store: workspace.store)
             deliveries.firstWait = .seconds(60)
             let first = try await deliveries.sendDue()
