@@ -54,11 +54,15 @@ extension Workspace {
 
     /// The changes recorded, oldest first.
     public func changes(partnership: String? = nil, since: Date? = nil) async throws -> [RecordedChange] {
-        if let partnership {
-            let known = try await store.documents(.dossier).map(\.document.name)
-            guard known.contains(partnership) else { throw DossierError.unknown(partnership, known: known) }
-        }
+        try await requireStored(partnership)
         return try await store.changes(partnership: partnership, since: since)
+    }
+
+    /// Refuses a partnership no stored dossier is of, naming those that are; nil is any.
+    func requireStored(_ partnership: String?) async throws {
+        guard let partnership else { return }
+        let known = try await store.documents(.dossier).map(\.document.name)
+        guard known.contains(partnership) else { throw DossierError.unknown(partnership, known: known) }
     }
 }
 

@@ -132,15 +132,13 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case failed(reason: String, retryAt: Date?)
 }
 
-/// Why a watch could not be added or removed.
+/// Why a watch could not be removed.
 public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknown(Int64)
-    case invalidURL(String, String)
 
     public var description: String {
         switch self {
         case .unknown(let id): "no active watch has id \(id)"
-        case .invalidURL(let url, let reason): "'\(url)': \(reason)"
         }
     }
 }

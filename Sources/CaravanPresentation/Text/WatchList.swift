@@ -2,17 +2,28 @@ import CaravanCore
 import CaravanStore
 import Foundation
 
-/// The watches, as `caravan watch list` and the API show them: never their secrets.
+/// The watches, as `caravan watch list` shows them: never their secrets.
 public struct WatchList: Sendable, Encodable, Tabular {
-    struct Entry: Encodable {
+    /// One watch, as the list and the API show it: its secret only in the answer that made it.
+    public struct Entry: Sendable, Encodable {
         let id: Int64
         let url: String
         let partnership: String?
+        let secret: String?
         let createdAt: Date
         let removedAt: Date?
 
+        public init(_ watch: Watch, showingSecret: Bool = false) {
+            id = watch.id
+            url = watch.url
+            partnership = watch.partnership
+            secret = showingSecret ? watch.secret : nil
+            createdAt = watch.createdAt
+            removedAt = watch.removedAt
+        }
+
         enum CodingKeys: String, CodingKey {
-            case id, url, partnership
+            case id, url, partnership, secret
             case createdAt = "created_at"
             case removedAt = "removed_at"
         }
@@ -21,7 +32,7 @@ public struct WatchList: Sendable, Encodable, Tabular {
     let watches: [Entry]
 
     public init(_ watches: [Watch]) {
-        self.watches = watches.map { Entry(id: $0.id, url: $0.url, partnership: $0.partnership, createdAt: $0.createdAt, removedAt: $0.removedAt) }
+        self.watches = watches.map { Entry($0) }
     }
 
     public var table: TextTable {

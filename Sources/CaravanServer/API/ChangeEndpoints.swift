@@ -37,7 +37,7 @@ enum ChangeEndpoints {
                 403: "The token was revoked.", 404: "No dossier is stored for that partnership.",
             ]
         ) { call in
-            try Answer.json(AddedWatch(try await call.workspace.addWatch(try call.reader.watch())), status: .created)
+            try Answer.json(WatchList.Entry(try await call.workspace.addWatch(try call.reader.watch()), showingSecret: true), status: .created)
         },
         Endpoint(
             method: .delete, path: "/api/v1/watches/{id}", operationID: "removeWatch", tag: "changes",
@@ -50,32 +50,7 @@ enum ChangeEndpoints {
             ]
         ) { call in
             let id = try call.reader.integer("id", in: 1...Int.max, default: 0)
-            return try Answer.json(AddedWatch(try await call.workspace.store.removeWatch(id: Int64(id), at: Date()), secret: false))
+            return try Answer.json(WatchList.Entry(try await call.workspace.store.removeWatch(id: Int64(id), at: Date())))
         },
     ]
-
-    /// A watch as the API answers it: its secret only when it was just made.
-    struct AddedWatch: Encodable {
-        let id: Int64
-        let url: String
-        let partnership: String?
-        let secret: String?
-        let createdAt: Date
-        let removedAt: Date?
-
-        init(_ watch: Watch, secret: Bool = true) {
-            id = watch.id
-            url = watch.url
-            partnership = watch.partnership
-            self.secret = secret ? watch.secret : nil
-            createdAt = watch.createdAt
-            removedAt = watch.removedAt
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, url, partnership, secret
-            case createdAt = "created_at"
-            case removedAt = "removed_at"
-        }
-    }
 }
