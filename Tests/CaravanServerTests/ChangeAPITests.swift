@@ -154,4 +154,42 @@ struct ChangeAPITests {
             }
         }
     }
+
+    @Test("hostile text and extreme numbers in every new parameter are refused in words or answered; pages escape them")
+    func hostile() async throws {
+        let served = try await ServedWorkspace()
+        let script = "%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+        try await served.app().test(.router) { client in
+            for (query, status) in [
+                ("since=1e308", HTTPResponse.Status.badRequest), ("since=1e-300", .badRequest), ("since=\(script)", .badRequest),
+                ("since=99999999999-01-01", .badRequest), ("partnership=\(script)", .notFound),
+            ] {
+                try await client.execute(uri: "/api/v1/changes?\(query)", method: .get) { response in
+                    #expect(
+                        response.status == status && response.headers[.contentType]?.hasPrefix("application/json") == true,
+                        "\(query): \(response.text)")
+                }
+            }
+            let long = "https%3A%2F%2Fexample.org%2F" + String(repeating: "a", count: 100_000)
+            for url in ["https%3A%2F%2Fexample.org%2F\(script)", long, "https%3A%2F%2F\(script)", "1e308"] {
+                try await client.execute(uri: "/api/v1/watches?url=\(url)", method: .post, headers: served.bearer(served.token)) { response in
+                    #expect([.created, .badRequest].contains(response.status), "\(url.prefix(80)): \(response.text.prefix(300))")
+                    // A refusal quotes what it refused, inside JSON: never an HTML page.
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(response.text.prefix(300))")
+                }
+            }
+            for id in ["1e308", "1e-300", "99999999999999999999999", "-1", "0", script] {
+                try await client.execute(uri: "/api/v1/watches/\(id)", method: .delete, headers: served.bearer(served.token)) { response in
+                    #expect(response.status == .badRequest, "\(id): \(response.text)")
+                }
+            }
+            try await client.execute(uri: "/feed/\(script).atom", method: .get) { response in
+                #expect(response.status == .notFound && !response.text.contains("<script>alert"), "\(response.text.prefix(300))")
+            }
+            try await client.execute(uri: "/changes?partnership=\(script)", method: .get) { response in
+                #expect(response.status == .notFound && !response.text.contains("<script>alert"), "\(response.text.prefix(300))")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
 }
