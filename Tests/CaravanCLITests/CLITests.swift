@@ -49,7 +49,7 @@ struct CLITests {
         let first = try cli.run("demo", "--db", "demo.sqlite")
         #expect(first.status == 0)
         #expect(first.stdout.contains("17 rows read, 17 stored"))
-        #expect(first.stdout.contains("340,000,000") && first.stdout.contains("Tehran Times 2025-12-11 (iran-kazakhstan.csv:16)"))
+        #expect(first.stdout.contains("340,000,000") && first.stdout.contains("Tehran Times 2025-12-11 (iran-kazakhstan.csv:16; dated quote)"))
         #expect(first.stdout.contains("partial: 2025-01..2025-09 only"))
         let second = try cli.run("demo", "--db", "demo.sqlite")
         #expect(second.stdout.contains("already imported") && second.stdout.contains("nothing added"))
@@ -172,7 +172,7 @@ struct CorridorCLITests {
 struct ScorecardCLITests {
     let cli = CLI()
 
-    @Test("the demo prints the scorecard: 2024 trade of $340M below the $400M level, 1.6 Mt far from 15 Mt")
+    @Test("the demo prints the scorecard: $528M in 2022 from Kazakh sources, the article's own $340M for 2024 beside it, 1.6 Mt far from 15 Mt")
     func demoScorecard() throws {
         let demo = try cli.run("demo")
         #expect(demo.status == 0)
@@ -182,9 +182,16 @@ struct ScorecardCLITests {
         let card = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let tests = try #require(card["tests"] as? [String: [String: Any]])
         let trade = try #require(tests["trade"])
-        #expect((trade["latest"] as? [String: Any])?["value"] as? Double == 340_000_000)
+        // The headline is the latest year others than the article give; the article's own figure stands beside it, as its own.
+        #expect((trade["latest"] as? [String: Any])?["value"] as? Double == 528_000_000)
+        #expect((trade["latest"] as? [String: Any])?["own"] as? Bool == false)
+        #expect((trade["latest_own"] as? [String: Any])?["value"] as? Double == 340_000_000)
+        #expect((trade["latest_own"] as? [String: Any])?["own"] as? Bool == true)
+        #expect(trade["assessed"] as? [String] == ["Tehran Times"])
         let level = try #require((trade["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "level-400m" })
         #expect(level["status"] as? String == "off_track" && level["assumed"] as? Bool == true)
+        #expect(level["own_years"] as? [Int] == [2024, 2025])
+        #expect((level["reason"] as? String)?.hasSuffix("(on Tehran Times's own figures for 2024, 2025: no other source gives them)") == true)
         let corridor = try #require(tests["corridor"])
         let freight = try #require((corridor["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "freight-15mt" })
         #expect((freight["latest"] as? [String: Any])?["value"] as? Double == 1_600_000)
@@ -200,7 +207,7 @@ struct ScorecardCLITests {
     func parts() throws {
         _ = try cli.run("demo")
         #expect(try cli.run("targets").stdout.contains("freight-15mt"))
-        #expect(try cli.run("claims", "--format", "md").stdout.contains("| a12 | inconsistent |"))
+        #expect(try cli.run("claims", "--format", "md").stdout.contains("| a12 | unverifiable |"))
         #expect(try cli.run("projects").stdout.contains("aktau-kuryk-expansion"))
         #expect(try cli.run("agreements").stdout.contains("eaeu-iran-fta"))
         let capacity = try cli.run("capacity", "--from", "astana", "--to", "bandar_abbas", "--year", "2028")

@@ -62,6 +62,17 @@ struct DossierImportTests {
         #expect(dossier.projects.first?.funding.first?.amountUSD == 1000)
     }
 
+    @Test("a source names whom it quotes and whom it reprints: one name or a list of them")
+    func originAndVia() throws {
+        let text = document.replacingOccurrences(
+            of: "published: 2025-12-11}",
+            with: "published: 2025-12-11, origin: Iranian customs (IRICA), via: [Tehran Times, IRNA]}")
+        let source = try #require(try reader.read(text: text, file: "d.yaml").sources.first)
+        #expect(source.origin == ["Iranian customs (IRICA)"] && source.via == ["Tehran Times", "IRNA"])
+        #expect(
+            problems(text.replacingOccurrences(of: "via: [Tehran Times, IRNA]", with: "via: {a: 1}")) == ["sources[0].via (line 7): expected text"])
+    }
+
     @Test(
         "each mistake is named with its YAML path and line, and all are reported at once",
         arguments: [

@@ -19,6 +19,8 @@ public struct Citation: Sendable, Hashable, Codable {
     /// Whose statistics the figure is, when `provider` quotes another's.
     public var compiler: String?
     public var status: FigureStatus
+    /// Where the figure stands among others for the same period: why it was chosen, or why not.
+    public var precedence: Precedence
     /// The HS edition of the figure's product code, when its source says.
     public var edition: String?
     public var recordedAt: Date
@@ -41,6 +43,7 @@ public struct Citation: Sendable, Hashable, Codable {
         published = recorded.source.published
         compiler = recorded.source.compiler
         status = recorded.source.status
+        precedence = Precedence(recorded.source)
         edition = recorded.source.edition
         recordedAt = recorded.source.recordedAt
         file = recorded.source.file
@@ -49,7 +52,8 @@ public struct Citation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, compiler, status, edition, file, line, note
+        case reporter, partner, flow, period, valuation, share, kind, provider, title, url, published, compiler, status, precedence, edition, file
+        case line, note
         case valueUSD = "value_usd"
         case recordedAt = "recorded_at"
     }

@@ -10,6 +10,8 @@ struct Coverage: Sendable {
     var citations: [Citation]
     /// Figures for the same days that were not chosen.
     var alternatives: [Citation]
+    /// The exports and imports that add up to an alternative turnover for the same days: parts, not rivals.
+    var components: [Citation]
 
     /// Chooses figures that tile `span` without overlap: a figure for exactly the span first, then
     /// figures within it, best ranked and longest first; a figure of the other calendar that runs
@@ -38,6 +40,7 @@ struct Coverage: Sendable {
         chosen.sort { $0.days.lowerBound < $1.days.lowerBound }
         let quantities: [Double?] = chosen.map { piece in piece.fact.quantityT.map { $0 * piece.share } }
         let chosenDays = Set(chosen.map(\.days))
+        let rivals = passedOver.filter { $0.share == 1 && chosenDays.contains($0.days) }
         return Coverage(
             valueUSD: chosen.reduce(0) { $0 + $1.fact.valueUSD * $1.share },
             quantityT: quantities.contains(nil) ? nil : quantities.reduce(0) { $0 + $1! },
@@ -45,7 +48,8 @@ struct Coverage: Sendable {
             coveredDays: chosen.reduce(0) { $0 + $1.days.dayCount },
             estimate: chosen.contains { $0.share < 1 },
             citations: chosen.flatMap(\.citations),
-            alternatives: passedOver.filter { $0.share == 1 && chosenDays.contains($0.days) }.flatMap(\.citations))
+            alternatives: rivals.filter { $0.fact.rank.derived == 0 }.flatMap(\.citations),
+            components: rivals.filter { $0.fact.rank.derived != 0 }.flatMap(\.citations))
     }
 
     /// True when the figures chosen cover every day of a span of `dayCount` days.
@@ -73,22 +77,22 @@ private struct Piece {
         }
     }
 
-    /// Exact match first, whole figures before shares, the reporter's own before its partner's and
-    /// official declarations before published figures, then longest — nine months of one release
-    /// before five of another — then the rest of the rank, earliest.
+    /// Exact match first, whole figures before shares, then by precedence (an official compiler's
+    /// release first, an undated quote last), the reporter's own before its partner's, then longest
+    /// — nine months of one release before five of another — then the rest of the rank, earliest.
     func order(in span: ClosedRange<Day>) -> Order {
         Order(
-            exact: days == span ? 0 : 1, apportioned: share < 1 ? 1 : 0, side: fact.rank.partnerSide, precedence: fact.rank.precedence,
+            exact: days == span ? 0 : 1, apportioned: share < 1 ? 1 : 0, precedence: fact.rank.precedence, side: fact.rank.partnerSide,
             length: -days.dayCount, rank: fact.rank, start: days.lowerBound)
     }
 
     struct Order: Comparable {
-        let exact: Int, apportioned: Int, side: Int, precedence: Int, length: Int, rank: Fact.Rank, start: Day
+        let exact: Int, apportioned: Int, precedence: Precedence, side: Int, length: Int, rank: Fact.Rank, start: Day
 
         static func < (a: Order, b: Order) -> Bool {
-            let first = (a.exact, a.apportioned, a.side, a.precedence, a.length)
-            let second = (b.exact, b.apportioned, b.side, b.precedence, b.length)
-            if first != second { return first < second }
+            if (a.exact, a.apportioned) != (b.exact, b.apportioned) { return (a.exact, a.apportioned) < (b.exact, b.apportioned) }
+            if a.precedence != b.precedence { return a.precedence < b.precedence }
+            if (a.side, a.length) != (b.side, b.length) { return (a.side, a.length) < (b.side, b.length) }
             if a.rank != b.rank { return a.rank < b.rank }
             return a.start < b.start
         }

@@ -7,22 +7,23 @@ struct Fact: Sendable {
     var valueUSD: Double
     var quantityT: Double?
     var citations: [Citation]
-    /// Lower is preferred: the reporter's own report before its partner's, official statistics
-    /// before reconciled before published, a stated figure before a sum, the newer before the older.
+    /// Lower is preferred: by precedence (an official compiler's release first, an undated quote
+    /// last), the reporter's own report before its partner's, a stated figure before a sum, the
+    /// latest publication before an earlier one.
     var rank: Rank
 
     struct Rank: Comparable, Sendable {
+        var precedence: Precedence
         var partnerSide: Int
-        var precedence: Int
         var derived: Int
-        /// The publication or recording date, newest first.
+        /// The publication date, newest first; empty when unknown, so an undated figure ranks as the oldest.
         var recency: String
         /// Breaks the last ties so that a result never depends on the order figures were read.
         var provider: String
 
         static func < (a: Rank, b: Rank) -> Bool {
-            if (a.partnerSide, a.precedence, a.derived) != (b.partnerSide, b.precedence, b.derived) {
-                return (a.partnerSide, a.precedence, a.derived) < (b.partnerSide, b.precedence, b.derived)
+            if (a.precedence, a.partnerSide, a.derived) != (b.precedence, b.partnerSide, b.derived) {
+                return (a.precedence, a.partnerSide, a.derived) < (b.precedence, b.partnerSide, b.derived)
             }
             return a.recency != b.recency ? a.recency > b.recency : a.provider < b.provider
         }
@@ -34,8 +35,7 @@ struct Fact: Sendable {
         quantityT = recorded.observation.quantityT
         citations = [Citation(recorded)]
         rank = Rank(
-            partnerSide: partnerSide ? 1 : 0, precedence: recorded.source.kind.precedence, derived: 0,
-            recency: recorded.source.published ?? recorded.source.recordedAt.formatted(.iso8601),
+            precedence: Precedence(recorded.source), partnerSide: partnerSide ? 1 : 0, derived: 0, recency: recorded.source.published ?? "",
             provider: recorded.source.provider)
     }
 

@@ -12,6 +12,8 @@ public struct PeriodValue: Sendable, Codable {
     public var sources: [Citation]
     /// Other figures for the same days, not used.
     public var alternatives: [Citation]
+    /// Exports and imports for the same days that add up to a turnover not used: its parts, not rivals.
+    public var components: [Citation]
 
     init?(_ period: Period, facts: [Fact]) {
         guard let coverage = Coverage.choose(period.days, in: period.calendar, from: facts) else { return nil }
@@ -27,6 +29,7 @@ public struct PeriodValue: Sendable, Codable {
         estimate = coverage.estimate
         sources = coverage.citations
         alternatives = coverage.alternatives
+        components = coverage.components
     }
 
     /// This value and another of the same period together: a section from its chapters.
@@ -38,6 +41,7 @@ public struct PeriodValue: Sendable, Codable {
         sum.estimate = estimate || other.estimate
         sum.sources += other.sources
         sum.alternatives += other.alternatives
+        sum.components += other.components
         return sum
     }
 
@@ -47,6 +51,19 @@ public struct PeriodValue: Sendable, Codable {
         // A quantity too small to divide by (a denormal) gives no unit value rather than infinity.
         let unit = valueUSD / quantityT
         return unit.isFinite ? unit : nil
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        period = try container.decode(Period.self, forKey: .period)
+        valueUSD = try container.decode(Double.self, forKey: .valueUSD)
+        quantityT = try container.decodeIfPresent(Double.self, forKey: .quantityT)
+        partial = try container.decode(Bool.self, forKey: .partial)
+        covered = try container.decodeIfPresent(Period.self, forKey: .covered)
+        estimate = try container.decode(Bool.self, forKey: .estimate)
+        sources = try container.decode([Citation].self, forKey: .sources)
+        alternatives = try container.decode([Citation].self, forKey: .alternatives)
+        components = try container.decodeIfPresent([Citation].self, forKey: .components) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,10 +76,11 @@ public struct PeriodValue: Sendable, Codable {
         try container.encode(estimate, forKey: .estimate)
         try container.encode(sources, forKey: .sources)
         try container.encode(alternatives, forKey: .alternatives)
+        if !components.isEmpty { try container.encode(components, forKey: .components) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case period, partial, covered, estimate, sources, alternatives
+        case period, partial, covered, estimate, sources, alternatives, components
         case valueUSD = "value_usd"
         case quantityT = "quantity_t"
     }

@@ -35,14 +35,4 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
     /// True when a flow's figure already reconciles both sides, so an importer's figure is the
     /// exporter's row read the other way round.
     public var isReconciled: Bool { self == .baci }
-
-    /// Rank when sources disagree on the same figure: official declarations first, then the
-    /// reconciled database, then published figures.
-    public var precedence: Int {
-        switch self {
-        case .comtrade, .comtradeLegacy: 0
-        case .baci: 1
-        case .figures, .freight, .network, .tariffs: 2
-        }
-    }
 }

@@ -2,8 +2,9 @@ import CaravanCore
 import CaravanNetwork
 import Foundation
 
-/// Claims checked against the data. A claim is never confirmed by its own source: figures from
-/// the claim's publisher are set aside, so a newspaper repeating its own number proves nothing.
+/// Claims checked against the data. A claim is never confirmed by its own origin: the evidence of
+/// its publisher, of whom it quotes or reprints, and of any outlet carrying the same article is
+/// set aside, and with no other evidence the claim is unverifiable, never judged on a zero.
 struct ClaimCheck {
     let dossier: Dossier
     let trade: (TradeQuery) -> [RecordedObservation]
@@ -13,155 +14,90 @@ struct ClaimCheck {
     /// A flow's values, kept for the claims that ask the same question of the same rows.
     let kept = KeptResults<ValuesQuestion, FlowValues>()
 
+    /// The claim's origin chain: its source's publisher, whom it quotes and reprints, its article, and the claim's quote.
+    func origin(of claim: Claim) -> Origin { dossier.origin(of: claim.source, quote: claim.quote) }
+
     func evaluate(_ claim: Claim) -> ClaimResult {
         let source = dossier.source(claim.source)
+        let origin = origin(of: claim)
+        let own = dossier.name(of: claim.source)
         var result = ClaimResult(
             id: claim.id, verdict: .unverifiable, quote: claim.quote, source: source.map(Provenance.init(source:)), metric: claim.metric,
             period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
             reason: Phrase("claim.unjudged", "not judged"), basis: [])
-        let own = source?.publisher
-        // Whether a publisher is the claim's own: named alike, whatever the case and spacing.
-        let isOwn: (String?) -> Bool = { publisher in
-            guard let own, let publisher else { return false }
-            return Publisher.same(own, publisher)
-        }
-        let measure: (Period) -> (value: Double?, basis: [Provenance], why: Phrase?)
-        switch claim.metric {
-        case .trade(var query):
-            query.asOf = asOf
-            let values = values(query, apartFrom: own)
-            measure = { period in
-                guard let value = values.value(over: period) else {
-                    return (
-                        nil, [],
-                        own.map {
-                            Phrase(
-                                "claim.no-figure", "no figure for {period} from a source other than {own}",
-                                ["period": .period(period), "own": .text($0)])
-                        }
-                            ?? Phrase(
-                                "claim.no-figure-at-all", "no figure for {period} from a source other than the claim's", ["period": .period(period)])
-                    )
-                }
-                if value.partial {
-                    return (
-                        nil, value.sources.map(Provenance.init(citation:)),
-                        Phrase("claim.partial", "the figures cover only part of {period}", ["period": .period(period)])
-                    )
-                }
-                if value.estimate { result.estimate = true }
-                return (value.valueUSD, value.sources.map(Provenance.init(citation:)), nil)
-            }
-        case .freight(let element):
-            measure = { period in
-                let matching = flows.filter { $0.flow.element == element && $0.flow.period == period && !isOwn($0.source.provider) }
-                guard let latest = matching.max(by: { $0.source.recordedAt < $1.source.recordedAt }) else {
-                    return (
-                        nil, [],
-                        Phrase(
-                            "claim.no-flow", "no flow through {element} reported for {period} by another source",
-                            ["element": .text(element), "period": .period(period)])
-                    )
-                }
-                return (latest.flow.tonnes, [Provenance(flow: latest)], nil)
-            }
-        case .agreements:
-            measure = { period in
-                let signed = dossier.agreements.filter {
-                    (DateText.day($0.signed).map(period.days.contains) ?? false) && !isOwn(dossier.source($0.source)?.publisher)
-                }
-                return (
-                    Double(signed.reduce(0) { $0 + $1.count }), signed.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), nil
-                )
-            }
-        case .funding(let ids):
-            measure = { period in
-                let events = dossier.projects.filter { ids.contains($0.id) }.flatMap(\.funding)
-                    .filter {
-                        $0.kind == .commitment && (DateText.day($0.date).map(period.days.contains) ?? false)
-                            && !isOwn(dossier.source($0.source)?.publisher)
-                    }
-                return (events.reduce(0) { $0 + $1.amountUSD }, events.compactMap { dossier.source($0.source) }.map(Provenance.init(source:)), nil)
-            }
-        case .tariffCoverage(let share):
-            measure = { _ in
-                switch tariffs[share] ?? .failure(TariffEvidenceMissing("the tariff coverage was not worked out")) {
-                case .failure(let missing): return (nil, [], Phrase("claim.tariff-missing", "{reason}", ["reason": .text(missing.reason)]))
-                case .success(let coverage):
-                    let basis = coverage.sources.map(Provenance.init(record:))
-                    switch share.of {
-                    case .lines:
-                        return (coverage.lines.liberalizedPct, basis, Phrase("claim.no-rate", "the schedule gives no rate for any line"))
-                    case .trade:
-                        guard let trade = coverage.trade else {
-                            return (
-                                nil, basis,
-                                Phrase(
-                                    "claim.no-imports", "no {reporter} imports from {partner} at the subheading level are stored",
-                                    ["reporter": .country(share.reporter), "partner": .country(share.partner)])
-                            )
-                        }
-                        return (
-                            trade.liberalizedPct, basis, Phrase("claim.no-rated-imports", "none of the imports falls in a line the schedule rates")
-                        )
-                    }
-                }
-            }
-        case .statement:
-            result.reason = Phrase("claim.statement", "the claim states nothing the ledger, the network or the dossier measures")
-            return result
-        }
-        let current = measure(claim.period)
+        let current = measure(claim.metric, over: claim.period, apartFrom: origin, own: own)
         result.basis = current.basis
+        result.setAside = current.setAside
+        result.estimate = current.estimate
         guard let value = current.value else {
             result.reason = current.why ?? Phrase("claim.no-value", "no value")
             return result
         }
-        // The comparison period's value, its sources added to the basis; nil (with why) when there is none to divide by.
-        func measured(_ versus: Period) -> Double? {
-            let base = measure(versus)
-            result.basis += base.basis
-            guard let baseValue = base.value, baseValue != 0 else {
-                result.reason = base.why ?? Phrase("claim.zero", "the value for {period} is zero", ["period": .period(versus)])
-                return nil
-            }
-            return baseValue
+        if current.partial {
+            // Part of the period already past a bound settles it; anything else waits for the whole.
+            return judgedOnPart(result, value: value, why: current.why)
         }
-        let computed: Double
-        let consistent: Bool
+        let judged: (computed: Double, gap: Double, consistent: Bool)
         switch claim.expectation {
         case .value(let expected, let tolerance):
-            computed = value
-            result.gap = value - expected
-            consistent = Tolerance.within(value - expected, abs(expected) * tolerance / 100)
+            judged = (value, value - expected, Tolerance.within(value - expected, abs(expected) * tolerance / 100))
         case .below(let bound):
-            computed = value
-            result.gap = value - bound
-            consistent = value < bound
+            judged = (value, value - bound, value < bound)
         case .above(let bound):
-            computed = value
-            result.gap = value - bound
-            consistent = value > bound
+            judged = (value, value - bound, value > bound)
         case .change(let percent, let versus, let tolerance):
-            guard let baseValue = measured(versus) else { return result }
-            computed = (value / baseValue - 1) * 100
-            result.gap = computed - percent
-            consistent = Tolerance.within(computed - percent, tolerance)
+            guard let base = base(claim, versus: versus, origin: origin, own: own, into: &result) else { return result }
+            let change = (value / base - 1) * 100
+            judged = (change, change - percent, Tolerance.within(change - percent, tolerance))
         case .ratio(let ratio, let versus, let tolerance):
-            guard let baseValue = measured(versus) else { return result }
-            computed = value / baseValue
-            result.gap = computed - ratio
-            consistent = Tolerance.within(computed - ratio, tolerance)
+            guard let base = base(claim, versus: versus, origin: origin, own: own, into: &result) else { return result }
+            judged = (value / base, value / base - ratio, Tolerance.within(value / base - ratio, tolerance))
         }
-        result.computed = computed
-        result.verdict = consistent ? .consistent : .inconsistent
+        result.computed = judged.computed
+        result.gap = judged.gap
+        result.verdict = judged.consistent ? .consistent : .inconsistent
         result.reason =
-            consistent ? Phrase("claim.within", "within what the claim allows") : Phrase("claim.outside", "outside what the claim allows")
+            judged.consistent ? Phrase("claim.within", "within what the claim allows") : Phrase("claim.outside", "outside what the claim allows")
         if result.estimate {
             result.reason = Phrase(
                 "claim.on-estimate", "{reason} (on a figure apportioned by days from the other calendar: an estimate)",
                 ["reason": .phrase(result.reason)])
         }
+        return result
+    }
+
+    /// The comparison period's value, its evidence added to the result's; nil, with why, when there is none to divide by.
+    private func base(_ claim: Claim, versus: Period, origin: Origin, own: String, into result: inout ClaimResult) -> Double? {
+        let base = measure(claim.metric, over: versus, apartFrom: origin, own: own)
+        result.basis += base.basis
+        result.setAside += base.setAside
+        result.estimate = result.estimate || base.estimate
+        guard let value = base.value, !base.partial, value != 0 else {
+            result.reason = base.why ?? Phrase("claim.zero", "the value for {period} is zero", ["period": .period(versus)])
+            return nil
+        }
+        return value
+    }
+
+    /// A claim judged on part of its period, trade never being negative: the part already beyond an
+    /// `above` bound is consistent, already at a `below` bound or past a value's tolerance
+    /// inconsistent; otherwise the claim waits for the whole period.
+    private func judgedOnPart(_ result: ClaimResult, value: Double, why: Phrase?) -> ClaimResult {
+        var result = result
+        result.reason = why ?? Phrase("claim.no-value", "no value")
+        switch result.expectation {
+        case .above(let bound) where value > bound:
+            result.verdict = .consistent
+        case .below(let bound) where value >= bound:
+            result.verdict = .inconsistent
+        case .value(let expected, let tolerance) where value - expected > abs(expected) * tolerance / 100:
+            result.verdict = .inconsistent
+        default:
+            return result
+        }
+        result.computed = value
+        result.gap = nil
+        result.reason = Phrase("claim.part-settles", "{reason}, and that part alone settles it", ["reason": .phrase(result.reason)])
         return result
     }
 
@@ -185,10 +121,10 @@ struct ClaimCheck {
         }
         guard case .trade(var query) = claim.metric, case .value(let expected, let tolerance) = claim.expectation else { return result }
         query.asOf = asOf
-        let publisher = dossier.source(claim.source)?.publisher
+        let origin = origin(of: claim)
         let within = { (value: Double) in Tolerance.within(value - expected, abs(expected) * tolerance / 100) }
         for economy in [query.reporter, query.partner] {
-            guard let value = values(query, apartFrom: publisher, reportedBy: economy).value(over: claim.period), !value.partial else { continue }
+            guard let value = values(query, apartFrom: origin, reportedBy: economy).value(over: claim.period), !value.partial else { continue }
             result.sides.append(
                 SideVerdict(
                     economy: economy, verdict: within(value.valueUSD) ? .consistent : .inconsistent, computed: value.valueUSD,
@@ -208,7 +144,7 @@ struct ClaimCheck {
             result.reason = Phrase("summary.parts", "{parts}", ["parts": .list(sides, separator: "; ")])
         }
         guard result.verdict != .consistent && result.verdict != .contested else { return result }
-        let elsewhere = values(query, apartFrom: publisher).outturns.filter { citation in
+        let elsewhere = values(query, apartFrom: origin).outturns.filter { citation in
             citation.period != claim.period && citation.period.days.overlaps(claim.period.days) && within(citation.valueUSD)
         }
         result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
@@ -226,34 +162,22 @@ struct ClaimCheck {
         return result
     }
 
-    /// The flow's values from the pair's rows apart from the publisher's (and of one reporter's
-    /// only, when given), worked out once for every claim that asks.
-    private func values(_ query: TradeQuery, apartFrom publisher: String?, reportedBy economy: String? = nil) -> FlowValues {
-        kept.result(for: ValuesQuestion(query: query, publisher: publisher, economy: economy)) {
-            let rows = rows(query, apartFrom: publisher)
+    /// The flow's values from the pair's rows of other origins than `origin` (with `own`, of that
+    /// origin only), of one reporter's only when given: worked out once for every claim that asks.
+    func values(_ query: TradeQuery, apartFrom origin: Origin, own: Bool = false, reportedBy economy: String? = nil) -> FlowValues {
+        kept.result(for: ValuesQuestion(query: query, origin: origin, own: own, economy: economy)) {
+            let (independent, owned) = origin.partition(trade(query))
+            let rows = own ? owned : independent
             return Ledger.values(of: query, from: economy.map { economy in rows.filter { $0.observation.reporter == economy } } ?? rows)
         }
     }
-
-    /// The pair's rows from sources other than the claim's publisher, each provider compared once.
-    private func rows(_ query: TradeQuery, apartFrom publisher: String?) -> [RecordedObservation] {
-        let rows = trade(query)
-        guard let publisher else { return rows }
-        // A pair has a handful of providers, each over long runs of rows: collected without hashing every row.
-        var providers: [String] = []
-        for row in rows where providers.last != row.source.provider && !providers.contains(row.source.provider) {
-            providers.append(row.source.provider)
-        }
-        let key = Publisher.key(publisher)
-        let owned = providers.filter { Publisher.key($0) == key }
-        return owned.isEmpty ? rows : rows.filter { !owned.contains($0.source.provider) }
-    }
 }
 
-/// What a claim asks of the figures: a flow, from rows apart from a publisher's, of one reporter's or both.
+/// What a claim asks of the figures: a flow, from rows of other origins than one (or of that one), of one reporter's or both.
 struct ValuesQuestion: Hashable {
     let query: TradeQuery
-    let publisher: String?
+    let origin: Origin
+    let own: Bool
     let economy: String?
 }
 
@@ -264,14 +188,5 @@ enum Tolerance {
     /// binary digits as equal.
     static func within(_ gap: Double, _ allowed: Double) -> Bool {
         abs(gap) <= allowed + max(abs(allowed), abs(gap)) * 1e-9
-    }
-}
-
-/// Publishers compared as people write them: "Tehran Times", "tehran  times " are one.
-enum Publisher {
-    static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
-
-    static func key(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).joined(separator: " ")
     }
 }

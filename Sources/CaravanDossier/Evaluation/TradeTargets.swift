@@ -2,45 +2,103 @@ import CaravanCore
 import Foundation
 
 /// Trade targets read against the ledger: the latest full year, the current year's run-rate,
-/// growth needed against growth observed, the year reached on the present trend.
+/// growth needed against growth observed, the year reached on the present trend — each year from
+/// figures of other origins than the target's own source where they tell it, and said where not.
 enum TradeTargets {
-    static func evaluate(
-        _ target: Target, query: TradeQuery, observations: [RecordedObservation], asOf: Date, source: DossierSource?
-    )
-        -> TargetResult
-    {
+    static func evaluate(_ target: Target, query: TradeQuery, observations: [RecordedObservation], asOf: Date, dossier: Dossier) -> TargetResult {
         var query = query
         query.asOf = asOf
-        let progress = TradeProgress(query: query, observations: observations)
+        let source = dossier.source(target.source)
+        let progress = TradeProgress(query: query, observations: observations, apartFrom: dossier.origin(of: target.source, quote: target.quote))
         let reading = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
             .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
-        return TargetResult(
+        var result = TargetResult(
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
             status: reading.status, reason: reading.reason, progressPct: reading.progressPct, requiredGrowthPct: reading.requiredGrowthPct,
             observedGrowthPct: reading.observedGrowthPct, window: reading.window, projectedYear: reading.projectedYear,
-            latest: progress.latest, runRate: progress.runRate)
+            latest: progress.latestUsed, runRate: progress.runRate)
+        result.ownYears = progress.ownYears
+        if !progress.ownYears.isEmpty {
+            result.reason = OwnFigures.said(reading.reason, years: progress.ownYears, own: dossier.name(of: target.source))
+        }
+        return result
     }
 }
 
-/// A pair's yearly trade as a target reads it.
+/// A pair's yearly trade as a target or test reads it: each year from the figures of other origins
+/// than the assessed source's when they tell it whole, else from the source's own, marked as such.
 struct TradeProgress {
     let fullYears: [(year: Int, value: Double)]
-    let latest: MeasuredValue?
+    /// The latest full year the reading stands on, the source's own figure when no other gives it.
+    let latestUsed: MeasuredValue?
+    /// The latest full year that figures of other origins give.
+    let latestIndependent: MeasuredValue?
     let runRate: RunRate?
+    /// The years — the run-rate's among them — that only the assessed source's own figures tell.
+    let ownYears: [Int]
 
-    init(query: TradeQuery, observations: [RecordedObservation]) {
-        let series = TradeSeries(query, by: .year, from: observations)
-        let full = series.points.filter { !$0.value.partial }
-        fullYears = full.map { (Int($0.value.period.first), $0.value.valueUSD) }
-        latest = full.last.map { point in
-            MeasuredValue(
-                period: point.value.period, value: point.value.valueUSD, partial: false, sources: point.value.sources.map(Provenance.init(citation:)))
+    init(query: TradeQuery, observations: [RecordedObservation], apartFrom origin: Origin?) {
+        let (independent, own) = origin?.partition(observations) ?? (observations, [])
+        var byYear: [Int: YearPoint] = [:]
+        for point in TradeSeries(query, by: .year, from: independent).points {
+            byYear[point.year] = YearPoint(point: point, own: false)
         }
+        // The source's own figure tells a year only where the others do not tell it whole, nor as much of it.
+        for point in TradeSeries(query, by: .year, from: own).points {
+            guard let other = byYear[point.year]?.point.value else {
+                byYear[point.year] = YearPoint(point: point, own: true)
+                continue
+            }
+            if other.partial && (!point.value.partial || point.value.coveredDays > other.coveredDays) {
+                byYear[point.year] = YearPoint(point: point, own: true)
+            }
+        }
+        let years = byYear.values.sorted { $0.point.year < $1.point.year }
+        let full = years.filter { !$0.point.value.partial }
+        fullYears = full.map { ($0.point.year, $0.point.value.valueUSD) }
+        latestUsed = full.last.map(\.measured)
+        latestIndependent = full.last { !$0.own }.map(\.measured)
         let lastFull = fullYears.last?.year ?? Int.min
-        runRate = series.points.last { $0.value.partial && Int($0.value.period.first) > lastFull }.flatMap {
-            RunRates.runRate(for: $0.value, query: query, observations: observations)
+        let partial = years.last { $0.point.value.partial && $0.point.year > lastFull }
+        let runRate = partial.flatMap { year in
+            RunRates.runRate(for: year.point.value, query: query, observations: year.own ? own : independent).map {
+                var runRate = $0
+                runRate.own = year.own
+                return runRate
+            }
         }
+        self.runRate = runRate
+        ownYears = years.filter { $0.own && (!$0.point.value.partial || $0.point.year == runRate?.year) }.map(\.point.year)
+    }
+
+    private struct YearPoint {
+        let point: SeriesPoint
+        let own: Bool
+
+        var measured: MeasuredValue {
+            MeasuredValue(
+                period: point.value.period, value: point.value.valueUSD, partial: false, sources: point.value.sources.map(Provenance.init(citation:)),
+                own: own)
+        }
+    }
+}
+
+extension SeriesPoint {
+    fileprivate var year: Int { Int(value.period.first) }
+}
+
+extension PeriodValue {
+    /// How many of the period's days the figures tell.
+    fileprivate var coveredDays: Int { partial ? covered?.days.dayCount ?? 0 : period.days.dayCount }
+}
+
+/// A reading that stands on the assessed source's own figures for some years, said so.
+enum OwnFigures {
+    static func said(_ reason: Phrase, years: [Int], own: String) -> Phrase {
+        Phrase(
+            "reason.own-figures", "{reason} (on {own}'s own figures for {years}: no other source gives them)",
+            ["reason": .phrase(reason), "own": .text(own), "years": .list(years.map { .year($0) }, separator: ", ")])
     }
 }
 

@@ -24,6 +24,17 @@ public struct Dossier: Sendable, Hashable {
 
     /// The source with that id.
     public func source(_ id: String) -> DossierSource? { sources.first { $0.id == id } }
+
+    /// The origin chain of a statement: its source's, and its quote, so that the same words elsewhere are its own.
+    public func origin(of source: String, quote: String?) -> Origin {
+        let quoted = Origin(names: [], quote: quote)
+        return self.source(source).map { $0.chain.merging(quoted) } ?? quoted
+    }
+
+    /// A source as people name it: its publisher, else its title.
+    public func name(of source: String) -> String {
+        self.source(source).map { $0.publisher ?? $0.title } ?? source
+    }
 }
 
 /// The partnership: two economies and the corridor that carries their trade.
@@ -51,13 +62,42 @@ public struct DossierSource: Sendable, Hashable, Encodable {
     public var publisher: String?
     public var published: String?
     public var url: String?
+    /// Whom it quotes: the compiler or first publisher of what it says.
+    public var origin: [String]
+    /// Whom it reprints: the outlets it carries the article of.
+    public var via: [String]
 
-    public init(id: String, title: String, publisher: String? = nil, published: String? = nil, url: String? = nil) {
+    public init(
+        id: String, title: String, publisher: String? = nil, published: String? = nil, url: String? = nil, origin: [String] = [],
+        via: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.publisher = publisher
         self.published = published
         self.url = url
+        self.origin = origin
+        self.via = via
+    }
+
+    /// Its origin chain: its publisher, whom it quotes and reprints, its address and title.
+    public var chain: Origin {
+        Origin(names: [publisher] + origin + via, url: url, title: title)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, publisher, published, url, origin, via
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(publisher, forKey: .publisher)
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(url, forKey: .url)
+        if !origin.isEmpty { try container.encode(origin, forKey: .origin) }
+        if !via.isEmpty { try container.encode(via, forKey: .via) }
     }
 }
 

@@ -56,6 +56,8 @@ public struct MeasuredValue: Sendable, Encodable {
     public var value: Double
     public var partial: Bool
     public var sources: [Provenance]
+    /// True when only the assessed statement's own source gives it: shown as that source's, not as confirmed.
+    public var own: Bool = false
 }
 
 /// A partial year's value so far and the full year it points to.
@@ -72,9 +74,11 @@ public struct RunRate: Sendable, Encodable {
     public var high: Double?
     /// The stretches of the value so far read from the partner's report, its own being late or absent.
     public var mirror: [Period] = []
+    /// True when only the assessed statement's own source gives the value so far.
+    public var own: Bool = false
 
     enum CodingKeys: String, CodingKey {
-        case year, covered, method, low, high, mirror
+        case year, covered, method, low, high, mirror, own
         case valueSoFar = "value_so_far"
         case fullYear = "full_year"
     }
@@ -117,6 +121,8 @@ public struct TargetResult: Sendable, Encodable {
     public var latest: MeasuredValue?
     public var runRate: RunRate?
     public var capacity: CapacityInYear?
+    /// The years its reading stands on that only its own source gives.
+    public var ownYears: [Int] = []
 
     enum CodingKeys: String, CodingKey {
         case id, title, metric, value, unit, deadline, assumed, assumption, source, quote, status, reason, window, latest, capacity
@@ -125,6 +131,7 @@ public struct TargetResult: Sendable, Encodable {
         case observedGrowthPct = "observed_growth_pct"
         case projectedYear = "projected_year"
         case runRate = "run_rate"
+        case ownYears = "own_years"
     }
 }
 
@@ -151,6 +158,9 @@ public struct ClaimResult: Sendable, Encodable {
     public var gap: Double?
     public var reason: Phrase
     public var basis: [Provenance]
+    /// The claim's own origin's evidence for its periods — its publisher's, whom it quotes or
+    /// reprints, the same article elsewhere —, set aside: never what confirms it.
+    public var setAside: [Provenance] = []
     /// True when a figure the verdict stands on was apportioned by days from a period of the
     /// other calendar: the computed value is then an estimate.
     public var estimate: Bool = false
@@ -165,6 +175,7 @@ public struct ClaimResult: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, verdict, quote, source, metric, period, expectation, expected, computed, gap, reason, basis, estimate, sides, scope
         case matchesElsewhere = "matches_elsewhere"
+        case setAside = "set_aside"
     }
 }
 

@@ -70,12 +70,12 @@ public struct Scorecard: Sendable, Encodable {
             let source = dossier.source(target.source)
             switch target.metric {
             case .trade(let query):
-                targets.append(TradeTargets.evaluate(target, query: query, observations: trade(query), asOf: input.asOf, source: source))
+                targets.append(TradeTargets.evaluate(target, query: query, observations: trade(query), asOf: input.asOf, dossier: dossier))
             case .freight(let element):
                 targets.append(
                     CorridorTargets.evaluate(
                         target, element: element, flows: input.flows, network: input.network, projects: dossier.projects, asOf: input.asOf,
-                        source: source))
+                        dossier: dossier))
             case .funding(let ids):
                 targets.append(
                     FundingTargets.evaluate(target, projects: dossier.projects.filter { ids.contains($0.id) }, asOf: input.asOf, source: source))
@@ -86,15 +86,15 @@ public struct Scorecard: Sendable, Encodable {
         let economies = dossier.partnership.economies
         let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", flow: .turnover)
         let projects = dossier.projects.map { ProjectCheck.evaluate($0, asOf: input.asOf, source: dossier.source($0.source)) }
+        // The test's figures are weighed apart from the sources its targets were stated in: the article assessed.
+        let tradeTargets = dossier.targets.filter { $0.metric.kind == "trade" }
+        let assessed = tradeTargets.map { dossier.origin(of: $0.source, quote: $0.quote) }.reduce(nil) { $0?.merging($1) ?? $1 }
+        var asked = pair
+        asked.asOf = input.asOf
         tests = Tests(
             trade: TradeTest(
-                pair: pair,
-                progress: TradeProgress(
-                    query: {
-                        var q = pair
-                        q.asOf = input.asOf
-                        return q
-                    }(), observations: trade(pair)),
+                pair: pair, progress: TradeProgress(query: asked, observations: trade(pair), apartFrom: assessed),
+                assessed: Array(Set(tradeTargets.map { dossier.name(of: $0.source) })).sorted(),
                 targets: targets.filter { $0.metric.kind == "trade" }),
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
             corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))

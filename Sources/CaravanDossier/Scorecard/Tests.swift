@@ -5,16 +5,24 @@ import Foundation
 public struct TradeTest: Sendable, Encodable {
     public var status: TestStatus
     public var summary: Phrase
-    /// The pair's turnover in the latest full year, and the current year's run-rate.
+    /// The pair's turnover in the latest full year that sources other than the assessed one give.
     public var latest: MeasuredValue?
+    /// The assessed source's own figure for a later full year, no other source giving it: shown as its own.
+    public var latestOwn: MeasuredValue?
+    /// The current year's run-rate.
     public var runRate: RunRate?
     public var targets: [TargetResult]
+    /// The sources the targets were stated in, whose own figures are not what confirms them.
+    public var assessed: [String]
 
-    init(pair: TradeQuery, progress: TradeProgress, targets: [TargetResult]) {
-        latest = progress.latest
+    init(pair: TradeQuery, progress: TradeProgress, assessed: [String], targets: [TargetResult]) {
+        latest = progress.latestIndependent
+        latestOwn = progress.latestUsed.flatMap { $0.own ? $0 : nil }
         runRate = progress.runRate
         self.targets = targets
+        self.assessed = assessed
         status = TestStatus.worst(of: targets.map(\.status))
+        let own = Phrase.Value.list(assessed.map { .text($0) }, separator: ", ")
         var parts: [Phrase.Value] = []
         if let latest {
             parts.append(
@@ -26,12 +34,18 @@ public struct TradeTest: Sendable, Encodable {
                             "period": .period(latest.period),
                         ])))
         }
-        if let runRate {
+        if let latestOwn {
             parts.append(
                 .phrase(
                     Phrase(
-                        "summary.run-rate", "{year} run-rate {value} ({method})",
-                        ["year": .year(runRate.year), "value": .usd(runRate.fullYear), "method": .phrase(runRate.method)])))
+                        "summary.own-latest", "{own}'s own figure {value} in {period}",
+                        ["own": own, "value": .usd(latestOwn.value), "period": .period(latestOwn.period)])))
+        }
+        if let runRate {
+            let rate = Phrase(
+                "summary.run-rate", "{year} run-rate {value} ({method})",
+                ["year": .year(runRate.year), "value": .usd(runRate.fullYear), "method": .phrase(runRate.method)])
+            parts.append(.phrase(runRate.own ? Phrase("summary.own-part", "{part}, {own}'s own", ["part": .phrase(rate), "own": own]) : rate))
         }
         parts.append(targets.isEmpty ? .phrase(Phrase("summary.no-trade-targets", "no trade targets")) : Self.statuses(targets))
         summary = Phrase("summary.parts", "{parts}", ["parts": .list(parts, separator: "; ")])
@@ -49,7 +63,8 @@ public struct TradeTest: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, summary, latest, targets
+        case status, summary, latest, targets, assessed
+        case latestOwn = "latest_own"
         case runRate = "run_rate"
     }
 }

@@ -95,7 +95,9 @@ private struct DossierParts {
             fields.problem("url", "'\(url)' is not an http(s) address")
         }
         guard let id = fields.string("id", required: true), let title = fields.string("title", required: true) else { return nil }
-        return DossierSource(id: id, title: title, publisher: fields.string("publisher"), published: published, url: fields.string("url"))
+        return DossierSource(
+            id: id, title: title, publisher: fields.string("publisher"), published: published, url: fields.string("url"),
+            origin: fields.textOrList("origin"), via: fields.textOrList("via"))
     }
 
     private func target(_ fields: YAMLFields) -> Target? {

@@ -62,6 +62,13 @@ struct YAMLFields {
         }
     }
 
+    /// One text or a list of them (`via: Kursiv`, `via: [Kursiv, Trend]`); none when absent.
+    func textOrList(_ key: String) -> [String] {
+        guard let value = node.mapping?[key], value.null == nil else { return [] }
+        if value.sequence != nil { return strings(key).filter { !$0.isEmpty } }
+        return string(key).map { $0.isEmpty ? [] : [$0] } ?? []
+    }
+
     /// A decimal number (`1_000` allowed, as YAML writes it), within `range` (`Plausible`'s).
     func double(_ key: String, in range: ClosedRange<Double>, positive: Bool = false, required: Bool = false) -> Double? {
         guard let text = string(key, required: required) else { return nil }

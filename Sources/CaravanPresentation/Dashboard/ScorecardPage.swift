@@ -24,23 +24,29 @@ public struct Dashboard: Sendable {
             "<li><span class=\"\(verdict)\">\(words.integer(verdicts[verdict] ?? 0)) \(words.status(verdict))</span></li>"
         }
         let trade = scorecard.tests.trade
-        var latest = HTML.empty
-        if let value = trade.latest {
-            let runRate: HTML =
-                trade.runRate.map {
-                    "; \(words("scorecard.run-rate", ["value": words.money($0.fullYear), "year": words.integer($0.year)]))"
-                } ?? ""
-            latest = """
-                <p id="latest">\(words("scorecard.latest", ["period": words.period(value.period)])) \(words.amount(value.value)) — \
-                \(value.sources.map { report.cite($0) }.joined(separator: "; "))\(runRate)</p>
-                """
+        let own = trade.assessed.joined(separator: ", ")
+        let cited = { (value: MeasuredValue) -> HTML in
+            "\(words.amount(value.value)) — \(value.sources.map { report.cite($0) }.joined(separator: "; "))"
         }
+        var latest: [HTML] = []
+        if let value = trade.latest {
+            let key = trade.assessed.isEmpty ? "scorecard.latest" : "scorecard.latest-other"
+            latest.append("\(words(key, ["period": words.period(value.period), "own": own])) \(cited(value))")
+        }
+        if let value = trade.latestOwn {
+            latest.append("\(words("scorecard.own-latest", ["period": words.period(value.period), "own": own])) \(cited(value))")
+        }
+        if let runRate = trade.runRate {
+            let key = runRate.own ? "scorecard.own-run-rate" : "scorecard.run-rate"
+            latest.append("\(words(key, ["value": words.money(runRate.fullYear), "year": words.integer(runRate.year), "own": own]))")
+        }
+        let headline: HTML = latest.isEmpty ? .empty : "<p id=\"latest\">\(latest.joined(separator: "; "))</p>"
         let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(words.english($0))</p>" } ?? ""
         let claims = request.href("/claims", [("partnership", scorecard.partnership.id)])
         let body: HTML = """
             \(missing)
             \(report.tests)
-            \(latest)
+            \(headline)
             <h2>\(words("scorecard.targets"))</h2>\(report.targetTable(scorecard.allTargets))
             <h2>\(words("report.claims"))</h2><ul class="tally">\(tally)</ul><p><a href="\(claims)">\(words("scorecard.every-claim"))</a></p>
             \(report.agreements)

@@ -208,11 +208,14 @@ public struct HTMLReport: Sendable {
                 "\(words.say(claim.reason))",
                 cite(claim.source),
                 claim.basis.map(cite).joined(separator: "; "),
+                claim.setAside.map(cite).joined(separator: "; "),
             ]
         }
         return "<h2>\(words("report.claims"))</h2>"
             + HTML.table(
-                ["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked-against"].map { words("column.\($0)") },
+                ["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked-against", "set-aside"].map {
+                    words("column.\($0)")
+                },
                 rows,
                 id: "claims", lead: [1])
     }

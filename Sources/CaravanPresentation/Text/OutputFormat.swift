@@ -72,7 +72,7 @@ enum CitationText {
         let share = citation.share.map { ", \(NumberText.fixed($0 * 100, decimals: 0))% of \(citation.period)" } ?? ""
         let compiler = citation.compiler.map { ", \($0)'s figures" } ?? ""
         let status = citation.status == .outturn ? "" : ", \(citation.status.words)"
-        return "\(citation.provider)\(citation.published.map { " \($0)" } ?? "")\(compiler) (\(place)\(share)\(status))"
+        return "\(citation.provider)\(citation.published.map { " \($0)" } ?? "")\(compiler) (\(place)\(share)\(status); \(citation.precedence.words))"
     }
 
     static func list(_ citations: [Citation]) -> String {

@@ -63,6 +63,11 @@ enum PeriodValueText {
         if !value.alternatives.isEmpty {
             notes.append("also: " + value.alternatives.map { "\(NumberText.grouped($0.valueUSD)) \($0.provider)" }.joined(separator: ", "))
         }
+        if !value.components.isEmpty {
+            notes.append(
+                "components: "
+                    + value.components.map { "\($0.flow.rawValue) \(NumberText.grouped($0.valueUSD)) \($0.provider)" }.joined(separator: ", "))
+        }
         return notes.joined(separator: "; ")
     }
 

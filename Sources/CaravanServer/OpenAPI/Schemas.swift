@@ -9,6 +9,7 @@ enum Schemas {
     static let optionalInteger: JSONValue = ["type": ["integer", "null"]]
     static let anyObject: JSONValue = ["type": "object"]
     static let figureStatus: JSONValue = ["type": "string", "enum": ["outturn", "lower-bound", "upper-bound", "plan", "forecast"]]
+    static let precedence: JSONValue = ["type": "string", "enum": ["official", "reconciled", "names-compiler", "dated", "undated"]]
 
     static func object(_ properties: [String: JSONValue], required: [String] = [], _ description: String? = nil) -> JSONValue {
         var schema: JSONValue = ["type": "object", "properties": .object(properties)]
@@ -35,13 +36,16 @@ enum Schemas {
                 "kind": string, "provider": string, "title": optionalString, "url": optionalString, "published": optionalString,
                 "recorded_at": string, "file": string, "line": optionalInteger, "note": optionalString, "valuation": optionalString,
                 "compiler": optionalString, "status": figureStatus, "edition": optionalString,
-            ], required: ["provider", "recorded_at", "file"], "Where a figure comes from: its publisher, its file and line, and its vintage."),
+                "precedence": precedence,
+            ], required: ["provider", "recorded_at", "file", "precedence"],
+            "Where a figure comes from: its publisher, its file and line, its vintage, and where it stands among figures for the same period."),
         "PeriodValue": object(
             [
                 "period": string, "value_usd": number, "quantity_t": optionalNumber, "partial": boolean, "estimate": boolean,
                 "change_pct": optionalNumber, "change_vs": string, "covered": string, "sources": array(ref("Citation")),
-                "alternatives": array(ref("Citation")),
-            ], required: ["period", "value_usd", "sources"]),
+                "alternatives": array(ref("Citation")), "components": array(ref("Citation")),
+            ], required: ["period", "value_usd", "sources"],
+            "alternatives: other figures for the same days; components: exports and imports adding up to a turnover not used."),
         "TradeQuery": object(["reporter": string, "partner": string, "flow": string, "commodity": string]),
         "TradeSeries": object(
             ["grain": string, "query": ref("TradeQuery"), "series": array(ref("PeriodValue")), "not_outturns": array(ref("Citation"))],
