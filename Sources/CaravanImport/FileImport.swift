@@ -196,7 +196,7 @@ extension FileImport where Record == TradeObservation {
         case .comtradeLegacy: parser = LegacyComtradeParser(tables: tables, file: opened.name)
         case .baci: parser = BACIParser(tables: tables, file: opened.name, pairs: pairs)
         case .figures: parser = FiguresParser(tables: tables)
-        case .flows, .network, .dossier, .tariffs, .groups:
+        case .flows, .network, .dossier, .tariffs, .groups, .relations:
             throw .unknownFormat(file: opened.name, reason: "a \(format.rawValue) file holds no trade figures")
         }
         try self.init(opened: opened, format: format, parser: parser, policy: policy)

@@ -169,6 +169,26 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX delivery_due ON delivery(due_at)",
             ]),
+        Migration(
+            name: "v8-relative-figures",
+            statements: [
+                """
+                CREATE TABLE relative_figure (
+                    reporter TEXT NOT NULL,
+                    partner TEXT NOT NULL,
+                    flow TEXT NOT NULL,
+                    commodity TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    versus TEXT NOT NULL,
+                    source_id BIGINT NOT NULL REFERENCES source(id),
+                    ratio DOUBLE PRECISION NOT NULL,
+                    stated TEXT NOT NULL,
+                    note TEXT,
+                    line BIGINT,
+                    PRIMARY KEY (reporter, partner, flow, commodity, period, versus, source_id)
+                )
+                """
+            ]),
     ]
 
     /// Applies the migrations not yet applied, under an advisory lock so that two processes

@@ -166,6 +166,26 @@ enum SQLiteSchema {
                     CREATE INDEX delivery_due ON delivery(due_at);
                     """)
         }
+        migrator.registerMigration("v9-relative-figures") { db in
+            // Growth rates and multiples stated against a base period: evidence beside the amounts.
+            try db.execute(
+                sql: """
+                    CREATE TABLE relative_figure (
+                        reporter TEXT NOT NULL,
+                        partner TEXT NOT NULL,
+                        flow TEXT NOT NULL,
+                        commodity TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        versus TEXT NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        ratio DOUBLE PRECISION NOT NULL,
+                        stated TEXT NOT NULL,
+                        note TEXT,
+                        line INTEGER,
+                        PRIMARY KEY (reporter, partner, flow, commodity, period, versus, source_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

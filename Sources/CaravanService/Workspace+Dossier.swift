@@ -108,9 +108,12 @@ extension Workspace {
         if dossier.partnership.economies.count == 2 {
             queries.append(.trade(TradeQuery(reporter: dossier.partnership.economies[0], partner: dossier.partnership.economies[1])))
         }
+        var relations: [PairKey: [RecordedRelativeFigure]] = [:]
         for case .trade(let query) in queries {
             let key = PairKey(query.reporter, query.partner, query.commodity)
             if pairs[key] == nil { pairs[key] = try await observations(between: key.a, and: key.b, commodity: key.commodity) }
+            let pair = PairKey(query.reporter, query.partner, "")
+            if relations[pair] == nil { relations[pair] = try await relativeFigures(between: pair.a, and: pair.b) }
         }
         var tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:]
         for case .tariffCoverage(let share) in queries where tariffs[share] == nil {
@@ -121,10 +124,11 @@ extension Workspace {
                 tariffs[share] = .failure(TariffEvidenceMissing(error.description))
             }
         }
-        let found = pairs
+        let (found, stated) = (pairs, relations)
         return ScorecardInput(
             dossier: dossier, asOf: asOf, trade: { a, b, commodity in found[PairKey(a, b, commodity)] ?? [] },
-            flows: try await store.freightFlows(element: nil), network: try await storedNetwork(), tariffs: tariffs)
+            relations: { a, b in stated[PairKey(a, b, "")] ?? [] }, flows: try await store.freightFlows(element: nil),
+            network: try await storedNetwork(), tariffs: tariffs)
     }
 }
 

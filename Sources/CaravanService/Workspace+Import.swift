@@ -47,6 +47,7 @@ extension Workspace {
         case .flows: return try await importFlows(path, as: name, policy: policy, recordedAt: recordedAt)
         case .dossier: return try await importDossier(path, as: name, recordedAt: recordedAt)
         case .tariffs: return try await importTariffs(path, as: name, recordedAt: recordedAt)
+        case .relations: return try await importRelations(path, as: name, recordedAt: recordedAt)
         case .groups: return try await importGroups(path, as: name, recordedAt: recordedAt)
         default: break
         }

@@ -128,6 +128,14 @@ public protocol LedgerStore: Sendable {
     /// The stored freight flows, of one element or all, oldest period first.
     func freightFlows(element: String?) async throws -> [RecordedFreightFlow]
 
+    /// Stores a file's relative figures (growth rates, multiples) as one batch: all or nothing; content imported before adds nothing.
+    func record(
+        relations: [Staged<RelativeFigure>], sources: [SourceDraft], file: String, digest: String, recordedAt: Date
+    ) async throws
+        -> ImportReceipt
+    /// Every relative figure between two economies, either way round, all vintages.
+    func relativeFigures(between a: String, and b: String) async throws -> [RecordedRelativeFigure]
+
     /// Every figure between two economies at an HS level (any numeric code), both directions, all vintages.
     func products(between a: String, and b: String) async throws -> [RecordedObservation]
     /// Stores a file's tariff schedule entries as one batch: all or nothing; content imported before adds nothing.

@@ -28,6 +28,19 @@ extension FreightFlow: SourcedRow {
     package var columnValues: [ColumnValue] { [.text(element), .text(period.description), .text(direction.rawValue), .real(tonnes), .text(note)] }
 }
 
+extension RelativeFigure: SourcedRow {
+    package static let table = "relative_figure"
+    package static let format = "relations"
+    package static let columns = ["reporter", "partner", "flow", "commodity", "period", "versus", "ratio", "stated", "note"]
+    package static let noun = "relative figure"
+    package var columnValues: [ColumnValue] {
+        [
+            .text(reporter), .text(partner), .text(flow.rawValue), .text(commodity), .text(period.description), .text(versus.description),
+            .real(ratio), .text(stated.rawValue), .text(note),
+        ]
+    }
+}
+
 extension TariffLine: SourcedRow {
     package static let table = "tariff_line"
     package static let format = "tariffs"

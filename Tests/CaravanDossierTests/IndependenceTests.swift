@@ -16,7 +16,8 @@ struct IndependenceTests {
 
     func card(
         claims: [Claim] = [], targets: [Target] = [], agreements: [Agreement] = [], projects: [Project] = [], ledger: FigureBook = FigureBook(),
-        flows: [RecordedFreightFlow] = [], tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:]
+        flows: [RecordedFreightFlow] = [], tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:],
+        relations: [RecordedRelativeFigure] = []
     ) -> Scorecard {
         let dossier = Dossier(
             partnership: Partnership(id: "p", title: "P", economies: ["KAZ", "IRN"], corridor: "line"), sources: sources, targets: targets,
@@ -24,7 +25,8 @@ struct IndependenceTests {
         let rows = ledger.rows
         return Scorecard(
             ScorecardInput(
-                dossier: dossier, asOf: moment("2025-12-31"), trade: { _, _, _ in rows }, flows: flows, network: corridorNetwork, tariffs: tariffs))
+                dossier: dossier, asOf: moment("2025-12-31"), trade: { _, _, _ in rows }, relations: { _, _ in relations }, flows: flows,
+                network: corridorNetwork, tariffs: tariffs))
     }
 
     func claim(_ metric: Metric, _ period: String, _ expectation: ClaimExpectation, source: String = "paper", quote: String = "…") throws -> Claim {
@@ -143,6 +145,44 @@ struct IndependenceTests {
         ledger.add("2024", 300, provider: "Ministry")
         let told = card(targets: [target], ledger: ledger).tests.trade
         #expect(told.latest?.value == 300 && told.latestOwn == nil && told.targets.first?.ownYears == [2025])
+    }
+
+    func stated(
+        _ ratio: Double, _ provider: String, period: String = "2025-01..2025-10", versus: String = "2024-01..2024-10"
+    ) throws
+        -> RecordedRelativeFigure
+    {
+        RecordedRelativeFigure(
+            RelativeFigure(
+                reporter: "IRN", partner: "KAZ", flow: .turnover, commodity: "TOTAL", period: try Period(parsing: period),
+                versus: try Period(parsing: versus), ratio: ratio, stated: .change, note: "turnover up"),
+            source: SourceRecord(id: 40, kind: .figures, provider: provider, recordedAt: moment("2025-12-01"), file: "r.csv"), line: 2)
+    }
+
+    @Test("a growth rate another origin stated checks a change claim; the claim's own origin's does not; amounts come first")
+    func relativeFigures() throws {
+        let grew40 = try claim(
+            .trade(turnover), "2025-01..2025-10", .change(percent: 40, versus: try Period(parsing: "2024-01..2024-10"), tolerancePoints: 5))
+        let confirmed = card(claims: [grew40], relations: [try stated(1.4, "Akorda")]).claims[0]
+        #expect(confirmed.verdict == .consistent && abs((confirmed.computed ?? 0) - 40) < 1e-9)
+        #expect(confirmed.reason.english == "within what the claim allows, on a growth rate or multiple another source stated")
+        #expect(confirmed.basis.map(\.provider) == ["Akorda"])
+        #expect(card(claims: [grew40], relations: [try stated(1.1, "Akorda")]).claims[0].verdict == .inconsistent)
+        let doubled = try claim(.trade(turnover), "2025-01..2025-10", .ratio(2, versus: try Period(parsing: "2024-01..2024-10"), tolerance: 0.25))
+        #expect(card(claims: [doubled], relations: [try stated(1.4, "Akorda")]).claims[0].verdict == .inconsistent)
+        // The claim's own publisher stating it again confirms nothing.
+        let own = card(claims: [grew40], relations: [try stated(1.4, "Daily Paper")]).claims[0]
+        #expect(own.verdict == .unverifiable && own.setAside.map(\.provider) == ["Daily Paper"])
+        // Another period's growth is not this period's.
+        #expect(
+            card(claims: [grew40], relations: [try stated(1.4, "Akorda", period: "2025-01..2025-09", versus: "2024-01..2024-09")]).claims[0].verdict
+                == .unverifiable)
+        // Both periods told whole by another origin's amounts: those decide.
+        var ledger = FigureBook()
+        ledger.add("2024-01..2024-10", 100, provider: "Ministry")
+        ledger.add("2025-01..2025-10", 200, provider: "Ministry")
+        let amounts = card(claims: [grew40], ledger: ledger, relations: [try stated(1.4, "Akorda")]).claims[0]
+        #expect(amounts.verdict == .inconsistent && amounts.computed == 100)
     }
 
     @Test("a freight target reads the tonnes others report before its own source's")

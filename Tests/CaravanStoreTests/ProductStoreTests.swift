@@ -52,3 +52,29 @@ struct ProductStoreTests {
         #expect(try await store.batches().map(\.file) == ["t.csv"])
     }
 }
+
+@Suite("Relative figures, on SQLite and on PostgreSQL")
+struct RelativeFigureStoreTests {
+    let directory = TemporaryDirectory()
+
+    @Test("growth rates and multiples come back with their sources, for the pair either way round", arguments: StoreBackend.available)
+    func roundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore(in: directory)
+        let akorda = SourceDraft(kind: .figures, provider: "Report.az", url: "https://report.az/x")
+        let rising = RelativeFigure(
+            reporter: "KAZ", partner: "IRN", flow: .turnover, commodity: "TOTAL", period: try Period(parsing: "2025-01..2025-10"),
+            versus: try Period(parsing: "2024-01..2024-10"), ratio: 1.4, stated: .change, note: "рост на 40%")
+        var other = rising
+        other.reporter = "KAZ"
+        other.partner = "UZB"
+        let rows = [Staged(rising, line: 2, source: 0), Staged(other, line: 3, source: 0)]
+        _ = try await store.record(relations: rows, sources: [akorda], file: "r.csv", digest: "r", recordedAt: Date())
+        let stored = try await store.relativeFigures(between: "IRN", and: "KAZ")
+        #expect(stored.map(\.figure) == [rising] && stored.map(\.line) == [2] && stored.first?.source.provider == "Report.az")
+        #expect(try await store.relativeFigures(between: "KAZ", and: "IRN").count == 1)
+        await #expect(throws: StoreError.self) {
+            _ = try await store.record(relations: rows + [rows[0]], sources: [akorda], file: "r2.csv", digest: "r2", recordedAt: Date())
+        }
+        #expect(try await store.batches().map(\.file) == ["r.csv"])
+    }
+}

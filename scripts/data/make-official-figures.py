@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the bundled official figures from Data/reference/official-figures.csv (a copy of the
 reference table, see Data/README.md): every row gets one decision below — a trade figure for the
-ledger, a freight flow against an element of the network, or left out with the reason — and the
-decisions are written out beside the data (Data/reference/official-figures-decisions.md).
+ledger, a relation (a growth rate or multiple against a base period), a freight flow against an
+element of the network, or left out with the reason — and the decisions are written out beside the
+data (Data/reference/official-figures-decisions.md).
 
     python3 scripts/data/make-official-figures.py [--check]
 
@@ -23,7 +24,8 @@ KTZ = "Kazakhstan Temir Zholy (KTZ)"
 TPO = "Trade Promotion Organization of Iran"
 
 # id -> (what, compiler, extra). what: "figure" (coverage from the unit, IRICA's figures count
-# non-oil goods), "flow:ELEMENT[:DIRECTION]", or "out". extra: a note for the decisions table, or the
+# non-oil goods), "relation:VERSUS" (the row's value a ratio or a percent change against VERSUS, as
+# its unit says), "flow:ELEMENT[:DIRECTION]", or "out". extra: a note for the decisions table, or the
 # reason a row is left out. A compiler is named only where the page names the statistical body
 # whose figures it quotes; a figure stated by a politician or a diplomat is not official statistics.
 DECISIONS = {
@@ -41,11 +43,11 @@ DECISIONS = {
     "f012": ("figure", None, "second outlet for Prime Minister Smailov's $528M"),
     "f013": ("out", None, "the period is not stated"),
     "f014": ("out", None, "a share (agriculture in the pair's trade), not a trade value"),
-    "f015": ("out", None, "a ratio to the year before, not a trade value: a claim, not a figure"),
+    "f015": ("relation:2020-01..2020-09", None, "stated by Kazakhstan's ambassador"),
     "f016": ("figure", None, "stated by Kazakhstan's ambassador; the excerpt is undated"),
     "f017": ("figure", None, "stated by a provincial chamber of commerce for 'last year', read as SH1403"),
-    "f018": ("out", None, "a percentage change, not a trade value"),
-    "f019": ("out", None, "a percentage change for an unstated period"),
+    "f018": ("relation:2024-01..2024-10", None, "stated by President Tokayev"),
+    "f019": ("out", None, "President Pezeshkian's 'this year': a claim of the Iran–Kazakhstan dossier (pezeshkian-40), not a figure"),
     "f020": ("figure", KZ_AGRI, "agricultural goods only"),
     "f021": ("out", None, "tonnes of grain over an approximate decade, no value"),
     "f022": ("out", None, "one city's trade (Almaty), not the country's"),
@@ -146,6 +148,7 @@ for number in range(121, 143):
     DECISIONS.setdefault(f"f{number:03d}", ("out", None, "what an agreement covers: the dossier's agreements and claims"))
 
 FIGURE_COLUMNS = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote,compiler,status".split(",")
+RELATION_COLUMNS = "reporter,partner,flow,commodity,period,versus,change_pct,ratio,source,url,published,quote,compiler,status".split(",")
 FLOW_COLUMNS = "element,period,tonnes,direction,source,url,published,note,compiler,status".split(",")
 
 
@@ -181,6 +184,7 @@ def main(check):
         sys.exit(f"no decision for {', '.join(missing)}: add one to {__file__}")
     quantities = {"f033": next(r["value"] for r in rows if r["id"] == "f034")}
     figures = {}
+    relations = {}
     flows = []
     decisions = ["| id | what | decision |", "|---|---|---|"]
     for row in rows:
@@ -195,6 +199,16 @@ def main(check):
                 "valuation": "", "source": outlet(row), "url": row["url"], "published": row["published"],
                 "quote": row["quote"], "compiler": compiler or "", "status": status(row)})
             decided = f"figures, {commodity}" + (f", {compiler}'s" if compiler else ", no compiler named")
+        elif what.startswith("relation:"):
+            versus = what.split(":", 1)[1]
+            pair = "-".join(sorted([row["reporter"], row["partner"]]))
+            unit = row["unit"].lower()
+            relations.setdefault(pair, []).append({
+                "reporter": row["reporter"], "partner": row["partner"], "flow": row["flow"], "commodity": coverage(row, compiler),
+                "period": row["period"], "versus": versus, "change_pct": row["value"] if unit.startswith("pct_change") else "",
+                "ratio": row["value"] if unit.startswith("ratio") else "", "source": outlet(row), "url": row["url"],
+                "published": row["published"], "quote": row["quote"], "compiler": compiler or "", "status": status(row)})
+            decided = f"relations, against {versus}"
         elif what.startswith("flow:"):
             parts = what.split(":")
             flows.append({
@@ -214,6 +228,10 @@ def main(check):
         if pair not in names:
             sys.exit(f"no file named for the pair {pair}")
         outputs[ROOT / "Data/figures" / names[pair]] = render(FIGURE_COLUMNS, rows_)
+    for pair, rows_ in relations.items():
+        if pair not in names:
+            sys.exit(f"no file named for the pair {pair}")
+        outputs[ROOT / "Data/figures" / names[pair].replace("-official.csv", "-relations.csv")] = render(RELATION_COLUMNS, rows_)
     header = (
         "# What became of each official figure\n\nWritten by `scripts/data/make-official-figures.py` from "
         "`official-figures.csv`; every row is here once.\n\n")

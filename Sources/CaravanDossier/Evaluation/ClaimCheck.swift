@@ -8,6 +8,8 @@ import Foundation
 struct ClaimCheck {
     let dossier: Dossier
     let trade: (TradeQuery) -> [RecordedObservation]
+    /// The growth rates and multiples stated for the query's pair.
+    let relations: (TradeQuery) -> [RecordedRelativeFigure]
     let flows: [RecordedFreightFlow]
     let tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
     let asOf: Date
@@ -25,6 +27,7 @@ struct ClaimCheck {
             id: claim.id, verdict: .unverifiable, quote: claim.quote, source: source.map(Provenance.init(source:)), metric: claim.metric,
             period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
             reason: Phrase("claim.unjudged", "not judged"), basis: [])
+        if let versus = claim.expectation.versus { return relation(claim, versus: versus, origin: origin, own: own, result) }
         let current = measure(claim.metric, over: claim.period, apartFrom: origin, own: own)
         result.basis = current.basis
         result.setAside = current.setAside
@@ -37,27 +40,27 @@ struct ClaimCheck {
             // Part of the period already past a bound settles it; anything else waits for the whole.
             return judgedOnPart(result, value: value, why: current.why)
         }
-        let judged: (computed: Double, gap: Double, consistent: Bool)
         switch claim.expectation {
         case .value(let expected, let tolerance):
-            judged = (value, value - expected, Tolerance.within(value - expected, abs(expected) * tolerance / 100))
-        case .below(let bound):
-            judged = (value, value - bound, value < bound)
-        case .above(let bound):
-            judged = (value, value - bound, value > bound)
-        case .change(let percent, let versus, let tolerance):
-            guard let base = base(claim, versus: versus, origin: origin, own: own, into: &result) else { return result }
-            let change = (value / base - 1) * 100
-            judged = (change, change - percent, Tolerance.within(change - percent, tolerance))
-        case .ratio(let ratio, let versus, let tolerance):
-            guard let base = base(claim, versus: versus, origin: origin, own: own, into: &result) else { return result }
-            judged = (value / base, value / base - ratio, Tolerance.within(value / base - ratio, tolerance))
+            return judged(result, value, gap: value - expected, Tolerance.within(value - expected, abs(expected) * tolerance / 100))
+        case .below(let bound): return judged(result, value, gap: value - bound, value < bound)
+        case .above(let bound): return judged(result, value, gap: value - bound, value > bound)
+        case .change, .ratio: return result
         }
-        result.computed = judged.computed
-        result.gap = judged.gap
-        result.verdict = judged.consistent ? .consistent : .inconsistent
+    }
+
+    /// The verdict on a computed value, said with what it stands on.
+    private func judged(_ result: ClaimResult, _ computed: Double, gap: Double, _ consistent: Bool, stated: Bool = false) -> ClaimResult {
+        var result = result
+        result.computed = computed
+        result.gap = gap
+        result.verdict = consistent ? .consistent : .inconsistent
         result.reason =
-            judged.consistent ? Phrase("claim.within", "within what the claim allows") : Phrase("claim.outside", "outside what the claim allows")
+            consistent ? Phrase("claim.within", "within what the claim allows") : Phrase("claim.outside", "outside what the claim allows")
+        if stated {
+            result.reason = Phrase(
+                "claim.on-stated", "{reason}, on a growth rate or multiple another source stated", ["reason": .phrase(result.reason)])
+        }
         if result.estimate {
             result.reason = Phrase(
                 "claim.on-estimate", "{reason} (on a figure apportioned by days from the other calendar: an estimate)",
@@ -66,17 +69,65 @@ struct ClaimCheck {
         return result
     }
 
-    /// The comparison period's value, its evidence added to the result's; nil, with why, when there is none to divide by.
-    private func base(_ claim: Claim, versus: Period, origin: Origin, own: String, into result: inout ClaimResult) -> Double? {
+    /// A change or a multiple against `versus`: from the amounts of both periods when figures of
+    /// another origin tell both whole, else from a growth rate or multiple another origin stated
+    /// for the same periods.
+    private func relation(_ claim: Claim, versus: Period, origin: Origin, own: String, _ result: ClaimResult) -> ClaimResult {
+        var result = result
+        let current = measure(claim.metric, over: claim.period, apartFrom: origin, own: own)
         let base = measure(claim.metric, over: versus, apartFrom: origin, own: own)
-        result.basis += base.basis
-        result.setAside += base.setAside
-        result.estimate = result.estimate || base.estimate
-        guard let value = base.value, !base.partial, value != 0 else {
-            result.reason = base.why ?? Phrase("claim.zero", "the value for {period} is zero", ["period": .period(versus)])
-            return nil
+        result.setAside = current.setAside + base.setAside
+        var ratio: Double?
+        var stated = false
+        if let value = current.value, !current.partial, let baseValue = base.value, !base.partial, baseValue != 0 {
+            ratio = value / baseValue
+            result.basis = current.basis + base.basis
+            result.estimate = current.estimate || base.estimate
+        } else if case .trade(var query) = claim.metric {
+            query.asOf = asOf
+            let evidence = statedRelation(query, period: claim.period, versus: versus, apartFrom: origin)
+            result.setAside += evidence.own.map(Provenance.init(relation:))
+            if let best = evidence.best {
+                ratio = best.figure.ratio
+                stated = true
+                result.basis = [Provenance(relation: best)]
+            }
         }
-        return value
+        guard let ratio else {
+            result.basis = current.basis + base.basis
+            let missing = current.value == nil || current.partial ? current : base
+            result.reason =
+                missing.why
+                ?? Phrase("claim.zero", "the value for {period} is zero", ["period": .period(versus)])
+            return result
+        }
+        switch claim.expectation {
+        case .change(let percent, _, let tolerance):
+            let change = (ratio - 1) * 100
+            return judged(result, change, gap: change - percent, Tolerance.within(change - percent, tolerance), stated: stated)
+        case .ratio(let multiple, _, let tolerance):
+            return judged(result, ratio, gap: ratio - multiple, Tolerance.within(ratio - multiple, tolerance), stated: stated)
+        case .value, .below, .above:
+            return result
+        }
+    }
+
+    /// The growth rates and multiples stated for exactly `period` against `versus`, outturns recorded
+    /// by the as-of moment: the best of another origin by precedence, and the claim's own origin's.
+    private func statedRelation(
+        _ query: TradeQuery, period: Period, versus: Period, apartFrom origin: Origin
+    ) -> (best: RecordedRelativeFigure?, own: [RecordedRelativeFigure]) {
+        let matching = relations(query).filter { stated in
+            stated.figure.answers(query) && stated.figure.period == period && stated.figure.versus == versus && stated.source.status == .outturn
+                && (query.asOf.map { stated.source.recordedAt <= $0 } ?? true)
+        }
+        let (independent, owned) = matching.partitioned { !origin.isShared(with: Origin($0.source, quote: $0.figure.note)) }
+        let best = independent.min { a, b in
+            let (x, y) = (Precedence(a.source), Precedence(b.source))
+            if x != y { return x < y }
+            return (a.source.published ?? "", a.source.recordedAt) > (b.source.published ?? "", b.source.recordedAt)
+        }
+        return (best, owned)
     }
 
     /// A claim judged on part of its period, trade never being negative: the part already beyond an

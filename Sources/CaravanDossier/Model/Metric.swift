@@ -137,6 +137,16 @@ public enum ClaimExpectation: Sendable, Hashable {
     case above(Double)
 }
 
+extension ClaimExpectation {
+    /// The base period a change or a multiple is stated against.
+    public var versus: Period? {
+        switch self {
+        case .change(_, let versus, _), .ratio(_, let versus, _): versus
+        case .value, .below, .above: nil
+        }
+    }
+}
+
 extension Metric: CustomStringConvertible, Encodable {
     /// The metric in words: `KAZ–IRN turnover, TOTAL`, `freight through kti`.
     public var description: String {

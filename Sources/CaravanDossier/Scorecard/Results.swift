@@ -31,6 +31,13 @@ public struct Provenance: Sendable, Hashable, Encodable {
         file = record.file
     }
 
+    /// A stated growth rate or multiple: its source, and its quote as the note.
+    public init(relation: RecordedRelativeFigure) {
+        self.init(record: relation.source)
+        line = relation.line
+        note = relation.figure.note
+    }
+
     public init(flow: RecordedFreightFlow) {
         self.init(record: flow.source)
         line = flow.line

@@ -8,6 +8,8 @@ public struct ScorecardInput: Sendable {
     public var asOf: Date
     /// The stored figures between two economies for one commodity, both directions, all vintages.
     public var trade: @Sendable (_ a: String, _ b: String, _ commodity: String) -> [RecordedObservation]
+    /// The growth rates and multiples stated between two economies, either way round, all vintages.
+    public var relations: @Sendable (_ a: String, _ b: String) -> [RecordedRelativeFigure]
     public var flows: [RecordedFreightFlow]
     /// The network as it stands, before the dossier's projects; nil when none is stored.
     public var network: Network?
@@ -15,12 +17,14 @@ public struct ScorecardInput: Sendable {
     public var tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
 
     public init(
-        dossier: Dossier, asOf: Date, trade: @escaping @Sendable (String, String, String) -> [RecordedObservation], flows: [RecordedFreightFlow],
+        dossier: Dossier, asOf: Date, trade: @escaping @Sendable (String, String, String) -> [RecordedObservation],
+        relations: @escaping @Sendable (String, String) -> [RecordedRelativeFigure] = { _, _ in [] }, flows: [RecordedFreightFlow],
         network: Network?, tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>] = [:]
     ) {
         self.dossier = dossier
         self.asOf = asOf
         self.trade = trade
+        self.relations = relations
         // Only outturns are judged: a plan, a forecast or a bound is not what the corridor carried.
         self.flows = flows.filter { $0.source.status == .outturn }
         self.network = network
@@ -98,7 +102,9 @@ public struct Scorecard: Sendable, Encodable {
                 targets: targets.filter { $0.metric.kind == "trade" }),
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
             corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
-        let check = ClaimCheck(dossier: dossier, trade: trade, flows: input.flows, tariffs: input.tariffs, asOf: input.asOf)
+        let check = ClaimCheck(
+            dossier: dossier, trade: trade, relations: { input.relations($0.reporter, $0.partner) }, flows: input.flows, tariffs: input.tariffs,
+            asOf: input.asOf)
         claims = dossier.claims.map(check.judge)
         agreements = dossier.agreements
         sources = dossier.sources

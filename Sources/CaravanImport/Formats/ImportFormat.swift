@@ -20,6 +20,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
     case tariffs
     /// Named product groups (`group,include,exclude,description`).
     case groups
+    /// Growth rates and multiples stated against a base period, one a row with source and quote.
+    case relations
 
     /// The columns a header must hold for the format; other columns are ignored.
     var requiredColumns: [String] {
@@ -35,6 +37,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         case .figures: FiguresParser.columns
         case .flows: FlowsParser.columns
         case .tariffs: TariffsParser.columns
+        case .relations: RelationsParser.columns
         case .groups: ["group", "include", "exclude", "description"]
         case .network, .dossier: []
         }
@@ -49,6 +52,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         if names.isSuperset(of: FiguresParser.columns) { return .figures }
         if names.isSuperset(of: FlowsParser.columns) { return .flows }
         if names.isSuperset(of: TariffsParser.columns) { return .tariffs }
+        if names.isSuperset(of: RelationsParser.columns) { return .relations }
         if header == ["group", "include", "exclude", "description"] { return .groups }
         return nil
     }
