@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanPresentation
 import CaravanSQLite
 import CaravanService
 import CaravanTestSupport
@@ -73,5 +74,39 @@ struct TradeGapSymmetryTests {
         let valuation = try #require(gap.notQuantified.first { $0.kind == .valuation })
         #expect(valuation.method.contains("KAZ's own imports from IRN for 2022"), "\(valuation.method)")
         #expect(gap.notQuantified.map(\.kind) == [.coverage, .valuation, .partnerAttribution])
+    }
+
+    @Test("a turnover both sides split, read from a file: told by direction in the table, each direction's residual summing to B's figure")
+    func byDirection() async throws {
+        let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote,compiler,status"
+        let rows = [
+            "KAZ,UZB,export,TOTAL,2023,300000000,,,Stat bulletin,,,,KAZ statistics,",
+            "KAZ,UZB,import,TOTAL,2023,100000000,,,Stat bulletin,,,,KAZ statistics,",
+            "UZB,KAZ,export,TOTAL,2023,95000000,,,Customs release,,,,UZB customs,",
+            "UZB,KAZ,import,TOTAL,2023,330000000,,,Customs release,,,,UZB customs,",
+        ]
+        _ = try await workspace.importFile(directory.write("split.csv", ([header] + rows).joined(separator: "\n")))
+        let gap = try await workspace.gap(GapRequest(a: "UZB", b: "KAZ", period: .year(2023)))
+        #expect(gap.a?.valueUSD == 425_000_000 && gap.b?.valueUSD == 400_000_000 && gap.directionsMissing == nil)
+        #expect(gap.directions.map { "\($0.exporter)→\($0.importer)" } == ["KAZ→UZB", "UZB→KAZ"])
+        #expect(gap.steps.map(\.kind) == [.valuation, .valuation] && gap.steps.compactMap(\.direction?.exporter) == ["KAZ", "UZB"])
+        let table = gap.table.rendered(.text)
+        #expect(table.contains("KAZ→UZB valuation") && table.contains("UZB→KAZ residual"), "\(table)")
+        // The running total, through both directions' steps and residuals, ends at B's figure.
+        let lastRunning = table.split(separator: "\n").last { $0.contains("UZB→KAZ residual") }
+        #expect(lastRunning?.contains("400,000,000") == true, "\(table)")
+        let other = try await workspace.gap(GapRequest(a: "KAZ", b: "UZB", period: .year(2023)))
+        #expect(other.steps.map { $0.amountUSD.map { 0 - $0 } } == gap.steps.map(\.amountUSD) && other.residualUSD == gap.residualUSD.map { 0 - $0 })
+    }
+
+    @Test("a side without a figure is named with its own flow, whichever side asks: Kazakhstan's exports, not its imports")
+    func missingSide() async throws {
+        _ = try await workspace.importBundledData()
+        let asked = try await workspace.gap(GapRequest(a: "KAZ", b: "IRN", period: .year(2021), flow: .export))
+        let other = try await workspace.gap(GapRequest(a: "IRN", b: "KAZ", period: .year(2021), flow: .import))
+        #expect(asked.a == nil && other.b == nil && asked.b?.valueUSD == other.a?.valueUSD)
+        for gap in [asked, other] {
+            #expect(gap.table.rendered(.text).contains("KAZ reports no export figure of its own touching 2021"), "\(gap.table.rendered(.text))")
+        }
     }
 }
