@@ -14,11 +14,23 @@ struct TradeGapTests {
         return TradeGap(a: a, b: b, period: try Period(parsing: period), flow: flow, observations: byCoverage)
     }
 
-    func reconciles(_ gap: TradeGap) throws {
+    /// A's figure plus every step plus the residual is B's, in the answer and in each direction; and
+    /// asked the other way round, the same answer with every amount's sign changed.
+    func reconciles(_ gap: TradeGap, _ figures: Figures) throws {
         let a = try #require(gap.a?.valueUSD)
         let b = try #require(gap.b?.valueUSD)
         let residual = try #require(gap.residualUSD)
         #expect(a + gap.steps.reduce(0) { $0 + ($1.amountUSD ?? 0) } + residual == b)
+        for direction in gap.directions {
+            #expect(direction.a.valueUSD + direction.steps.reduce(0) { $0 + ($1.amountUSD ?? 0) } + direction.residualUSD == direction.b.valueUSD)
+        }
+        let q = gap.question
+        let other = try self.gap(figures, a: q.b, b: q.a, period: q.period.description, flow: q.flow.mirrored)
+        #expect(other.a?.valueUSD == b && other.b?.valueUSD == a && other.residualUSD == 0 - residual)
+        #expect(other.steps.map(\.kind) == gap.steps.map(\.kind) && other.steps.map(\.method) == gap.steps.map(\.method))
+        #expect(other.steps.map { $0.amountUSD.map { 0 - $0 } } == gap.steps.map(\.amountUSD))
+        #expect(other.notQuantified.map(\.method) == gap.notQuantified.map(\.method))
+        #expect(other.directions.map(\.residualUSD) == gap.directions.map { 0 - $0.residualUSD })
     }
 
     @Test("a calendar year against an Iranian year, measured on B's own months and days")
@@ -35,7 +47,7 @@ struct TradeGapTests {
         // B over 2022: 286M for 21 Mar–31 Dec plus 79 of 1400's 365 days at 1M a day.
         #expect(calendar.amountUSD == Double(400_000_000 - (286_000_000 + 79_000_000)))
         #expect(calendar.method.contains("BBB"))
-        try reconciles(gap)
+        try reconciles(gap, figures)
     }
 
     @Test("non-oil against all goods: quantified from one compiler's two coverages, named when none gives both")
@@ -46,7 +58,7 @@ struct TradeGapTests {
         try figures.add("BBB", "AAA", .turnover, "2022", 430_000_000, commodity: "NONOIL", compiler: "BBB customs")
         let measured = try gap(figures, period: "2022")
         #expect(measured.steps.first { $0.kind == .coverage }?.amountUSD == -80_000_000)
-        try reconciles(measured)
+        try reconciles(measured, figures)
 
         var bare = Figures()
         try bare.add("AAA", "BBB", .turnover, "2022", 500_000_000, compiler: "AAA statistics")
@@ -54,29 +66,80 @@ struct TradeGapTests {
         let named = try gap(bare, period: "2022")
         #expect(named.steps.allSatisfy { $0.kind != .coverage })
         #expect(named.notQuantified.contains { $0.kind == .coverage && $0.amountUSD == nil })
-        try reconciles(named)
+        try reconciles(named, bare)
     }
 
-    @Test("exports FOB against imports CIF: the conventional factor on the flow, and on turnover by the split either side reports")
+    @Test("exports FOB against imports CIF: the margin measured on the importer's own figure, whichever side asks")
     func valuation() throws {
         var figures = Figures()
         try figures.add("AAA", "BBB", .export, "2022", 100_000_000, compiler: "AAA statistics")
         try figures.add("BBB", "AAA", .import, "2022", 110_000_000, compiler: "BBB customs")
         let exports = try gap(figures, period: "2022", flow: .export)
         #expect(exports.b?.flow == .import)
-        #expect(exports.steps.first { $0.kind == .valuation }?.amountUSD == (100_000_000 * (MirrorRule.cifFOBFactor - 1)).rounded())
-        try reconciles(exports)
+        let margin = (110_000_000 * (1 - 1 / MirrorRule.cifFOBFactor)).rounded()
+        #expect(exports.steps.map(\.kind) == [.valuation] && exports.steps.first?.amountUSD == margin)
+        #expect(exports.residualUSD == 110_000_000 - 100_000_000 - margin)
+        try reconciles(exports, figures)
+        // Asked from the importer's side: the same margin, taken away.
+        let imports = try gap(figures, a: "BBB", b: "AAA", period: "2022", flow: .import)
+        #expect(imports.steps.first?.amountUSD == 0 - margin)
 
-        var turnover = Figures()
-        try turnover.add("AAA", "BBB", .turnover, "2022", 300_000_000, compiler: "AAA statistics")
-        try turnover.add("BBB", "AAA", .export, "2022", 200_000_000, compiler: "BBB customs")
-        try turnover.add("BBB", "AAA", .import, "2022", 100_000_000, compiler: "BBB customs")
-        let split = try gap(turnover, period: "2022")
+        // An importer that values its imports FOB leaves nothing to explain by valuation.
+        var fob = Figures()
+        try fob.add("AAA", "BBB", .export, "2022", 100_000_000, compiler: "AAA statistics")
+        try fob.add("BBB", "AAA", .import, "2022", 103_000_000, valuation: .fob, compiler: "BBB customs")
+        let free = try gap(fob, period: "2022", flow: .export)
+        #expect(free.steps.isEmpty && free.residualUSD == 3_000_000)
+        try reconciles(free, fob)
+    }
+
+    @Test("a turnover whose side gives no split of its own: valuation not quantified, never on the other side's split")
+    func noBorrowedSplit() throws {
+        var figures = Figures()
+        try figures.add("AAA", "BBB", .turnover, "2022", 300_000_000, provider: "Prime minister")
+        try figures.add("BBB", "AAA", .turnover, "2022", 310_000_000, compiler: "BBB customs")
+        try figures.add("BBB", "AAA", .export, "2022", 200_000_000, compiler: "BBB customs")
+        try figures.add("BBB", "AAA", .import, "2022", 110_000_000, compiler: "BBB customs")
+        let gap = try gap(figures, period: "2022")
+        #expect(gap.directions.isEmpty && gap.directionsMissing?.contains("AAA's for 2022") == true)
+        let valuation = try #require(gap.notQuantified.first { $0.kind == .valuation })
+        #expect(valuation.method.contains("AAA's own imports from BBB for 2022") && !valuation.method.contains("BBB's own imports"))
+        #expect(gap.steps.isEmpty && gap.residualUSD == 10_000_000)
+        try reconciles(gap, figures)
+
+        // Each side's own imports for its own period: the two margins, one added, one taken away.
+        try figures.add("AAA", "BBB", .import, "2022", 190_000_000, provider: "Prime minister")
+        let both = try self.gap(figures, period: "2022")
         let factor = MirrorRule.cifFOBFactor
-        // B imports a third of the pair's trade: A's exports, FOB, a third of A's figure.
-        let expected = (100_000_000 * (factor - 1) - 200_000_000 * (1 - 1 / factor)).rounded()
-        #expect(abs((split.steps.first { $0.kind == .valuation }?.amountUSD ?? 0) - expected) <= 1)
-        try reconciles(split)
+        let expected = ((110_000_000 * (1 - 1 / factor)) - 190_000_000 * (1 - 1 / factor)).rounded()
+        #expect(both.steps.first { $0.kind == .valuation }?.amountUSD == expected)
+        #expect(both.directions.isEmpty, "AAA gives no exports: its directions are not told apart")
+        try reconciles(both, figures)
+    }
+
+    @Test("a turnover both sides split: each direction reconciled on its own, the turnover their sum")
+    func directions() throws {
+        var figures = Figures()
+        try figures.add("AAA", "BBB", .export, "2022", 300_000_000, compiler: "AAA statistics")
+        try figures.add("AAA", "BBB", .import, "2022", 100_000_000, compiler: "AAA statistics")
+        try figures.add("AAA", "BBB", .reExport, "2022", 20_000_000, compiler: "AAA statistics")
+        try figures.add("BBB", "AAA", .export, "SH1401", 90_000_000, compiler: "BBB customs")
+        try figures.add("BBB", "AAA", .import, "SH1401", 290_000_000, compiler: "BBB customs")
+        try figures.add("BBB", "AAA", .turnover, "SH1401", 380_000_000, provider: "Paper", compiler: "BBB customs")
+        let gap = try gap(figures, a: "BBB", b: "AAA", period: "2022")
+        #expect(gap.a?.valueUSD == 380_000_000 && gap.b?.valueUSD == 400_000_000)
+        #expect(gap.directions.map(\.exporter) == ["AAA", "BBB"] && gap.directions.map(\.flow) == [.import, .export])
+        let fromAAA = try #require(gap.directions.first)
+        #expect(fromAAA.a.valueUSD == 290_000_000 && fromAAA.b.valueUSD == 300_000_000)
+        let factor = MirrorRule.cifFOBFactor
+        // From BBB's imports to AAA's exports: the margin taken away, AAA's re-exports put back.
+        let kinds = fromAAA.steps.map(\.kind)
+        #expect(kinds == [.valuation, .reExports])
+        #expect(fromAAA.steps[0].amountUSD == 0 - (290_000_000 * (1 - 1 / factor)).rounded() && fromAAA.steps[1].amountUSD == 20_000_000)
+        // Neither compiler tells the other calendar's year: named in each direction.
+        #expect(gap.notQuantified.filter { $0.kind == .calendar }.map(\.direction?.exporter) == ["AAA", "BBB"])
+        #expect(gap.steps.allSatisfy { $0.direction != nil } && gap.steps.count == 3)
+        try reconciles(gap, figures)
     }
 
     @Test("part of a year against the whole: measured on the side that tells both whole")
@@ -91,7 +154,7 @@ struct TradeGapTests {
         let year = try self.gap(figures, period: "2022")
         #expect(year.b?.period.description == "2022-01..2022-09")
         #expect(year.steps.first { $0.kind == .partialPeriod }?.amountUSD == Double(350_000_000 - 480_000_000))
-        try reconciles(year)
+        try reconciles(year, figures)
     }
 
     @Test("official statistics before a newspaper's figure, and bounds or plans never chosen")
@@ -104,7 +167,7 @@ struct TradeGapTests {
         let gap = try gap(figures, period: "2022")
         #expect(gap.b?.valueUSD == 320_000_000 && gap.b?.official == true)
         #expect(gap.b?.alsoPublished.map(\.valueUSD) == [510_000_000])
-        try reconciles(gap)
+        try reconciles(gap, figures)
     }
 
     @Test("a year is answered by a year of either calendar before a longer span that holds it")
@@ -115,7 +178,7 @@ struct TradeGapTests {
         try figures.add("BBB", "AAA", .turnover, "SH1400", 265_000_000, provider: "Other paper", compiler: "BBB customs")
         let gap = try gap(figures, period: "2021")
         #expect(gap.b?.period.description == "SH1400")
-        try reconciles(gap)
+        try reconciles(gap, figures)
     }
 
     @Test("a side with no figure: no steps, no residual, and the answer says so")

@@ -2,7 +2,8 @@ import CaravanCore
 
 /// Why the two sides' figures differ: a waterfall from A's figure through each step to B's,
 /// drawn as horizontal bars a row each (so it reads on a phone), and the steps as a table with
-/// their methods and sources.
+/// their methods and sources — a turnover told by direction, direction by direction — and the
+/// sign rule: asked the other way round, only the signs change.
 struct GapSection {
     let gap: TradeGap
     let words: Words
@@ -12,22 +13,50 @@ struct GapSection {
             return "<p class=\"empty\">\(words.english(GapText.missing(gap) + "."))</p>"
         }
         var rows: [[HTML]] = [[side(a), words.amount(a.valueUSD), words.english(GapText.side(a))]]
-        rows += gap.steps.map {
-            ["\(words("gap.\($0.kind.rawValue)"))", "<span class=\"num\">\(signedMoney($0.amountUSD ?? 0))</span>", words.english($0.method)]
+        if let missing = gap.directionsMissing { rows.append(["\(words("gap.directions"))", "", words.english(missing)]) }
+        if gap.directions.isEmpty {
+            rows += gap.steps.map(stepRow)
+        } else {
+            // Each direction: its two figures, its steps, what they leave unexplained.
+            for direction in gap.directions {
+                let whose = words.english(
+                    "\(direction.a.economy): \(GapText.side(direction.a)); \(direction.b.economy): \(GapText.side(direction.b))")
+                rows.append(["\(self.direction(direction.exporter, direction.importer))", "", whose])
+                rows += direction.steps.map(stepRow)
+                let label = "\(words("gap.unexplained")) · \(self.direction(direction.exporter, direction.importer))"
+                rows.append(["\(label)", "<span class=\"num\">\(signedMoney(direction.residualUSD))</span>", "\(words("gap.unexplained-how"))"])
+            }
         }
-        rows += gap.notQuantified.map { ["\(words("gap.\($0.kind.rawValue)"))", "\(words("gap.not-quantified"))", words.english($0.method)] }
-        rows.append(["\(words("gap.unexplained"))", "<span class=\"num\">\(signedMoney(residual))</span>", "\(words("gap.unexplained-how"))"])
+        rows += gap.notQuantified.map { ["\(label($0))", "\(words("gap.not-quantified"))", words.english($0.method)] }
+        let unexplained = gap.directions.isEmpty ? words("gap.unexplained-how") : words("gap.unexplained-both")
+        rows.append(["\(words("gap.unexplained"))", "<span class=\"num\">\(signedMoney(residual))</span>", "\(unexplained)"])
         rows.append([side(b), words.amount(b.valueUSD), words.english(GapText.side(b))])
         let heading = words(
             "gap.heading",
             [
                 "a": words.country(a.economy), "aPeriod": words.period(a.period), "b": words.country(b.economy), "bPeriod": words.period(b.period),
             ])
+        let signRule = words("gap.sign-rule", ["a": words.country(b.economy), "b": words.country(a.economy)])
         return """
             <h2 id="gap">\(heading)</h2>
             \(ChartSize.both { waterfall(a: a, b: b, residual: residual, size: $0) })
             \(HTML.table(["step", "amount", "how"].map { words("column.\($0)") }, rows, id: "gap-steps", lead: [1]))
+            <p id="gap-sign">\(signRule)</p>
             """
+    }
+
+    private func stepRow(_ step: GapStep) -> [HTML] {
+        ["\(label(step))", "<span class=\"num\">\(signedMoney(step.amountUSD ?? 0))</span>", words.english(step.method)]
+    }
+
+    /// A step's kind, and in a turnover told by direction, whose goods.
+    private func label(_ step: GapStep) -> String {
+        let kind = words("gap.\(step.kind.rawValue)")
+        return step.direction.map { "\(kind) · \(direction($0.exporter, $0.importer))" } ?? kind
+    }
+
+    private func direction(_ exporter: String, _ importer: String) -> String {
+        words("gap.direction", ["exporter": words.country(exporter), "importer": words.country(importer)])
     }
 
     private func side(_ side: GapSide) -> HTML { "\(words("gap.reports", ["economy": words.country(side.economy)]))" }
@@ -40,12 +69,24 @@ struct GapSection {
             (words("gap.reports", ["economy": words.country(a.economy)]) + " " + words.period(a.period), 0, a.valueUSD, "side")
         ]
         var level = a.valueUSD
-        for step in gap.steps {
-            let amount = step.amountUSD ?? 0
-            bars.append((words("gap.\(step.kind.rawValue)"), level, level + amount, "step"))
-            level += amount
+        func add(_ steps: [GapStep]) {
+            for step in steps {
+                let amount = step.amountUSD ?? 0
+                bars.append((label(step), level, level + amount, "step"))
+                level += amount
+            }
         }
-        bars.append((words("gap.unexplained"), level, level + residual, "residual"))
+        if gap.directions.isEmpty {
+            add(gap.steps)
+            bars.append((words("gap.unexplained"), level, level + residual, "residual"))
+        }
+        // A direction's bars end with what its steps leave unexplained; the last one ends at B's figure.
+        for direction in gap.directions {
+            add(direction.steps)
+            let rest = "\(words("gap.unexplained")) · \(self.direction(direction.exporter, direction.importer))"
+            bars.append((rest, level, level + direction.residualUSD, "residual"))
+            level += direction.residualUSD
+        }
         bars.append((words("gap.reports", ["economy": words.country(b.economy)]) + " " + words.period(b.period), 0, b.valueUSD, "side"))
         let font = size.font
         let width = size.width

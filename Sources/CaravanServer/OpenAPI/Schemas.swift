@@ -57,16 +57,26 @@ enum Schemas {
             ], required: ["economy", "flow", "commodity", "period", "value_usd", "official", "sources"]),
         "GapStep": object(
             [
-                "kind": ["type": "string", "enum": ["calendar", "coverage", "valuation", "partial-period"]], "amount_usd": optionalNumber,
-                "method": string, "sources": array(ref("Citation")),
-            ], required: ["kind", "method"]),
+                "kind": [
+                    "type": "string", "enum": ["calendar", "coverage", "valuation", "partial-period", "re-exports", "partner-attribution"],
+                ],
+                "amount_usd": optionalNumber, "method": string, "sources": array(ref("Citation")),
+                "direction": object(["exporter": string, "importer": string], required: ["exporter", "importer"]),
+            ], required: ["kind", "method"], "direction: whose goods, for a step of a turnover told by direction."),
+        "GapDirection": object(
+            [
+                "flow": string, "exporter": string, "importer": string, "a": ref("GapSide"), "b": ref("GapSide"),
+                "steps": array(ref("GapStep")), "not_quantified": array(ref("GapStep")), "residual_usd": number,
+            ], required: ["flow", "exporter", "importer", "a", "b", "steps", "not_quantified", "residual_usd"],
+            "One direction of a turnover, reconciled on its own: a.value_usd + Σ steps[].amount_usd + residual_usd = b.value_usd."),
         "TradeGap": object(
             [
                 "question": object(["a": string, "b": string, "period": string, "flow": string, "commodity": string]),
-                "a": ref("GapSide"), "b": ref("GapSide"), "steps": array(ref("GapStep")), "not_quantified": array(ref("GapStep")),
-                "residual_usd": optionalNumber,
-            ], required: ["question", "steps", "not_quantified"],
-            "a.value_usd + Σ steps[].amount_usd + residual_usd = b.value_usd, to the dollar; a side without a figure is absent."),
+                "a": ref("GapSide"), "b": ref("GapSide"), "directions": array(ref("GapDirection")), "directions_missing": optionalString,
+                "steps": array(ref("GapStep")), "not_quantified": array(ref("GapStep")), "residual_usd": optionalNumber,
+            ], required: ["question", "directions", "steps", "not_quantified"],
+            "a.value_usd + Σ steps[].amount_usd + residual_usd = b.value_usd, to the dollar, and so in each direction; a side without a "
+                + "figure is absent. Asked with a and b swapped, every amount and the residual change sign and nothing else."),
         "TradeComparison": object(
             [
                 "query": ref("TradeQuery"), "period": string, "versus": string, "current": ref("PeriodValue"), "base": ref("PeriodValue"),
