@@ -21,7 +21,7 @@ struct CorridorTests {
     @Test("the bundled network and flows load with the demo data, once")
     func bundled() async throws {
         let results = try await workspace.importBundledData()
-        #expect(results.map(\.summary.format) == [.network, .figures, .figures, .figures, .flows, .flows, .dossier, .dossier])
+        #expect(results.map(\.summary.format) == [.network, .figures, .relations, .figures, .figures, .flows, .flows, .dossier, .dossier])
         let again = try await workspace.importBundledData()
         #expect(again.allSatisfy { if case .alreadyImported = $0.receipt { true } else { false } })
         let answer = try await workspace.routes(RouteRequest(from: "Astana", to: "bandar_abbas", count: 3))
