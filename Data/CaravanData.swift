@@ -30,6 +30,9 @@ public enum BundledData {
     public static var comtradeReportersCSV: String { text("reference/comtrade-reporters.csv") }
 
     /// Country names in English, Persian and Russian from CLDR: `iso3,en,fa,ru`.
+    /// Blocs and their members by date: `bloc,name,member,from,to,source`.
+    public static var blocsCSV: String { text("reference/blocs.csv") }
+
     public static var countryNamesCSV: String { text("reference/country-names.csv") }
 
     /// The bundled figures files, ready to import.

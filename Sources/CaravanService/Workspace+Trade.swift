@@ -62,8 +62,22 @@ extension Workspace {
     }
 
     /// The figures that answer for a commodity: those stated for it, and for an HS code or a
-    /// named group the sums of the finer codes within it, source by source.
+    /// named group the sums of the finer codes within it, source by source; for a bloc, also its
+    /// members' figures added up where the bloc's own is missing.
     func observations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
+        let stated = try await pairObservations(between: a, and: b, commodity: commodity)
+        let blocs = tables.blocs
+        guard blocs.contains(a) != blocs.contains(b) else { return stated }
+        let (bloc, other) = blocs.contains(a) ? (a, b) : (b, a)
+        var members: [RecordedObservation] = []
+        for member in blocs.everyMember(of: bloc) where member != other {
+            members += try await pairObservations(between: other, and: member, commodity: commodity)
+        }
+        return stated + BlocFigures.derive(bloc: bloc, other: other, blocs: blocs, rows: members, stated: stated)
+    }
+
+    /// One pair's figures for a commodity, as stated and summed from finer codes.
+    private func pairObservations(between a: String, and b: String, commodity: String) async throws -> [RecordedObservation] {
         let stated = try await store.observations(between: a, and: b, commodity: commodity)
         let groups = try await groups()
         guard ProductAggregation.members(of: commodity, groups: groups) != nil else { return stated }

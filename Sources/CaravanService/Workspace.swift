@@ -30,7 +30,7 @@ extension ReferenceTables {
     public static let bundled = ReferenceTables(
         countriesCSV: BundledData.countriesCSV, baciCountryCodesCSV: BundledData.baciCountryCodesCSV,
         nomenclature: HSNomenclature(codesCSV: BundledData.harmonizedSystemCSV, sectionsCSV: BundledData.hsSectionsCSV),
-        groups: bundledGroups)
+        groups: bundledGroups, blocs: Blocs(csv: BundledData.blocsCSV))
 
     /// The bundled groups: part of the build and read by a test, so a failure here is a broken build, said plainly.
     private static var bundledGroups: ProductGroups {

@@ -86,7 +86,7 @@ struct DossierImportTests {
             ),
             (
                 "economies: [IRN, KAZ]", "economies: [IRN, XXX]",
-                "partnership.economies[1] (line 4): unknown economy 'XXX'; expected an ISO 3166 alpha-3 code"
+                "partnership.economies[1] (line 4): unknown economy 'XXX'; expected an ISO 3166 alpha-3 code or a bloc"
             ),
             ("period: \"2024\"", "period: \"2024-13\"", "claims[0].period (line 21): 2024-13: there is no month 13; months run from 01 to 12"),
             ("    value: 1000000000\n", "", "targets[0].value (line 9): missing"),

@@ -142,7 +142,7 @@ private struct DossierParts {
 
     private func project(_ fields: YAMLFields) -> Project? {
         let countries = fields.strings("countries")
-        for (index, code) in countries.enumerated() { economy(code, fields.list("countries")[index]) }
+        for (index, code) in countries.enumerated() { economy(code, fields.list("countries")[index], orBloc: false) }
         let budget = fields.double("budget_usd", in: Plausible.valueUSD)
         let status: Project.Status? = fields.choice("status")
         let source = reference(fields)
@@ -289,9 +289,10 @@ private struct DossierParts {
         }
     }
 
-    private func economy(_ code: String, _ fields: YAMLFields, _ key: String? = nil) {
-        guard !reader.tables.countries.contains(code) else { return }
-        let reason = "unknown economy '\(code)'; expected an ISO 3166 alpha-3 code"
+    /// An economy, or where a bloc may stand for its members (a partnership, a party, a metric's side) a bloc.
+    private func economy(_ code: String, _ fields: YAMLFields, _ key: String? = nil, orBloc: Bool = true) {
+        guard !(orBloc ? reader.tables.isEconomyOrBloc(code) : reader.tables.countries.contains(code)) else { return }
+        let reason = "unknown economy '\(code)'; expected an ISO 3166 alpha-3 code" + (orBloc ? " or a bloc" : "")
         if let key { fields.problem(key, reason) } else { fields.problem(reason) }
     }
 

@@ -5,6 +5,8 @@ import Foundation
 /// HS nomenclature and the named product groups.
 public struct ReferenceTables: Sendable {
     public let countries: CountryRegistry
+    /// The blocs a figure's partner (or reporter) may be, with their members by date.
+    public let blocs: Blocs
     /// HS codes and their names; nil where the tables were made without it (some tests). Read
     /// on first use: most commands never need it, and every command would pay for it at start.
     public var nomenclature: HSNomenclature? { lazyNomenclature.value }
@@ -19,14 +21,18 @@ public struct ReferenceTables: Sendable {
     /// Reads the country table and BACI's `country_code,country_name,country_iso2,country_iso3` table.
     public init(
         countriesCSV: String, baciCountryCodesCSV: String, nomenclature: @escaping @autoclosure @Sendable () -> HSNomenclature? = nil,
-        groups: ProductGroups = ProductGroups()
+        groups: ProductGroups = ProductGroups(), blocs: Blocs = Blocs()
     ) {
         countries = CountryRegistry(csv: countriesCSV)
+        self.blocs = blocs
         lazyNomenclature = Lazy(nomenclature)
         self.groups = groups
         baciCodes = Self.baciCodes(baciCountryCodesCSV)
         baciISO = (0..<1000).map { [baciCodes] in baciCodes[$0] }
     }
+
+    /// True when a figure may name `code` as reporter or partner: an economy or a bloc.
+    public func isEconomyOrBloc(_ code: String) -> Bool { countries.contains(code) || blocs.contains(code) }
 
     /// The same tables with BACI's country codes from another table: an archive's own.
     public func replacingBACICodes(csv: String) -> ReferenceTables {

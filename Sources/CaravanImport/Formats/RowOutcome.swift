@@ -118,8 +118,9 @@ enum Check {
     static func country(_ code: String, field: String, in tables: ReferenceTables, problems: inout [FieldProblem]) -> String {
         if code.isEmpty {
             problems.append(FieldProblem(field, "empty; expected an ISO 3166 alpha-3 code"))
-        } else if !tables.countries.contains(code) {
-            problems.append(FieldProblem(field, "unknown country '\(code)'; expected an ISO 3166 alpha-3 code such as KAZ"))
+        } else if !tables.isEconomyOrBloc(code) {
+            let blocs = tables.blocs.codes.isEmpty ? "" : ", or a bloc (\(tables.blocs.codes.joined(separator: ", ")))"
+            problems.append(FieldProblem(field, "unknown country '\(code)'; expected an ISO 3166 alpha-3 code such as KAZ\(blocs)"))
         }
         return code
     }

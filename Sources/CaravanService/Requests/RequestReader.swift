@@ -30,7 +30,7 @@ public struct RequestReader: Sendable {
     public func country(_ name: String) throws -> String {
         let code = try required(name).uppercased()
         let countries = workspace.tables.countries
-        guard !countries.contains(code) else { return code }
+        guard !workspace.tables.isEconomyOrBloc(code) else { return code }
         // A name ("Iran") first, then codes a slip away ("IR").
         var near = countries.codes(named: code)
         if near.isEmpty { near = Suggestions.nearest(code, among: countries.codes) }
