@@ -186,6 +186,21 @@ struct NowcastTests {
         #expect(backtest.cutOffs[8].intervals == 1 && backtest.cutOffs[8].held == 0)
     }
 
+    @Test("a run-rate takes the last three years known exactly, passing over a year in between with no figures")
+    func aGapYearIsPassedOver() throws {
+        var book = FigureBook()
+        // January–September hold 70%, 60%, 40% and 50% of 2019, 2020, 2021 and 2023; 2022 is not in the ledger.
+        for (year, early) in [2019: 70.0, 2020: 60.0, 2021: 40.0, 2023: 50.0] {
+            for month in 1...12 { book.add(String(format: "\(year)-%02d", month), month <= 9 ? early / 9 : (100 - early) / 3) }
+        }
+        book.add("2024-01..2024-09", 30)
+        let target = Target(id: "t", metric: .trade(turnover), value: 1000, deadline: 2030, source: "ministry")
+        let runRate = try #require(scorecard(dossier(targets: [target]), ledger: book, asOf: "2024-12-01").tests.trade.runRate)
+        // 2020, 2021 and 2023, not 2019: a mean share of 0.5 gives 60; the largest (0.6) 50, the smallest (0.4) 75.
+        #expect(runRate.method.english == "seasonal shares of 2020, 2021, 2023")
+        #expect(abs(runRate.fullYear - 60) < 1e-9 && abs(runRate.low! - 50) < 1e-9 && abs(runRate.high! - 75) < 1e-9)
+    }
+
     /// Twelve years of a strong season (a quarter of the year's trade in December) with a level that
     /// drifts and noise of ±4%: the seasonal nowcast errs by 1%, by days by 19%; its interval holds
     /// the outturn about as often as the range of three draws holds a fourth.
