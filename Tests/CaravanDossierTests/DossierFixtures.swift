@@ -11,12 +11,14 @@ struct FigureBook {
     private(set) var rows: [RecordedObservation] = []
 
     mutating func add(
-        _ period: String, _ value: Double, provider: String = "Statistics Office", flow: TradeFlow = .turnover, reporter: String = "KAZ"
+        _ period: String, _ value: Double, provider: String = "Statistics Office", flow: TradeFlow = .turnover, reporter: String = "KAZ",
+        published: String? = nil, recorded: String = "2020-01-01"
     ) {
         let observation = TradeObservation(
             reporter: reporter, partner: reporter == "KAZ" ? "IRN" : "KAZ", flow: flow, commodity: "TOTAL",
             period: (try? Period(parsing: period))!, valueUSD: value)
-        let source = SourceRecord(id: Int64(rows.count + 1), kind: .figures, provider: provider, recordedAt: moment("2020-01-01"), file: "f.csv")
+        let source = SourceRecord(
+            id: Int64(rows.count + 1), kind: .figures, provider: provider, published: published, recordedAt: moment(recorded), file: "f.csv")
         rows.append(RecordedObservation(observation, source: source, line: rows.count + 2))
     }
 }
