@@ -12,14 +12,14 @@ struct FigureBook {
 
     mutating func add(
         _ period: String, _ value: Double, provider: String = "Statistics Office", flow: TradeFlow = .turnover, reporter: String = "KAZ",
-        compiler: String? = nil, url: String? = nil, quote: String? = nil
+        compiler: String? = nil, url: String? = nil, quote: String? = nil, published: String? = nil, recorded: String = "2020-01-01"
     ) {
         let observation = TradeObservation(
             reporter: reporter, partner: reporter == "KAZ" ? "IRN" : "KAZ", flow: flow, commodity: "TOTAL",
             period: (try? Period(parsing: period))!, valueUSD: value, note: quote)
         let source = SourceRecord(
-            id: Int64(rows.count + 1), kind: .figures, provider: provider, url: url, compiler: compiler, recordedAt: moment("2020-01-01"),
-            file: "f.csv")
+            id: Int64(rows.count + 1), kind: .figures, provider: provider, url: url, published: published, compiler: compiler,
+            recordedAt: moment(recorded), file: "f.csv")
         rows.append(RecordedObservation(observation, source: source, line: rows.count + 2))
     }
 }

@@ -186,6 +186,50 @@ struct NowcastTests {
         #expect(backtest.cutOffs[8].intervals == 1 && backtest.cutOffs[8].held == 0)
     }
 
+    @Test("a run-rate takes the last three years known exactly, passing over a year in between with no figures")
+    func aGapYearIsPassedOver() throws {
+        var book = FigureBook()
+        // January–September hold 70%, 60%, 40% and 50% of 2019, 2020, 2021 and 2023; 2022 is not in the ledger.
+        for (year, early) in [2019: 70.0, 2020: 60.0, 2021: 40.0, 2023: 50.0] {
+            for month in 1...12 { book.add(String(format: "\(year)-%02d", month), month <= 9 ? early / 9 : (100 - early) / 3) }
+        }
+        book.add("2024-01..2024-09", 30)
+        let target = Target(id: "t", metric: .trade(turnover), value: 1000, deadline: 2030, source: "ministry")
+        let runRate = try #require(scorecard(dossier(targets: [target]), ledger: book, asOf: "2024-12-01").tests.trade.runRate)
+        // 2020, 2021 and 2023, not 2019: a mean share of 0.5 gives 60; the largest (0.6) 50, the smallest (0.4) 75.
+        #expect(runRate.method.english == "seasonal shares of 2020, 2021, 2023")
+        #expect(abs(runRate.fullYear - 60) < 1e-9 && abs(runRate.low! - 50) < 1e-9 && abs(runRate.high! - 75) < 1e-9)
+    }
+
+    @Test("each trial reads earlier years as published by the end of its cut-off month: not a later revision, not an undated figure recorded since")
+    func theBacktestReadsOnlyWhatWasKnownAtEachCutOff() throws {
+        var book = FigureBook()
+        // 2021 as first published (100, January–September half of it), and revised after 2022's cut-off (110, 60%).
+        for month in 1...12 { book.add(String(format: "2021-%02d", month), month <= 9 ? 50.0 / 9 : 50.0 / 3, published: "2022-02-15") }
+        for month in 1...12 {
+            book.add(String(format: "2021-%02d", month), month <= 9 ? 66.0 / 9 : 44.0 / 3, published: "2022-11", recorded: "2023-01-01")
+        }
+        // 2020 carries no date of publication and was recorded long after: no trial of 2022 could have read it.
+        for month in 1...12 { book.add(String(format: "2020-%02d", month), month <= 9 ? 40.0 / 9 : 60.0 / 3, recorded: "2026-01-01") }
+        book.add("2022-01..2022-09", 30, published: "2022-10-20")
+        book.add("2022", 70, published: "2023-02-01")
+        let backtest = NowcastBacktest(turnover, calendar: .gregorian, observations: book.rows)
+        let trial = try #require(backtest.trials.last)
+        #expect(trial.year == .year(2022) && trial.months == 9 && trial.knownBy.description == "2022-09-30")
+        // 30 over the first vintage's share of 0.5: 60 (the revision's 0.6 would give 50; with 2020's 0.4 too, 66.7).
+        #expect(trial.nowcast.method.english == "seasonal shares of 2021" && abs(trial.nowcast.fullYear - 60) < 1e-9)
+        #expect(trial.outturn == 70 && trial.soFar == 30)
+        // The outturn of 2021 itself is the revision, as the ledger reads it.
+        let year2021 = try #require(backtest.trials.first { $0.year == .year(2021) })
+        #expect(abs(year2021.outturn - 110) < 1e-9 && year2021.nowcast.method.english.hasPrefix("by days"))
+        // A month of publication counts from its last day; no date, from the day of recording.
+        let revised = try #require(book.rows.first { $0.source.published == "2022-11" })
+        let january2020 = try Period(parsing: "2020-01")
+        let undated = try #require(book.rows.first { $0.observation.period == january2020 })
+        #expect(revised.knownFrom == (try Period(parsing: "2022-11-30")).days.lowerBound)
+        #expect(undated.knownFrom == (try Period(parsing: "2026-01-01")).days.lowerBound)
+    }
+
     /// Twelve years of a strong season (a quarter of the year's trade in December) with a level that
     /// drifts and noise of ±4%: the seasonal nowcast errs by 1%, by days by 19%; its interval holds
     /// the outturn about as often as the range of three draws holds a fourth.
@@ -199,7 +243,10 @@ struct NowcastTests {
         for year in 2010...2021 {
             for month in 1...12 {
                 let season = month == 12 ? 3.3 : 0.9 + 0.02 * Double(month)
-                book.add(String(format: "\(year)-%02d", month), 1_000_000 * Double(year - 2000) * season * (1 + 0.08 * noise()))
+                // Each month published in the month after it, as a statistics office would.
+                let published = month == 12 ? "\(year + 1)-01" : String(format: "\(year)-%02d", month + 1)
+                book.add(
+                    String(format: "\(year)-%02d", month), 1_000_000 * Double(year - 2000) * season * (1 + 0.08 * noise()), published: published)
             }
         }
         let backtest = NowcastBacktest(turnover, calendar: .gregorian, observations: book.rows)

@@ -26,12 +26,14 @@ import Testing
                 #expect(!moved.isEmpty && nomenclature.contains(code))
             case .level(let level):
                 kinds[level.hasSuffix("xxxx") ? "chapter" : "heading", default: 0] += 1
-            case .total: kinds["total", default: 0] += 1
+            case .acrossChapters(let parts):
+                kinds["across chapters", default: 0] += 1
+                #expect(Set(parts.map { $0.prefix(2) }).count > 1, "\(code) → \(parts) lies in several chapters")
             case nil: Issue.record("\(code) maps nowhere")
             }
         }
-        // Renamed or merged 4,151; kept under their own code 1,149; in a heading 54, a chapter 10; the total only 23.
-        #expect(kinds == ["subheading": 4151, "continued": 1149, "heading": 54, "chapter": 10, "total": 23])
+        // Renamed or merged 4,151; kept under their own code 1,149; in a heading 54, a chapter 10; across chapters 23.
+        #expect(kinds == ["subheading": 4151, "continued": 1149, "heading": 54, "chapter": 10, "across chapters": 23])
     }
 
     @Test func sumsArePreservedAndMergedCodesAddUp() {
@@ -42,10 +44,9 @@ import Testing
                 source: source, line: index + 2)
         }
         let converted = Self.conversion.convert(rows)
-        let totalOnly = rows.filter { Self.conversion.target(of: $0.observation.commodity) == .total }
         let sum = { (rows: [RecordedObservation]) -> Double in rows.map(\.observation.valueUSD).reduce(0, +) }
-        #expect(sum(converted) + sum(totalOnly) == sum(rows))
-        #expect(!totalOnly.isEmpty)
+        #expect(sum(converted) == sum(rows))
+        #expect(converted.filter { HSConversion.split($0.observation.commodity) != nil }.count == 23)
         #expect(converted.allSatisfy(HSConversion.isConverted))
         // 251830 (ch. 25) and 381600 both become HS 2022 381600: one figure, their sum.
         let merged = converted.filter { $0.observation.commodity == "381600" }
@@ -62,7 +63,7 @@ import Testing
     /// 2021 (HS 2017): 251830 → 381600 (from ch. 25) 100, 381600 50, 300211 → 382211 (from ch. 30) 20,
     /// 382474 → heading 3827 30, 380859 and 382499 kept under their own codes (HS 2022 moved part of
     /// them elsewhere, in shares not stated) 10 and 40, 380110 5: chapter 38, 255. 041000 splits into
-    /// chapters 04 and 16, so its 60 is in the total only.
+    /// chapters 04 and 16, so its 60 is in the total and AGRI, in neither chapter.
     /// 2022 (HS 2022): 381600 160, 382211 25, 382731 35, 382499 45, 380859 12, 380110 6: 283.
     /// 2023 (HS 2022): 381600 170, 382211 30, 382739 40, 380110 7, and 240412 50 in ch. 24: 247.
     @Test func aChapterSeriesAcrossTheChangeAddsUp() async throws {
@@ -88,6 +89,7 @@ import Testing
         #expect(try await series("381600") == ["2021 150", "2022 160", "2023 170"])
         #expect(try await series("3827") == ["2021 30", "2022 35", "2023 40"])
         for chapter in ["25", "30", "04", "16"] { #expect(try await series(chapter).isEmpty, "nothing of 2021 stays in or goes to \(chapter)") }
+        #expect(try await series("AGRI") == ["2021 60", "2023 50"])
         #expect(try await series("382499") == ["2021 40", "2022 45"])
         // Totals are as the files give them.
         #expect(try await series("TOTAL") == ["2021 315", "2022 283", "2023 297"])
@@ -98,5 +100,31 @@ import Testing
         #expect(
             continued.points[0].value.sources.first?.note?.hasSuffix(
                 "HS 2022 moved part of it to 240412, 240419, 240492, 240499, 300693, 382489, 382492, in shares not stated") == true)
+    }
+
+    /// HS 2017 041000 (insects and other edible animal products) went to HS 2022 0410 and to 1601–1602
+    /// (sausages, prepared meat): all agricultural. 940510 (lamps) went to 9405 and to 853951 (LED
+    /// modules, chapter 85): half in MACHINERY (84–85). 020110 is renamed; 840110 kept as it was.
+    @Test("a code split across chapters counts in a group holding all its parts, and a group it straddles says why it left it out")
+    func splitsAcrossChaptersCountInTheGroupsHoldingThem() async throws {
+        #expect(Self.conversion.target(of: "041000") == .acrossChapters(["041010", "041090", "160100", "160210", "160290"]))
+        #expect(Self.conversion.target(of: "940510") == .acrossChapters(["853951", "940511", "940519"]))
+        let workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("split.sqlite")))
+        let rows = [("041000", 60), ("020110", 15), ("940510", 30), ("840110", 25)]
+        let text = "t,i,j,k,v,q\n" + rows.map { "2021,398,364,\($0.0),\($0.1),NA" }.joined(separator: "\n") + "\n"
+        _ = try await workspace.importFile(directory.write("BACI_HS17_Y2021_V202501.csv", text), as: "BACI_HS17_Y2021_V202501.csv")
+        func point(_ commodity: String) async throws -> PeriodValue? {
+            let query = TradeQuery(reporter: "KAZ", partner: "IRN", flow: .export, commodity: commodity)
+            return try await workspace.series(query, by: .year).points.first?.value
+        }
+        #expect(try await point("AGRI")?.valueUSD == 75_000)
+        #expect(try await point("NONOIL")?.valueUSD == 130_000)
+        let machinery = try #require(try await point("MACHINERY"))
+        #expect(machinery.valueUSD == 25_000)
+        #expect(
+            machinery.sources.first?.note
+                == "sum of 1 HS 6-digit code; HS 2017 940510 left out: split by HS 2022 across chapters, not all of it in MACHINERY")
+        for code in ["04", "16", "0410", "94", "85"] { #expect(try await point(code) == nil, "no chapter or heading reads a split") }
+        #expect(try await point("TOTAL")?.valueUSD == 130_000)
     }
 }

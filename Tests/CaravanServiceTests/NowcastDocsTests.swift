@@ -21,6 +21,6 @@ import Testing
         let start = try #require(text.range(of: "<!-- backtest -->\n"))
         let end = try #require(text.range(of: "<!-- /backtest -->"))
         #expect(String(text[start.upperBound..<end.lowerBound]) == table, "run scripts/backtest-nowcast")
-        #expect(table.contains("| SH1401 | 5 | 139,620,000 |") && table.contains("| SH1401 | 10 | 265,900,000 |"))
+        #expect(table.contains("| SH1401 | 5 | 2022-08-22 | 139,620,000 |") && table.contains("| SH1401 | 10 | 2023-01-20 | 265,900,000 |"))
     }
 }

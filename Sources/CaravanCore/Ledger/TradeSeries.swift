@@ -122,6 +122,9 @@ public struct FlowValues: Sendable {
     /// The value over `period`, or nil when no figure touches it.
     public func value(over period: Period) -> PeriodValue? { PeriodValue(period, facts: facts) }
 
+    /// The first day any figure covers, or nil without figures: how far back the values go.
+    public var firstDay: Day? { facts.map(\.period.days.lowerBound).min() }
+
     /// Every outturn the values stand on, either side's, as cited.
     public var outturns: [Citation] { facts.flatMap(\.citations) }
 }

@@ -8,7 +8,8 @@
 /// - to several, none its own: kept at the finest heading or chapter holding them all, written
 ///   with `x` for the digits it cannot give (`0802xx`), so it counts in that heading or chapter and
 ///   any group holding all of it, never in a subheading;
-/// - to several across chapters: counted in the total only.
+/// - to several across chapters: counted in the total, and in any group that holds every one of
+///   them (`041000`, split between chapters 04 and 16, in AGRI), never in a chapter, heading or subheading.
 public struct HSConversion: Sendable {
     /// Where an HS 2017 subheading's trade goes in HS 2022.
     public enum Target: Sendable, Hashable {
@@ -18,8 +19,8 @@ public struct HSConversion: Sendable {
         case continued(movedTo: [String])
         /// A heading or chapter, written padded with `x` (`0802xx`, `85xxxx`).
         case level(String)
-        /// Subheadings in several chapters: the total only.
-        case total
+        /// Subheadings in several chapters: the total, and the groups holding all of them.
+        case acrossChapters([String])
     }
 
     private let targets: [String: [String]]
@@ -49,7 +50,19 @@ public struct HSConversion: Sendable {
         for digits in [4, 2] where Set(found.map { $0.prefix(digits) }).count == 1 {
             return .level(String(found[0].prefix(digits)) + String(repeating: "x", count: 6 - digits))
         }
-        return .total
+        return .acrossChapters(found)
+    }
+
+    /// How a figure split across chapters is written: no HS code starts with it, so no chapter,
+    /// heading or subheading reads it by its digits (`split:041000=041010+…+160290`).
+    static let splitPrefix = "split:"
+
+    /// The HS 2017 code and the HS 2022 parts of a figure split across chapters; nil for any other commodity.
+    public static func split(_ commodity: String) -> (code: String, parts: [String])? {
+        guard commodity.hasPrefix(splitPrefix) else { return nil }
+        let halves = commodity.dropFirst(splitPrefix.count).split(separator: "=", maxSplits: 1).map(String.init)
+        guard halves.count == 2 else { return nil }
+        return (halves[0], halves[1].split(separator: "+").map(String.init))
     }
 
     /// The rows with every HS 2017 subheading figure read in HS 2022; other rows as they were.
@@ -76,7 +89,7 @@ public struct HSConversion: Sendable {
                 commodity = o.commodity
                 moved = others
             case .level(let code): commodity = code
-            case .total: continue
+            case .acrossChapters(let parts): commodity = Self.splitPrefix + o.commodity + "=" + parts.joined(separator: "+")
             }
             let key = Key(figure: SourcedFlowPeriod(row), commodity: commodity)
             if var sum = converted[key] {
@@ -99,7 +112,10 @@ public struct HSConversion: Sendable {
                 var (row, codes, moved) = converted[key]!
                 let movedNote =
                     moved.isEmpty ? "" : "; HS 2022 moved part of it to \(Set(moved).sorted().joined(separator: ", ")), in shares not stated"
-                row.observation.note = "\(Self.marker) \(codes.sorted().joined(separator: " + ")) to HS 2022 \(key.commodity)\(movedNote)"
+                let target = Self.split(key.commodity).map { split in
+                    "\(split.parts.joined(separator: ", ")) in several chapters, in shares not stated: in the total and in groups holding all of them"
+                }
+                row.observation.note = "\(Self.marker) \(codes.sorted().joined(separator: " + ")) to HS 2022 \(target ?? key.commodity)\(movedNote)"
                 return row
             }
     }

@@ -10,24 +10,35 @@ public enum ProductAggregation {
     ) -> [RecordedObservation] {
         var stated = Set<SourcedFlowPeriod>()
         var members: [SourcedFlowPeriod: [RecordedObservation]] = [:]
+        // HS 2017 codes split across chapters with only some of their parts inside: left out, and said so.
+        var straddling: [SourcedFlowPeriod: [String]] = [:]
         for row in rows {
             let o = row.observation
             let key = SourcedFlowPeriod(row)
             if o.commodity == commodity {
                 stated.insert(key)
+            } else if let split = HSConversion.split(o.commodity) {
+                if split.parts.allSatisfy(isMember) {
+                    members[key, default: []].append(row)
+                } else if split.parts.contains(where: isMember) {
+                    straddling[key, default: []].append(split.code)
+                }
             } else if o.commodity.first?.isNumber == true, isMember(o.commodity) {
                 members[key, default: []].append(row)
             }
         }
         return members.compactMap { key, rows -> RecordedObservation? in
-            guard !stated.contains(key), let level = rows.map(\.observation.commodity.count).min() else { return nil }
-            let parts = rows.filter { $0.observation.commodity.count == level }
+            guard !stated.contains(key), let level = rows.map({ digits($0.observation.commodity) }).min() else { return nil }
+            let parts = rows.filter { digits($0.observation.commodity) == level }
             var sum = parts[0]
             sum.observation.commodity = commodity
             sum.observation.valueUSD = parts.reduce(0) { $0 + $1.observation.valueUSD }
             let quantities = parts.compactMap(\.observation.quantityT)
             sum.observation.quantityT = quantities.count == parts.count ? quantities.reduce(0, +) : nil
-            sum.observation.note = "sum of \(parts.count) HS \(level)-digit \(parts.count == 1 ? "code" : "codes")"
+            let left = straddling[key].map { codes in
+                "; HS 2017 \(Set(codes).sorted().joined(separator: ", ")) left out: split by HS 2022 across chapters, not all of it in \(commodity)"
+            }
+            sum.observation.note = "sum of \(parts.count) HS \(level)-digit \(parts.count == 1 ? "code" : "codes")\(left ?? "")"
             sum.line = nil
             return sum
         }
@@ -37,6 +48,9 @@ public enum ProductAggregation {
             )
         }
     }
+
+    /// The level of a member's code: a figure split across chapters is made of subheadings.
+    private static func digits(_ commodity: String) -> Int { HSConversion.split(commodity) == nil ? commodity.count : 6 }
 
     /// The membership a commodity stands for: an HS code holds the codes under it; a group its members.
     public static func members(of commodity: String, groups: ProductGroups) -> ((String) -> Bool)? {

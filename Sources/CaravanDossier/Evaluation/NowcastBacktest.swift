@@ -2,12 +2,15 @@ import CaravanCore
 
 /// The nowcast tried on the past: for every year of a calendar whose whole is known and every month
 /// cut-off whose figure is known, the year projected from the months so far (with only the years
-/// before it to take shares from) against what the year came to, beside the run-rate by days.
+/// before it to take shares from, as the figures known by the end of the cut-off month give them)
+/// against what the year came to, beside the run-rate by days.
 public struct NowcastBacktest: Sendable, Encodable {
     /// One year cut off after some months.
     public struct Trial: Sendable, Encodable {
         public var year: Period
         public var months: Int
+        /// The last day whose figures the nowcast could read: the end of the cut-off month.
+        public var knownBy: Period
         public var soFar: Double
         public var outturn: Double
         public var nowcast: RunRate
@@ -21,6 +24,7 @@ public struct NowcastBacktest: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case year, months, outturn, nowcast, held
+            case knownBy = "known_by"
             case soFar = "so_far"
             case byDays = "by_days"
             case nowcastError = "nowcast_error_pct"
@@ -31,6 +35,7 @@ public struct NowcastBacktest: Sendable, Encodable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(year, forKey: .year)
             try container.encode(months, forKey: .months)
+            try container.encode(knownBy, forKey: .knownBy)
             try container.encode(soFar, forKey: .soFar)
             try container.encode(outturn, forKey: .outturn)
             try container.encode(nowcast, forKey: .nowcast)
@@ -64,10 +69,13 @@ public struct NowcastBacktest: Sendable, Encodable {
     public var trials: [Trial]
     public var cutOffs: [CutOff]
 
+    /// - Parameter observations: the pair's figures, both sides' (the ledger takes the partner's where
+    ///   the reporter's own is missing), every vintage.
     public init(_ query: TradeQuery, calendar: CalendarSystem, observations: [RecordedObservation]) {
         self.query = query
         self.calendar = calendar
         let values = Ledger.values(of: query, from: observations)
+        let knownFrom = observations.map(\.knownFrom)
         let years = Set(
             observations.flatMap { row -> [Int] in
                 let first = Period.unit(.year, containing: row.observation.period.days.lowerBound, in: calendar).first
@@ -82,10 +90,13 @@ public struct NowcastBacktest: Sendable, Encodable {
             for months in 1...11 {
                 let covered = Period.months(1, through: months, of: ordinal, in: calendar)
                 guard let part = values.value(over: covered), Self.exact(part), part.valueUSD > 0 else { continue }
+                // The earlier years' shares from what was out when the months so far ended, and not after.
+                let knownBy = covered.days.upperBound
+                let known = Ledger.values(of: query, from: observations.indices.filter { knownFrom[$0] <= knownBy }.map { observations[$0] })
                 trials.append(
                     Trial(
-                        year: year, months: months, soFar: part.valueUSD, outturn: whole.valueUSD,
-                        nowcast: RunRates.nowcast(year: year, covered: covered, soFar: part.valueUSD, values: values),
+                        year: year, months: months, knownBy: Period(.day, knownBy.number, in: .gregorian), soFar: part.valueUSD,
+                        outturn: whole.valueUSD, nowcast: RunRates.nowcast(year: year, covered: covered, soFar: part.valueUSD, values: known),
                         byDays: RunRates.byDays(year: year, covered: covered, soFar: part.valueUSD).fullYear))
             }
         }

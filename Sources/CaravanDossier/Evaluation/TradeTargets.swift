@@ -117,18 +117,22 @@ enum RunRates {
     }
 
     /// The full `year` from `soFar` over `covered`: the mean share `covered`'s stretch of the year
-    /// held in the `seasonYears` years before (each known exactly, neither part nor whole an estimate),
-    /// with the spread of those shares as an interval; by days when no earlier year gives a share.
+    /// held in the last `seasonYears` years before it that are known exactly (part and whole, neither
+    /// an estimate), looking back as far as the figures go, with the spread of those shares as an
+    /// interval; by days when no earlier year gives a share.
     static func nowcast(year: Period, covered: Period, soFar: Double, values: FlowValues) -> RunRate {
         let ordinal = Int(year.first)
+        let earliest = values.firstDay.map { Int(Period.unit(.year, containing: $0, in: year.calendar).first) } ?? ordinal
         var shares: [(year: Int, share: Double)] = []
-        for earlier in (ordinal - seasonYears)..<ordinal {
+        // Newest first, so a year in between that is not known exactly is passed over, not counted.
+        for earlier in stride(from: ordinal - 1, through: earliest, by: -1) {
+            if shares.count == seasonYears { break }
             let whole = Period(.year, earlier, in: year.calendar)
             let part = Period.days(covered.shifted(years: earlier - ordinal).days, in: year.calendar)
             guard let total = values.value(over: whole), let stretch = values.value(over: part),
                 !total.partial, !total.estimate, !stretch.partial, !stretch.estimate, total.valueUSD > 0, stretch.valueUSD > 0
             else { continue }
-            shares.append((earlier, stretch.valueUSD / total.valueUSD))
+            shares.insert((earlier, stretch.valueUSD / total.valueUSD), at: 0)
         }
         if !shares.isEmpty {
             let share = shares.reduce(0) { $0 + $1.share } / Double(shares.count)

@@ -64,10 +64,11 @@ public struct ScenarioOutcome: Sendable, Encodable {
         }
         capacity =
             if let network, let element {
-                years.map { year in
+                years.compactMap { year in
                     let (standing, applied) = network.asOf(year: year, projects: projects)
-                    let analysis = standing.capacity(ofElement: element)
-                    return CapacityInYear(year: year, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projectsApplied: applied)
+                    // A corridor the network lacks has no capacity to show: not an unlimited one.
+                    guard let analysis = standing.capacity(ofElement: element) else { return nil }
+                    return CapacityInYear(year: year, maxMt: analysis.maxMt, bottleneck: analysis.bottleneck, projectsApplied: applied)
                 }
             } else { [] }
     }

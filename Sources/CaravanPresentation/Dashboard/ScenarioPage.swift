@@ -83,7 +83,7 @@ struct ScenarioTables {
         let targets = zip(comparison.baseline.targets, comparison.scenario.targets).map { before, after -> [HTML] in
             [
                 "\(before.id)", words.badge(before.status.rawValue), words.badge(after.status.rawValue),
-                "\(megatonnes(before.capacity?.maxMt)) → \(megatonnes(after.capacity?.maxMt))",
+                "\(capacity(before.capacity)) → \(capacity(after.capacity))",
             ]
         }
         let years = zip(comparison.baseline.capacity, comparison.scenario.capacity).map { before, after -> [HTML] in
@@ -104,4 +104,7 @@ struct ScenarioTables {
     }
 
     private func megatonnes(_ value: Double?) -> String { value.map { words.number($0, decimals: 1) } ?? words("corridor.unlimited") }
+
+    /// A target's capacity: "n/a" where it has none to show (not a freight target, or no network).
+    private func capacity(_ capacity: CapacityInYear?) -> String { capacity.map { megatonnes($0.maxMt) } ?? words("corridor.not-applicable") }
 }

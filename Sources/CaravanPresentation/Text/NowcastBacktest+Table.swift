@@ -22,13 +22,15 @@ extension NowcastBacktest: Sectioned {
                 title: "Every trial",
                 table: TextTable(
                     columns: [
-                        .init("year"), .init("months", numeric: true), .init("so_far_usd", numeric: true), .init("nowcast_usd", numeric: true),
+                        .init("year"), .init("months", numeric: true), .init("known_by"), .init("so_far_usd", numeric: true),
+                        .init("nowcast_usd", numeric: true),
                         .init("interval_usd"), .init("by_days_usd", numeric: true), .init("outturn_usd", numeric: true),
                         .init("nowcast_error_pct", numeric: true), .init("by_days_error_pct", numeric: true), .init("method"),
                     ],
                     rows: trials.map { trial in
                         [
-                            trial.year.description, String(trial.months), NumberText.grouped(trial.soFar), NumberText.grouped(trial.nowcast.fullYear),
+                            trial.year.description, String(trial.months), trial.knownBy.description, NumberText.grouped(trial.soFar),
+                            NumberText.grouped(trial.nowcast.fullYear),
                             trial.nowcast.low.map { low in "\(NumberText.grouped(low))–\(NumberText.grouped(trial.nowcast.high ?? low))" } ?? "",
                             NumberText.grouped(trial.byDays), NumberText.grouped(trial.outturn), NumberText.fixed(trial.nowcastError, decimals: 1),
                             NumberText.fixed(trial.byDaysError, decimals: 1), trial.nowcast.method.english,

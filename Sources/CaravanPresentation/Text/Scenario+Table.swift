@@ -27,7 +27,7 @@ extension ScenarioComparison {
             rows: zip(baseline.targets, scenario.targets).map { before, after in
                 [
                     before.id, before.status.rawValue, after.status.rawValue + (after.status == before.status ? "" : " (changed)"),
-                    Self.megatonnes(before.capacity?.maxMt), Self.megatonnes(after.capacity?.maxMt),
+                    Self.capacity(before.capacity), Self.capacity(after.capacity),
                 ]
             })
     }
@@ -48,4 +48,7 @@ extension ScenarioComparison {
     }
 
     private static func megatonnes(_ value: Double?) -> String { value.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited" }
+
+    /// A target's capacity: "n/a" where it has none to show (not a freight target, or no network).
+    private static func capacity(_ capacity: CapacityInYear?) -> String { capacity.map { megatonnes($0.maxMt) } ?? "n/a" }
 }

@@ -136,7 +136,8 @@ struct BacktestCommand: AsyncParsableCommand {
         discussion: """
             For every year of the calendar whose whole the ledger gives exactly, and every month cut-off whose figure it \
             gives (months summed, or a year-to-date figure), the year is projected from the months so far with the seasonal \
-            shares of up to three years before it, and by days. See docs/scorecard.md.
+            shares of the last three years before it known exactly, as published by the end of the cut-off month (a figure \
+            with no publication date, as recorded), and by days. See docs/scorecard.md.
             """)
 
     @OptionGroup var series: SeriesOptions
