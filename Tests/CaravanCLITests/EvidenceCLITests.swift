@@ -138,3 +138,87 @@ struct EvidenceCLITests {
         #expect(server.stop().status == 0)
     }
 }
+
+/// Blocs as partners and growth rates as evidence, through the command and the API.
+@Suite("Blocs and relative figures through the CLI and the API")
+struct BlocAndRelationCLITests {
+    let cli = CLI()
+
+    static let figures = """
+        reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote,compiler,status
+        IRN,EAEU,turnover,TOTAL,2023,3000000000,,,Eurasian Economic Commission,,2024-03-01,EAEU trade with Iran,Eurasian Economic Commission,
+        IRN,ARM,turnover,TOTAL,2024,700000000,,,Customs Bulletin,,2025-02-01,turnover 2024,IRICA,
+        IRN,BLR,turnover,TOTAL,2024,100000000,,,Customs Bulletin,,2025-02-01,turnover 2024,IRICA,
+        IRN,KAZ,turnover,TOTAL,2024,300000000,,,Customs Bulletin,,2025-02-01,turnover 2024,IRICA,
+        IRN,KGZ,turnover,TOTAL,2024,50000000,,,Customs Bulletin,,2025-02-01,turnover 2024,IRICA,
+        IRN,RUS,turnover,TOTAL,2024,4000000000,,,Customs Bulletin,,2025-02-01,turnover 2024,IRICA,
+
+        """
+
+    static let relations = """
+        reporter,partner,flow,commodity,period,versus,change_pct,ratio,source,url,published,quote,compiler
+        KAZ,IRN,turnover,TOTAL,2025-01..2025-10,2024-01..2024-10,40,,Report.az,https://report.az/x,,rose by 40%,
+
+        """
+
+    static let dossier = """
+        partnership: {id: iran-eaeu, title: Iran and the EAEU, economies: [IRN, EAEU]}
+        sources:
+          - {id: wire, title: Trade rises, publisher: Wire, published: 2025-12-11}
+          - {id: summit, title: Summit, publisher: Summit Daily, published: 2025-05-01}
+        claims:
+          - {id: bloc-2024, source: summit, quote: trade with the Union passed $5 billion, metric: {kind: trade, reporter: IRN, partner: EAEU}, period: "2024", expect: {above: 5000000000}}
+          - {id: grew-40, source: wire, quote: turnover increased by 40% this year, metric: {kind: trade, reporter: IRN, partner: KAZ}, period: 2025-01..2025-10, expect: {change_pct: 40, versus: 2024-01..2024-10, tolerance_points: 5}}
+
+        """
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text.prefix(300))")
+    }
+
+    func importAll() throws {
+        let files = [
+            cli.directory.write("figures.csv", Self.figures), cli.directory.write("relations.csv", Self.relations),
+            cli.directory.write("iran-eaeu.yaml", Self.dossier),
+        ]
+        let imported = try cli.run(["import"] + files)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("relations.csv (relations): 1 rows read, 1 stored"))
+    }
+
+    func expectSeries(_ series: [String: Any]) throws {
+        let points = try #require(series["series"] as? [[String: Any]])
+        #expect(points.compactMap { $0["period"] as? String } == ["2023", "2024"])
+        // 2023 is the bloc's own figure; 2024 its five members' figures added up.
+        #expect(points.compactMap { $0["value_usd"] as? Double } == [3_000_000_000, 5_150_000_000])
+        let sources = try #require(points.last?["sources"] as? [[String: Any]])
+        #expect(sources.first?["note"] as? String == "sum of the 5 members of EAEU: ARM, BLR, KAZ, KGZ, RUS")
+    }
+
+    func expectVerdicts(_ card: [String: Any]) throws {
+        let claims = try #require(card["claims"] as? [[String: Any]])
+        let bloc = try #require(claims.first { $0["id"] as? String == "bloc-2024" })
+        #expect(bloc["verdict"] as? String == "consistent" && bloc["computed"] as? Double == 5_150_000_000)
+        let grew = try #require(claims.first { $0["id"] as? String == "grew-40" })
+        #expect(grew["verdict"] as? String == "consistent", "\(grew)")
+        #expect((grew["basis"] as? [[String: Any]])?.first?["provider"] as? String == "Report.az")
+    }
+
+    @Test("a bloc figure imports and answers a series, its members' figures where its own is missing; a stated growth checks a claim")
+    func command() throws {
+        try importAll()
+        try expectSeries(try json(try cli.run("trade", "series", "--reporter", "IRN", "--partner", "EAEU", "--format", "json").stdout))
+        try expectVerdicts(try json(try cli.run("scorecard", "--partnership", "iran-eaeu", "--format", "json").stdout))
+        let unknown = try cli.run("trade", "series", "--reporter", "IRN", "--partner", "EAUE")
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown country 'EAUE'"))
+    }
+
+    @Test("the same bloc series and verdicts over the API")
+    func api() async throws {
+        try importAll()
+        let server = try ServeProcess(cli, ["--db", cli.directory.path("env.sqlite")])
+        try expectSeries(try json(try await fetch(server.url("/api/v1/trade/series?reporter=IRN&partner=EAEU")).text))
+        try expectVerdicts(try json(try await fetch(server.url("/api/v1/scorecard?partnership=iran-eaeu")).text))
+        #expect(server.stop().status == 0)
+    }
+}
