@@ -93,13 +93,13 @@ struct EvidenceCLITests {
     func expectRules(_ card: [String: Any]) throws {
         let verdicts = try claims(card)
         #expect(verdicts["agreements-own"]?.verdict == "unverifiable")
-        #expect(verdicts["agreements-own"]?.reason == "only its own source (Capital Times) reports agreements signed for 2025-12")
+        #expect(verdicts["agreements-own"]?.reason == "only its own origin (Capital Times) reports agreements signed for 2025-12")
         #expect(verdicts["agreements-none"]?.reason == "no agreements signed for 2024-01 from a source other than Ministry of Economy")
         #expect(verdicts["reprint"]?.verdict == "unverifiable" && verdicts["reprint"]?.setAside == ["Capital Times"])
         #expect(verdicts["amount-own"]?.verdict == "unverifiable" && verdicts["via-own"]?.verdict == "unverifiable")
         #expect(verdicts["other"]?.verdict == "consistent")
-        #expect(verdicts["funding-own"]?.reason == "only its own source (Capital Times) reports funding committed for 2025")
-        #expect(verdicts["share-own"]?.reason == "only its own source (Capital Times) gives the tariff schedule")
+        #expect(verdicts["funding-own"]?.reason == "only its own origin (Capital Times) reports funding committed for 2025")
+        #expect(verdicts["share-own"]?.reason == "only its own origin (Capital Times) gives the tariff schedule")
     }
 
     func expectPrecedence(_ series: [String: Any]) throws {
@@ -121,7 +121,7 @@ struct EvidenceCLITests {
         #expect(table.stdout.contains("components: export 426,700,000 Undated Digest, import 89,500,000 Undated Digest"))
         #expect(table.stdout.contains("(figures.csv:2; names its compiler)"))
         let claims = try cli.run("claims", "--partnership", "arm-geo")
-        #expect(claims.stdout.contains("only its own source (Capital Times) reports agreements signed for 2025-12"))
+        #expect(claims.stdout.contains("only its own origin (Capital Times) reports agreements signed for 2025-12"))
     }
 
     @Test("the same verdicts and choice of figures over the API")

@@ -33,7 +33,7 @@ struct ClaimTests {
     @Test("a claim is not confirmed by its own source's figure")
     func ownSource() throws {
         let result = try verdict("2021", .value(400, tolerancePct: 5))
-        #expect(result.verdict == .unverifiable && result.reason.english == "only its own source (Daily Paper) reports figures for 2021")
+        #expect(result.verdict == .unverifiable && result.reason.english == "only its own origin (Daily Paper) reports figures for 2021")
     }
 
     @Test("a change, a ratio and bounds")

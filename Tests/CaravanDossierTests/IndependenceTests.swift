@@ -43,7 +43,7 @@ struct IndependenceTests {
         let over20 = try claim(.agreements, "2025-12", .above(20))
         let alone = card(claims: [over20], agreements: [agreement("package", count: 14, source: "paper")]).claims[0]
         #expect(alone.verdict == .unverifiable && alone.computed == nil)
-        #expect(alone.reason.english == "only its own source (Daily Paper) reports agreements signed for 2025-12")
+        #expect(alone.reason.english == "only its own origin (Daily Paper) reports agreements signed for 2025-12")
         #expect(alone.setAside.map(\.provider) == ["Daily Paper"])
         let none = card(claims: [over20]).claims[0]
         #expect(none.verdict == .unverifiable && none.reason.english == "no agreements signed for 2025-12 from a source other than Daily Paper")
@@ -59,7 +59,7 @@ struct IndependenceTests {
             source: "ministry")
         let committed = try claim(.funding(projects: ["port"]), "2025", .value(80, tolerancePct: 5))
         let result = card(claims: [committed], projects: [project]).claims[0]
-        #expect(result.verdict == .unverifiable && result.reason.english == "only its own source (Daily Paper) reports funding committed for 2025")
+        #expect(result.verdict == .unverifiable && result.reason.english == "only its own origin (Daily Paper) reports funding committed for 2025")
         let trade = try claim(.trade(turnover), "2021", .value(400, tolerancePct: 5))
         var ledger = FigureBook()
         ledger.add("2021", 400, provider: "Daily Paper")
@@ -78,7 +78,7 @@ struct IndependenceTests {
         let share = TariffShare(reporter: "KAZ", partner: "IRN", of: .lines)
         let ninety = try claim(.tariffCoverage(share), "2025", .value(90, tolerancePct: 5))
         let own = card(claims: [ninety], tariffs: [share: .success(coverage)]).claims[0]
-        #expect(own.verdict == .unverifiable && own.reason.english == "only its own source (Daily Paper) gives the tariff schedule")
+        #expect(own.verdict == .unverifiable && own.reason.english == "only its own origin (Daily Paper) gives the tariff schedule")
         let fromMinistry = try claim(.tariffCoverage(share), "2025", .value(90, tolerancePct: 5), source: "ministry")
         #expect(card(claims: [fromMinistry], tariffs: [share: .success(coverage)]).claims[0].verdict == .inconsistent)
     }
@@ -111,7 +111,7 @@ struct IndependenceTests {
         ledger.add("2022", 528, provider: "Financial Weekly", compiler: "Customs Office")
         let claimed = try claim(.trade(turnover), "2022", .value(528, tolerancePct: 1), source: "quoting")
         let result = card(claims: [claimed], ledger: ledger).claims[0]
-        #expect(result.verdict == .unverifiable && result.reason.english == "only its own source (Agency) reports figures for 2022")
+        #expect(result.verdict == .unverifiable && result.reason.english == "only its own origin (Financial Weekly) reports figures for 2022")
     }
 
     @Test("a bound settled by part of its period: the part already above it, or already past a value's tolerance")

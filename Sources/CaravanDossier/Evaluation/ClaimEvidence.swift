@@ -35,7 +35,7 @@ extension ClaimCheck {
         let ownValue = values(query, apartFrom: origin, own: true).value(over: period)
         var measured = Measurement(setAside: ownValue?.sources.map(Provenance.init(citation:)) ?? [])
         guard let value = values(query, apartFrom: origin).value(over: period) else {
-            measured.why = Self.nothingElse(period, own: own, ownHasSome: ownValue != nil, what: Phrase("claim.what-figures", "figures"))
+            measured.why = Self.nothingElse(period, own: own, setAside: measured.setAside, what: Phrase("claim.what-figures", "figures"))
             return measured
         }
         measured.value = value.valueUSD
@@ -52,7 +52,7 @@ extension ClaimCheck {
         var measured = Measurement(setAside: owned.map(Provenance.init(flow:)))
         guard let best = independent.min(by: FreightFlows.precedes) else {
             measured.why = Self.nothingElse(
-                period, own: own, ownHasSome: !owned.isEmpty,
+                period, own: own, setAside: measured.setAside,
                 what: Phrase("claim.what-flows", "flows through {element}", ["element": .text(element)]))
             return measured
         }
@@ -66,7 +66,7 @@ extension ClaimCheck {
         let (independent, owned) = signed.partitioned { !isShared(origin, $0.source) }
         var measured = Measurement(setAside: sources(of: owned.map(\.source)))
         guard !independent.isEmpty else {
-            measured.why = Self.nothingElse(period, own: own, ownHasSome: !owned.isEmpty, what: Phrase("claim.what-agreements", "agreements signed"))
+            measured.why = Self.nothingElse(period, own: own, setAside: measured.setAside, what: Phrase("claim.what-agreements", "agreements signed"))
             return measured
         }
         measured.value = Double(independent.reduce(0) { $0 + $1.count })
@@ -80,7 +80,7 @@ extension ClaimCheck {
         let (independent, owned) = events.partitioned { !isShared(origin, $0.source) }
         var measured = Measurement(setAside: sources(of: owned.map(\.source)))
         guard !independent.isEmpty else {
-            measured.why = Self.nothingElse(period, own: own, ownHasSome: !owned.isEmpty, what: Phrase("claim.what-funding", "funding committed"))
+            measured.why = Self.nothingElse(period, own: own, setAside: measured.setAside, what: Phrase("claim.what-funding", "funding committed"))
             return measured
         }
         measured.value = independent.reduce(0) { $0 + $1.amountUSD }
@@ -96,7 +96,7 @@ extension ClaimCheck {
             if !coverage.sources.isEmpty, coverage.sources.allSatisfy({ origin.isShared(with: Origin($0)) }) {
                 return Measurement(
                     setAside: basis,
-                    why: Phrase("claim.own-schedule", "only its own source ({own}) gives the tariff schedule", ["own": .text(own)]))
+                    why: Phrase("claim.own-schedule", "only its own origin ({own}) gives the tariff schedule", ["own": .text(Self.names(basis))]))
             }
             switch share.of {
             case .lines:
@@ -120,15 +120,21 @@ extension ClaimCheck {
         }
     }
 
-    /// No evidence of another origin: unverifiable, saying whether the claim's own origin is alone in reporting it.
-    private static func nothingElse(_ period: Period, own: String, ownHasSome: Bool, what: Phrase) -> Phrase {
-        ownHasSome
+    /// No evidence of another origin: unverifiable, saying who of the claim's own origin alone reports it.
+    private static func nothingElse(_ period: Period, own: String, setAside: [Provenance], what: Phrase) -> Phrase {
+        !setAside.isEmpty
             ? Phrase(
-                "claim.only-own", "only its own source ({own}) reports {what} for {period}",
-                ["own": .text(own), "what": .phrase(what), "period": .period(period)])
+                "claim.only-own", "only its own origin ({own}) reports {what} for {period}",
+                ["own": .text(names(setAside)), "what": .phrase(what), "period": .period(period)])
             : Phrase(
                 "claim.no-other", "no {what} for {period} from a source other than {own}",
                 ["own": .text(own), "what": .phrase(what), "period": .period(period)])
+    }
+
+    /// The publishers of some evidence, each once, in order.
+    private static func names(_ evidence: [Provenance]) -> String {
+        var seen = Set<String>()
+        return evidence.map(\.provider).filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
     /// Whether a dossier source is of the claim's origin chain.

@@ -9,7 +9,7 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import trade statistics or published figures, one file at a time, all or nothing.",
         discussion: """
-            Reads UN Comtrade (API v1 JSON or CSV, bulk TSV), legacy Comtrade CSV, CEPII BACI and figures CSV, \
+            Reads UN Comtrade (API v1 JSON or CSV, bulk TSV), legacy Comtrade CSV, CEPII BACI, figures CSV and relations CSV (growth rates), \
             freight flows, networks, dossiers, tariff schedules and product groups, gzipped or not; the format is detected from the header unless --format is given. Each file is \
             stored whole or not at all, and a file imported before adds nothing. A BACI archive as CEPII publishes it \
             (BACI_HS17_V202501.zip) is read without unpacking, each yearly file one import; --years and --pairs take part of it. \
