@@ -13,7 +13,18 @@ extension Workspace {
 
     /// What the store holds for a pair, over every coverage it knows: said when a question finds nothing.
     public func holdings(_ a: String, _ b: String, asked flow: TradeFlow? = nil) async throws -> PairHoldings {
-        PairHoldings(try await figuresByCoverage(a, b, derived: false).values.flatMap { $0 }, asked: flow)
+        var holdings = PairHoldings(try await figuresByCoverage(a, b, derived: false).values.flatMap { $0 }, asked: flow)
+        let blocs = tables.blocs
+        if blocs.contains(a) != blocs.contains(b) {
+            let (bloc, other) = blocs.contains(a) ? (a, b) : (b, a)
+            let members = blocs.everyMember(of: bloc).filter { $0 != other }
+            var held: [String] = []
+            for member in members where try await !store.observations(between: other, and: member, commodity: CommodityCode.total).isEmpty {
+                held.append(member)
+            }
+            holdings.members = PairHoldings.Members(bloc: bloc, members: members, held: held)
+        }
+        return holdings
     }
 
     /// The pair's flow over `period` against `versus` (by default a year earlier).

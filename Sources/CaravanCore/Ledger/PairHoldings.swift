@@ -12,9 +12,23 @@ public struct PairHoldings: Sendable, Codable {
         public var sources: [String]
     }
 
+    /// For a bloc, its members and those the store holds figures of with the other economy: why no sum answers.
+    public struct Members: Sendable, Codable {
+        public var bloc: String
+        public var members: [String]
+        public var held: [String]
+
+        public init(bloc: String, members: [String], held: [String]) {
+            self.bloc = bloc
+            self.members = members
+            self.held = held
+        }
+    }
+
     public var holdings: [Holding]
     /// A `caravan trade series` that answers with data, when any does.
     public var suggestion: String?
+    public var members: Members?
 
     /// Groups the pair's stored outturns by reporter, flow and coverage; the suggestion keeps to
     /// the asked flow where the store holds it.
@@ -41,12 +55,18 @@ public struct PairHoldings: Sendable, Codable {
 
     /// In a sentence or two.
     public var text: String {
+        let bloc =
+            members.map { m in
+                "\(m.bloc) has no figures of its own here, and its members' are added up only where each of them (\(m.members.joined(separator: ", "))) "
+                    + "has one from the same source for the same period: the store holds \(m.held.isEmpty ? "none" : m.held.joined(separator: ", "))'s. "
+            } ?? ""
         guard let suggestion else {
+            if members != nil { return bloc + "Import the others' figures, or the bloc's own (docs/formats.md)." }
             return "the store holds no figures for this pair: import some (docs/formats.md) and see what answers with caravan imports"
         }
         let told = holdings.map {
             "\($0.reporter)'s \($0.flow.rawValue) with \($0.partner) (\($0.commodity), \($0.first)…\($0.last), \($0.figures) figures)"
         }
-        return "no figure answers this; the store holds " + told.joined(separator: "; ") + ". Try: \(suggestion)"
+        return bloc + "no figure answers this; the store holds " + told.joined(separator: "; ") + ". Try: \(suggestion)"
     }
 }
