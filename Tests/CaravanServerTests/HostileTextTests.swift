@@ -53,7 +53,10 @@ struct HostileTextTests {
     /// A dossier written as JSON, which is YAML too: every text field hostile.
     static func dossier() throws -> String {
         let sources: [[String: Any]] = [
-            ["id": "paper", "title": "Paper \(payload)", "publisher": "Publisher \(payload)", "url": breakout],
+            [
+                "id": "paper", "title": "Paper \(payload)", "publisher": "Publisher \(payload)", "url": breakout, "origin": "Origin \(payload)",
+                "via": ["Via \(payload)", payload],
+            ],
             ["id": "office", "title": "Office \(payload)", "publisher": "Office"],
         ]
         let trade: [String: Any] = ["kind": "trade", "reporter": "IRN", "partner": "KAZ"]
@@ -75,6 +78,10 @@ struct HostileTextTests {
                 [
                     "id": "c2", "source": "paper", "quote": "Statement \(payload)", "metric": ["kind": "statement", "text": "Said \(payload)"],
                     "period": "2024", "expect": ["above": 1],
+                ],
+                [
+                    "id": "c3", "source": "office", "quote": "Grew \(payload)", "metric": trade, "period": "2024",
+                    "expect": ["change_pct": 10, "versus": "2023"],
                 ],
             ],
             "agreements": [
@@ -110,13 +117,20 @@ struct HostileTextTests {
         "reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url\nKAZ,IRN,10,5,0,2025-05-15,\(field),\(breakout)\n"
     }
     static var groups: String { "group,include,exclude,description\nHOSTILE,10,,\(field)\n" }
+    static var relations: String {
+        "reporter,partner,flow,commodity,period,versus,change_pct,ratio,source,url,published,quote,compiler\n"
+            + "KAZ,IRN,turnover,TOTAL,2024,2023,10,,\(field),\(breakout),,\(field),\(field)\n"
+    }
 
     @Test("every page and the report show imported script, markup and addresses as text")
     func pages() async throws {
         let served = try await ServedWorkspace(bundled: false)
         let workspace = served.workspace
         // Through the store, as `caravan import` does: the network first, which the others name.
-        for (name, text) in [("net.json", try Self.network()), ("figures <b data-hostile=\"5\">.csv", Self.figures), ("groups.csv", Self.groups)] {
+        for (name, text) in [
+            ("net.json", try Self.network()), ("figures <b data-hostile=\"5\">.csv", Self.figures), ("groups.csv", Self.groups),
+            ("relations.csv", Self.relations),
+        ] {
             _ = try await workspace.importFile(served.directory.write("file\(name.count).txt", text), as: name)
         }
         try await served.app().test(.live) { client in
