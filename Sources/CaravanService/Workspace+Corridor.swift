@@ -73,14 +73,8 @@ extension Workspace {
     func importFlows(_ path: String, as name: String, policy: InvalidRowPolicy, recordedAt: Date) async throws -> ImportResult {
         let elements = try await network().elementIDs
         let file = try FileImport<FreightFlow>(flowsAt: path, name: name, elements: elements, policy: policy)
-        var flows: [Staged<FreightFlow>] = []
-        while let flow = try file.next() { flows.append(flow) }
-        do {
-            let receipt = try await store.record(
-                flows: flows, sources: file.sources, file: name, digest: file.summary.digest ?? "", recordedAt: recordedAt)
-            return ImportResult(summary: file.summary, receipt: receipt)
-        } catch StoreError.duplicate(let line, let reason) {
-            throw ImportError.invalidRows(file: name, problems: [RowProblem(file: name, line: line ?? 0, field: "row", reason: reason)], count: 1)
+        return try await storeRows(of: file, as: name, field: "row") { rows, sources, digest in
+            try await store.record(flows: rows, sources: sources, file: name, digest: digest, recordedAt: recordedAt)
         }
     }
 

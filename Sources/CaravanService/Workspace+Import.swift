@@ -119,6 +119,21 @@ extension Workspace {
         }
     }
 
+    /// Reads a whole file of sourced rows (flows, tariff entries, relations) and stores them as one
+    /// batch; a row the store finds repeated refuses the file, naming `field`.
+    func storeRows<Record>(
+        of file: FileImport<Record>, as name: String, field: String,
+        _ record: ([Staged<Record>], [SourceDraft], String) async throws -> ImportReceipt
+    ) async throws -> ImportResult {
+        var rows: [Staged<Record>] = []
+        while let row = try file.next() { rows.append(row) }
+        do {
+            return ImportResult(summary: file.summary, receipt: try await record(rows, file.sources, file.summary.digest ?? ""))
+        } catch StoreError.duplicate(let line, let reason) {
+            throw ImportError.invalidRows(file: name, problems: [RowProblem(file: name, line: line ?? 0, field: field, reason: reason)], count: 1)
+        }
+    }
+
     /// Loads the bundled data — the network first, since flows and dossiers name its elements,
     /// then figures, flows and dossiers; a second run adds nothing.
     public func importBundledData(recordedAt: Date = Date()) async throws -> [ImportResult] {

@@ -7,14 +7,8 @@ extension Workspace {
     /// Checks a tariff schedule file against the code tables and stores it as one batch.
     func importTariffs(_ path: String, as name: String, recordedAt: Date) async throws -> ImportResult {
         let file = try FileImport<TariffLine>(tariffsAt: path, name: name, tables: tables)
-        var lines: [Staged<TariffLine>] = []
-        while let line = try file.next() { lines.append(line) }
-        do {
-            let receipt = try await store.record(
-                tariffs: lines, sources: file.sources, file: name, digest: file.summary.digest ?? "", recordedAt: recordedAt)
-            return ImportResult(summary: file.summary, receipt: receipt)
-        } catch StoreError.duplicate(let line, let reason) {
-            throw ImportError.invalidRows(file: name, problems: [RowProblem(file: name, line: line ?? 0, field: "hs_code", reason: reason)], count: 1)
+        return try await storeRows(of: file, as: name, field: "hs_code") { rows, sources, digest in
+            try await store.record(tariffs: rows, sources: sources, file: name, digest: digest, recordedAt: recordedAt)
         }
     }
 

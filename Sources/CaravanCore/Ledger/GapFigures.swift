@@ -77,7 +77,7 @@ struct SideFigures {
 
 extension Citation {
     /// Official statistics: a declaration to UN Comtrade, or a figure whose compiler is named.
-    var isOfficial: Bool { compiler != nil || kind == .comtrade || kind == .comtradeLegacy }
+    var isOfficial: Bool { precedence.isOfficialStatistics }
 }
 
 extension Fact {

@@ -26,15 +26,7 @@ final class FiguresParser: RowParser {
 
     func parse(_ row: some NamedFields, line: Int) -> RowOutcome<TradeObservation> {
         var problems: [FieldProblem] = []
-        let reporter = Check.country(row.text("reporter"), field: "reporter", in: tables, problems: &problems)
-        let partner = Check.country(row.text("partner"), field: "partner", in: tables, problems: &problems)
-        if reporter == partner && !reporter.isEmpty { problems.append(FieldProblem("partner", "the same as the reporter")) }
-        let flow = TradeFlow(rawValue: row.text("flow"))
-        if flow == nil {
-            problems.append(FieldProblem("flow", "unknown flow '\(row.text("flow"))'; expected export, import, re-export, re-import or turnover"))
-        }
-        let commodity = row.text("commodity").isEmpty ? CommodityCode.total : row.text("commodity")
-        if let problem = CommodityCode.problem(with: commodity) { problems.append(FieldProblem("commodity", problem)) }
+        let (reporter, partner, flow, commodity) = TradeColumns.read(row, tables: tables, problems: &problems)
         var period: Period?
         do throws(PeriodError) { period = try periods.period(row.text("period")) } catch {
             problems.append(FieldProblem("period", error.description))
@@ -58,6 +50,24 @@ final class FiguresParser: RowParser {
 
     private func source(_ row: some NamedFields, _ problems: inout [FieldProblem]) -> Int {
         SourceColumns.source(row, kind: .figures, problems: &problems, sources: &sources, index: &sourceIndex)
+    }
+}
+
+/// The `reporter,partner,flow,commodity` columns a published figure and a relation share.
+enum TradeColumns {
+    static func read(
+        _ row: some NamedFields, tables: ReferenceTables, problems: inout [FieldProblem]
+    ) -> (reporter: String, partner: String, flow: TradeFlow?, commodity: String) {
+        let reporter = Check.country(row.text("reporter"), field: "reporter", in: tables, problems: &problems)
+        let partner = Check.country(row.text("partner"), field: "partner", in: tables, problems: &problems)
+        if reporter == partner && !reporter.isEmpty { problems.append(FieldProblem("partner", "the same as the reporter")) }
+        let flow = TradeFlow(rawValue: row.text("flow"))
+        if flow == nil {
+            problems.append(FieldProblem("flow", "unknown flow '\(row.text("flow"))'; expected export, import, re-export, re-import or turnover"))
+        }
+        let commodity = row.text("commodity").isEmpty ? CommodityCode.total : row.text("commodity")
+        if let problem = CommodityCode.problem(with: commodity) { problems.append(FieldProblem("commodity", problem)) }
+        return (reporter, partner, flow, commodity)
     }
 }
 

@@ -23,15 +23,7 @@ final class RelationsParser: RowParser {
 
     func parse(_ row: RecordReader, fields: CSVFields, line: Int) -> RowOutcome<RelativeFigure> {
         var problems: [FieldProblem] = []
-        let reporter = Check.country(fields.text("reporter"), field: "reporter", in: tables, problems: &problems)
-        let partner = Check.country(fields.text("partner"), field: "partner", in: tables, problems: &problems)
-        if reporter == partner && !reporter.isEmpty { problems.append(FieldProblem("partner", "the same as the reporter")) }
-        let flow = TradeFlow(rawValue: fields.text("flow"))
-        if flow == nil {
-            problems.append(FieldProblem("flow", "unknown flow '\(fields.text("flow"))'; expected export, import, re-export, re-import or turnover"))
-        }
-        let commodity = fields.text("commodity").isEmpty ? CommodityCode.total : fields.text("commodity")
-        if let problem = CommodityCode.problem(with: commodity) { problems.append(FieldProblem("commodity", problem)) }
+        let (reporter, partner, flow, commodity) = TradeColumns.read(fields, tables: tables, problems: &problems)
         let period = self.period(fields, "period", &problems)
         let versus = self.period(fields, "versus", &problems)
         if let period, let versus, period.days.overlaps(versus.days) {
