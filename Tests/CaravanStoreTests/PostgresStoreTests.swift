@@ -17,7 +17,10 @@ struct PostgresStoreTests {
         let applied = try await [first, second]
         #expect(
             applied.contains([])
-                && applied.contains(["v1-ledger", "v2-corridor", "v3-access-tokens", "v4-tariffs", "v5-figure-status", "v6-hs-edition", "v7-changes"])
+                && applied.contains([
+                    "v1-ledger", "v2-corridor", "v3-access-tokens", "v4-tariffs", "v5-figure-status", "v6-hs-edition", "v7-changes",
+                    "v8-relative-figures",
+                ])
         )
         #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)
     }

@@ -72,6 +72,18 @@ public struct HTMLReport: Sendable {
 
     /// Text the dossier's rules wrote in English (a reason, a summary), marked as English on other pages.
 
+    /// A figure a series stands on, with why it was chosen among others for the same period (docs/ledger.md).
+    func cite(figure: Citation) -> HTML {
+        cite(Provenance(citation: figure)) + " <small class=\"precedence\">\(words("precedence.\(figure.precedence.rawValue)"))</small>"
+    }
+
+    /// Other figures for the same period, each with its amount, source and standing.
+    func others(_ key: String, _ figures: [Citation]) -> HTML {
+        guard !figures.isEmpty else { return .empty }
+        let listed = figures.map { "\(words.money($0.valueUSD)) \(cite(figure: $0))" as HTML }.joined(separator: "; ")
+        return "<br>\(words(key)) \(listed)"
+    }
+
     func cite(_ source: Provenance?) -> HTML {
         guard let source else { return "" }
         let location = source.file.map { file in (file.split(separator: "/").last.map(String.init) ?? file) + (source.line.map { ":\($0)" } ?? "") }
@@ -123,8 +135,9 @@ public struct HTMLReport: Sendable {
                 : point.value.estimate ? words("series.estimate") : ""
             return [
                 "\(words.period(point.value.period))", words.amount(point.value.valueUSD),
-                "\(point.changePct.map(words.percent) ?? "")", "\(note)",
-                point.value.sources.map { cite(Provenance(citation: $0)) }.joined(separator: "; "),
+                "\(point.changePct.map(words.percent) ?? "")",
+                "\(note)" + others("series.also", point.value.alternatives) + others("series.components", point.value.components),
+                point.value.sources.map { cite(figure: $0) }.joined(separator: "; "),
             ]
         }
         let empty: [[HTML]] = series.holdings.map { [["", "", "", words.english($0.text), ""]] } ?? []
