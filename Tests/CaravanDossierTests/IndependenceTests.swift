@@ -185,6 +185,23 @@ struct IndependenceTests {
         #expect(amounts.verdict == .inconsistent && amounts.computed == 100)
     }
 
+    @Test("a growth rate another origin stated between two whole years is the trend when the figures give none")
+    func statedTrend() throws {
+        var ledger = FigureBook()
+        ledger.add("2022", 528, provider: "Ministry")
+        let target = Target(id: "t", metric: .trade(turnover), value: 1_000, deadline: 2028, source: "paper", quote: "a target")
+        #expect(card(targets: [target], ledger: ledger).tests.trade.targets[0].observedGrowthPct == nil)
+        let grew = try stated(1.2, "Prime Minister", period: "2022", versus: "2021")
+        let judged = card(targets: [target], ledger: ledger, relations: [grew]).tests.trade.targets[0]
+        #expect(abs((judged.observedGrowthPct ?? 0) - 20) < 1e-9 && judged.window == "2021..2022 (stated by Prime Minister)")
+        #expect(judged.reason.english.contains("growing 20.0% a year (2021..2022, as Prime Minister stated it)"))
+        // The target's own source stating it is no trend.
+        #expect(
+            card(targets: [target], ledger: ledger, relations: [try stated(1.2, "Daily Paper", period: "2022", versus: "2021")]).tests.trade.targets[
+                0
+            ].observedGrowthPct == nil)
+    }
+
     @Test("a freight target reads the tonnes others report before its own source's")
     func freight() throws {
         let target = Target(id: "f", metric: .freight(element: "line"), value: 15_000_000, deadline: 2027, source: "paper", quote: "15 Mt")

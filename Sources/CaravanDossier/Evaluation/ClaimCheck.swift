@@ -76,12 +76,12 @@ struct ClaimCheck {
         var result = result
         let current = measure(claim.metric, over: claim.period, apartFrom: origin, own: own)
         let base = measure(claim.metric, over: versus, apartFrom: origin, own: own)
-        result.setAside = current.setAside + base.setAside
+        result.setAside = (current.setAside + base.setAside).uniqued
         var ratio: Double?
         var stated = false
         if let value = current.value, !current.partial, let baseValue = base.value, !base.partial, baseValue != 0 {
             ratio = value / baseValue
-            result.basis = current.basis + base.basis
+            result.basis = (current.basis + base.basis).uniqued
             result.estimate = current.estimate || base.estimate
         } else if case .trade(var query) = claim.metric {
             query.asOf = asOf
@@ -94,7 +94,7 @@ struct ClaimCheck {
             }
         }
         guard let ratio else {
-            result.basis = current.basis + base.basis
+            result.basis = (current.basis + base.basis).uniqued
             let missing = current.value == nil || current.partial ? current : base
             result.reason =
                 missing.why

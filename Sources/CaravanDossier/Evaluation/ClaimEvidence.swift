@@ -147,6 +147,14 @@ extension ClaimCheck {
     }
 }
 
+extension Array where Element: Hashable {
+    /// Each element once, in order: a figure cited for both periods of a change is one source.
+    var uniqued: [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
 extension Array {
     /// The elements that satisfy `isIncluded` and those that do not, each in order.
     func partitioned(_ isIncluded: (Element) -> Bool) -> ([Element], [Element]) {

@@ -5,13 +5,17 @@ import Foundation
 /// growth needed against growth observed, the year reached on the present trend — each year from
 /// figures of other origins than the target's own source where they tell it, and said where not.
 enum TradeTargets {
-    static func evaluate(_ target: Target, query: TradeQuery, observations: [RecordedObservation], asOf: Date, dossier: Dossier) -> TargetResult {
+    static func evaluate(
+        _ target: Target, query: TradeQuery, observations: [RecordedObservation], relations: [RecordedRelativeFigure], asOf: Date, dossier: Dossier
+    ) -> TargetResult {
         var query = query
         query.asOf = asOf
         let source = dossier.source(target.source)
-        let progress = TradeProgress(query: query, observations: observations, apartFrom: dossier.origin(of: target.source, quote: target.quote))
-        let reading = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
-            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
+        let origin = dossier.origin(of: target.source, quote: target.quote)
+        let progress = TradeProgress(query: query, observations: observations, apartFrom: origin)
+        var trajectory = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
+        trajectory.stated = statedGrowth(query, relations: relations, apartFrom: origin)
+        let reading = trajectory.read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
         var result = TargetResult(
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,
@@ -23,6 +27,24 @@ enum TradeTargets {
             result.reason = OwnFigures.said(reading.reason, years: progress.ownYears, own: dossier.name(of: target.source))
         }
         return result
+    }
+}
+
+extension TradeTargets {
+    /// The latest growth of another origin than the target's stated from one whole year to a later one
+    /// (Gregorian), recorded by the as-of moment: a trend when the figures give none.
+    static func statedGrowth(
+        _ query: TradeQuery, relations: [RecordedRelativeFigure], apartFrom origin: Origin
+    ) -> (from: Int, to: Int, ratio: Double, by: String)? {
+        let yearly = relations.filter { stated in
+            let f = stated.figure
+            return f.answers(query) && stated.source.status == .outturn && (query.asOf.map { stated.source.recordedAt <= $0 } ?? true)
+                && [f.period, f.versus].allSatisfy { $0.calendar == .gregorian && $0.grain == .year && $0.isSingleUnit }
+                && f.versus.first < f.period.first && !origin.isShared(with: Origin(stated.source, quote: f.note))
+        }
+        return yearly.max { ($0.figure.period.first, Precedence($1.source)) < ($1.figure.period.first, Precedence($0.source)) }.map {
+            (Int($0.figure.versus.first), Int($0.figure.period.first), $0.figure.ratio, $0.source.provider)
+        }
     }
 }
 

@@ -7,6 +7,9 @@ struct Trajectory {
     let years: [(year: Int, value: Double)]
     /// A partial current year's projected full-year value, when there is one.
     let runRate: (year: Int, value: Double)?
+    /// A growth another source stated between two whole years, `to` over `from` as a multiple: the
+    /// trend when the figures give none.
+    var stated: (from: Int, to: Int, ratio: Double, by: String)? = nil
     /// How many years back the observed growth looks.
     static let window = 5
 
@@ -52,6 +55,12 @@ struct Trajectory {
             reading.observedGrowthPct = Growth.compound(from: latest.value, to: runRate.value, years: runRate.year - latest.year)
             reading.window = "\(latest.year)..\(runRate.year) (run-rate)"
             window = Phrase("reason.window-run-rate", "{from}..{to} (run-rate)", ["from": .year(latest.year), "to": .year(runRate.year)])
+        } else if let stated, stated.to == latest.year, stated.from < stated.to, stated.ratio > 0 {
+            reading.observedGrowthPct = Growth.compound(from: 1, to: stated.ratio, years: stated.to - stated.from)
+            reading.window = "\(stated.from)..\(stated.to) (stated by \(stated.by))"
+            window = Phrase(
+                "reason.window-stated", "{from}..{to}, as {by} stated it",
+                ["from": .year(stated.from), "to": .year(stated.to), "by": .text(stated.by)])
         }
         reading.projectedYear = Growth.yearReached(from: latest.value, in: latest.year, growingBy: reading.observedGrowthPct, target: target)
         let growing: Phrase? = zip(reading.observedGrowthPct, window).map { rate, window in

@@ -74,7 +74,10 @@ public struct Scorecard: Sendable, Encodable {
             let source = dossier.source(target.source)
             switch target.metric {
             case .trade(let query):
-                targets.append(TradeTargets.evaluate(target, query: query, observations: trade(query), asOf: input.asOf, dossier: dossier))
+                targets.append(
+                    TradeTargets.evaluate(
+                        target, query: query, observations: trade(query), relations: input.relations(query.reporter, query.partner), asOf: input.asOf,
+                        dossier: dossier))
             case .freight(let element):
                 targets.append(
                     CorridorTargets.evaluate(

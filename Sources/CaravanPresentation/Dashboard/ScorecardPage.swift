@@ -40,7 +40,7 @@ public struct Dashboard: Sendable {
             let key = runRate.own ? "scorecard.own-run-rate" : "scorecard.run-rate"
             latest.append("\(words(key, ["value": words.money(runRate.fullYear), "year": words.integer(runRate.year), "own": own]))")
         }
-        let headline: HTML = latest.isEmpty ? .empty : "<p id=\"latest\">\(latest.joined(separator: "; "))</p>"
+        let headline: HTML = latest.isEmpty ? .empty : "<p id=\"latest\">\(latest.joined(separator: "<br>"))</p>"
         let missing: HTML = scorecard.missingNote.map { "<p class=\"note\" id=\"missing-elements\">\(words.english($0))</p>" } ?? ""
         let claims = request.href("/claims", [("partnership", scorecard.partnership.id)])
         let body: HTML = """
