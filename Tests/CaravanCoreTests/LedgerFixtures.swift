@@ -25,6 +25,11 @@ struct Figures {
     }
 }
 
+extension Figures {
+    /// Gives the figure at `index` a quote.
+    mutating func note(_ index: Int, _ quote: String) { rows[index].observation.note = quote }
+}
+
 extension TradeSeries {
     /// Each point's period and value, for compact expectations.
     var values: [String: Double] { Dictionary(uniqueKeysWithValues: points.map { ($0.value.period.description, $0.value.valueUSD) }) }

@@ -48,13 +48,29 @@ struct OriginTests {
         #expect(!customs.isShared(with: Origin(names: ["Tehran Times"])))
     }
 
-    @Test("rows split into other origins' and the statement's own, each in order")
+    @Test("rows split into other origins' and the statement's own, each in order; a quote found within a longer one by its runs of words")
     func partition() throws {
         var figures = Figures()
         try figures.add("IRN", "TKM", .export, "SH1401-01..SH1401-03", 95_000_000, provider: "Tehran Times")
         try figures.add("IRN", "TKM", .export, "SH1401", 459_510_000, provider: "Financial Tribune", compiler: "Iranian customs (IRICA)")
         let tehranTimes = Origin(names: ["Tehran Times"])
-        let (independent, own) = tehranTimes.partition(figures.rows)
+        let (independent, own) = OriginIndex(figures.rows).partition(by: tehranTimes)
         #expect(independent.map(\.observation.valueUSD) == [459_510_000] && own.map(\.observation.valueUSD) == [95_000_000])
+        var quoted = Figures()
+        try quoted.add("IRN", "TKM", .export, "2022", 1, provider: "A")
+        try quoted.add("IRN", "TKM", .export, "2023", 2, provider: "B")
+        quoted.note(0, "officials said Iran exported goods worth 95 million dollars to Turkmenistan in the three month period up 38 percent")
+        quoted.note(1, "Iran exported goods worth 95 million dollars")
+        let index = OriginIndex(quoted.rows)
+        // The claim's quote within the first row's; the second row's (seven words) too short to count.
+        #expect(
+            index.owned(by: Origin(names: ["C"], quote: "Iran exported goods worth 95 million dollars to Turkmenistan in the three month period"))
+                == [0])
+        // A row's quote within the claim's.
+        let long = Origin(
+            names: ["C"],
+            quote: "As officials said, Iran exported goods worth 95 million dollars to Turkmenistan in the three month period up 38 percent, a record"
+        )
+        #expect(index.owned(by: long) == [0])
     }
 }

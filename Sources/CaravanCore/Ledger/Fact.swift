@@ -7,6 +7,8 @@ struct Fact: Sendable {
     var valueUSD: Double
     var quantityT: Double?
     var citations: [Citation]
+    /// The stored rows it stands on, as keys: what a statement's own origin sets aside.
+    var rows: [RowKey]
     /// Lower is preferred: by precedence (an official compiler's release first, an undated quote
     /// last), the reporter's own report before its partner's, a stated figure before a sum, the
     /// latest publication before an earlier one.
@@ -34,6 +36,7 @@ struct Fact: Sendable {
         valueUSD = recorded.observation.valueUSD
         quantityT = recorded.observation.quantityT
         citations = [Citation(recorded)]
+        rows = [RowKey(recorded)]
         rank = Rank(
             precedence: Precedence(recorded.source), partnerSide: partnerSide ? 1 : 0, derived: 0, recency: recorded.source.published ?? "",
             provider: recorded.source.provider)
@@ -45,7 +48,29 @@ struct Fact: Sendable {
         valueUSD = a.valueUSD + b.valueUSD
         quantityT = a.quantityT.flatMap { x in b.quantityT.map { x + $0 } }
         citations = a.citations + b.citations
+        rows = a.rows + b.rows
         rank = max(a.rank, b.rank)
         rank.derived = 1
+    }
+}
+
+/// A stored row, told apart from every other by its source, line, sides, flow and days: cheaper to
+/// compare than the figure's citation.
+struct RowKey: Hashable, Sendable {
+    let source: Int64
+    let line: Int
+    let reporter: String
+    let partner: String
+    let flow: TradeFlow
+    let commodity: String
+    let first: Int
+    let last: Int
+
+    init(_ recorded: RecordedObservation) {
+        let o = recorded.observation
+        source = recorded.source.id
+        line = recorded.line ?? -1
+        (reporter, partner, flow, commodity) = (o.reporter, o.partner, o.flow, o.commodity)
+        (first, last) = (o.period.days.lowerBound.number, o.period.days.upperBound.number)
     }
 }

@@ -57,25 +57,6 @@ public struct Origin: Sendable, Hashable {
         return merged
     }
 
-    /// The rows of another origin and this one's, in their order: the figures that may judge a
-    /// statement of this origin, and those set aside as its own.
-    /// - Complexity: O(n) in the rows; a source's names and address are read once.
-    public func partition(_ rows: [RecordedObservation]) -> (independent: [RecordedObservation], own: [RecordedObservation]) {
-        var sources: [Int64: Origin] = [:]
-        var independent: [RecordedObservation] = []
-        var own: [RecordedObservation] = []
-        for row in rows {
-            let source = sources[row.source.id] ?? Origin(row.source)
-            sources[row.source.id] = source
-            var origin = source
-            if row.source.kind == .figures || row.source.kind == .freight, let note = row.observation.note, !quotes.isEmpty {
-                origin = source.merging(Origin(names: [], quote: note))
-            }
-            if isShared(with: origin) { own.append(row) } else { independent.append(row) }
-        }
-        return (independent, own)
-    }
-
     /// The keys a name stands for: `Kazakhstan Statistics Committee via Kursiv` is both, `Otagh
     /// Iran Online / Financial Tribune` both outlets, `Iranian customs (IRICA)` also `IRICA`.
     static func nameKeys(_ name: String) -> [String] {

@@ -45,10 +45,19 @@ public struct TradeSeries: Sendable, Codable {
     /// Builds the series from the stored figures of the pair (both directions).
     /// - Complexity: O(b·f) for b periods and f figures of the pair.
     public init(_ query: TradeQuery, by grain: SeriesGrain, from observations: [RecordedObservation]) {
+        self.init(
+            query, by: grain, facts: Ledger.facts(for: query, from: observations), notOutturns: Ledger.notOutturns(for: query, from: observations))
+    }
+
+    /// The series from a flow's values already sorted out; bounds, plans and forecasts not listed.
+    public init(_ query: TradeQuery, by grain: SeriesGrain, values: FlowValues) {
+        self.init(query, by: grain, facts: values.facts, notOutturns: [])
+    }
+
+    private init(_ query: TradeQuery, by grain: SeriesGrain, facts: [Fact], notOutturns: [Citation]) {
         self.query = query
         self.grain = grain
-        notOutturns = Ledger.notOutturns(for: query, from: observations)
-        let facts = Ledger.facts(for: query, from: observations)
+        self.notOutturns = notOutturns
         guard let first = facts.map(\.period.days.lowerBound).min(), let last = facts.map(\.period.days.upperBound).max()
         else {
             points = []
@@ -127,4 +136,17 @@ public struct FlowValues: Sendable {
 
     /// Every outturn the values stand on, either side's, as cited.
     public var outturns: [Citation] { facts.flatMap(\.citations) }
+
+    /// These values without those that stand on any of `rows` — or with `only`, those alone — and
+    /// of one reporter's report when given: the values a statement may be judged on once its own
+    /// origin's figures are set aside, sorted out once for every statement.
+    /// - Complexity: O(f + r) for f figures and r rows.
+    public func filtered(standingOn rows: [RecordedObservation], only: Bool = false, reportedBy economy: String? = nil) -> FlowValues {
+        let set = Set(rows.map(RowKey.init))
+        return FlowValues(
+            facts: facts.filter { fact in
+                fact.rows.contains(where: set.contains) == only
+                    && (economy.map { economy in fact.rows.allSatisfy { $0.reporter == economy } } ?? true)
+            })
+    }
 }

@@ -7,14 +7,13 @@ import Foundation
 /// set aside, and with no other evidence the claim is unverifiable, never judged on a zero.
 struct ClaimCheck {
     let dossier: Dossier
-    let trade: (TradeQuery) -> [RecordedObservation]
+    /// The pair's figures the query reads, weighed by origin.
+    let figures: (TradeQuery) -> WeighedFigures
     /// The growth rates and multiples stated for the query's pair.
     let relations: (TradeQuery) -> [RecordedRelativeFigure]
     let flows: [RecordedFreightFlow]
     let tariffs: [TariffShare: Result<TariffCoverage, TariffEvidenceMissing>]
     let asOf: Date
-    /// A flow's values, kept for the claims that ask the same question of the same rows.
-    let kept = KeptResults<ValuesQuestion, FlowValues>()
 
     /// The claim's origin chain: its source's publisher, whom it quotes and reprints, its article, and the claim's quote.
     func origin(of claim: Claim) -> Origin { dossier.origin(of: claim.source, quote: claim.quote) }
@@ -214,22 +213,10 @@ struct ClaimCheck {
     }
 
     /// The flow's values from the pair's rows of other origins than `origin` (with `own`, of that
-    /// origin only), of one reporter's only when given: worked out once for every claim that asks.
+    /// origin only), of one reporter's only when given.
     func values(_ query: TradeQuery, apartFrom origin: Origin, own: Bool = false, reportedBy economy: String? = nil) -> FlowValues {
-        kept.result(for: ValuesQuestion(query: query, origin: origin, own: own, economy: economy)) {
-            let (independent, owned) = origin.partition(trade(query))
-            let rows = own ? owned : independent
-            return Ledger.values(of: query, from: economy.map { economy in rows.filter { $0.observation.reporter == economy } } ?? rows)
-        }
+        figures(query).values(query, apartFrom: origin, own: own, reportedBy: economy)
     }
-}
-
-/// What a claim asks of the figures: a flow, from rows of other origins than one (or of that one), of one reporter's or both.
-struct ValuesQuestion: Hashable {
-    let query: TradeQuery
-    let origin: Origin
-    let own: Bool
-    let economy: String?
 }
 
 /// A claim's tolerance, held exactly at its edge: the arithmetic leading to a gap (a change of

@@ -6,13 +6,13 @@ import Foundation
 /// figures of other origins than the target's own source where they tell it, and said where not.
 enum TradeTargets {
     static func evaluate(
-        _ target: Target, query: TradeQuery, observations: [RecordedObservation], relations: [RecordedRelativeFigure], asOf: Date, dossier: Dossier
+        _ target: Target, query: TradeQuery, figures: WeighedFigures, relations: [RecordedRelativeFigure], asOf: Date, dossier: Dossier
     ) -> TargetResult {
         var query = query
         query.asOf = asOf
         let source = dossier.source(target.source)
         let origin = dossier.origin(of: target.source, quote: target.quote)
-        let progress = TradeProgress(query: query, observations: observations, apartFrom: origin)
+        let progress = TradeProgress(query: query, figures: figures, apartFrom: origin)
         var trajectory = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
         trajectory.stated = statedGrowth(query, relations: relations, apartFrom: origin)
         let reading = trajectory.read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
@@ -60,14 +60,13 @@ struct TradeProgress {
     /// The years — the run-rate's among them — that only the assessed source's own figures tell.
     let ownYears: [Int]
 
-    init(query: TradeQuery, observations: [RecordedObservation], apartFrom origin: Origin?) {
-        let (independent, own) = origin?.partition(observations) ?? (observations, [])
+    init(query: TradeQuery, figures: WeighedFigures, apartFrom origin: Origin?) {
         var byYear: [Int: YearPoint] = [:]
-        for point in TradeSeries(query, by: .year, from: independent).points {
+        for point in figures.series(query, apartFrom: origin).points {
             byYear[point.year] = YearPoint(point: point, own: false)
         }
         // The source's own figure tells a year only where the others do not tell it whole, nor as much of it.
-        for point in TradeSeries(query, by: .year, from: own).points {
+        for point in (origin == nil ? [] : figures.series(query, apartFrom: origin, own: true).points) {
             guard let other = byYear[point.year]?.point.value else {
                 byYear[point.year] = YearPoint(point: point, own: true)
                 continue
@@ -84,7 +83,7 @@ struct TradeProgress {
         let lastFull = fullYears.last?.year ?? Int.min
         let partial = years.last { $0.point.value.partial && $0.point.year > lastFull }
         let runRate = partial.flatMap { year in
-            RunRates.runRate(for: year.point.value, query: query, observations: year.own ? own : independent).map {
+            RunRates.runRate(for: year.point.value, query: query, values: figures.values(query, apartFrom: origin, own: year.own)).map {
                 var runRate = $0
                 runRate.own = year.own
                 return runRate
@@ -131,9 +130,9 @@ enum RunRates {
 
     /// The full year a partial one points to: by the share of the year its months held in earlier
     /// years whose figures cover both (in the year's own calendar), else by its share of the year's days.
-    static func runRate(for value: PeriodValue, query: TradeQuery, observations: [RecordedObservation]) -> RunRate? {
+    static func runRate(for value: PeriodValue, query: TradeQuery, values: FlowValues) -> RunRate? {
         guard value.partial, let covered = value.covered, value.period.grain == .year else { return nil }
-        var runRate = nowcast(year: value.period, covered: covered, soFar: value.valueUSD, values: Ledger.values(of: query, from: observations))
+        var runRate = nowcast(year: value.period, covered: covered, soFar: value.valueUSD, values: values)
         runRate.mirror = value.sources.filter { $0.reporter != query.reporter }.map(\.period)
         return runRate
     }

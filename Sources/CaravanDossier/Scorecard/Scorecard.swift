@@ -68,7 +68,11 @@ public struct Scorecard: Sendable, Encodable {
         partnership = dossier.partnership
         missingElements = input.network.map { dossier.missingElements(in: $0.elementIDs) } ?? []
         asOf = .days(Day(containing: input.asOf)...Day(containing: input.asOf), in: .gregorian)
-        func trade(_ query: TradeQuery) -> [RecordedObservation] { input.trade(query.reporter, query.partner, query.commodity) }
+        // Each pair's figures indexed by origin once, for every target, test and claim that weighs them.
+        let weighed = KeptResults<FiguresAsked, WeighedFigures>()
+        func figures(_ query: TradeQuery) -> WeighedFigures {
+            weighed.result(for: FiguresAsked(query)) { WeighedFigures(input.trade(query.reporter, query.partner, query.commodity)) }
+        }
         var targets: [TargetResult] = []
         for target in dossier.targets {
             let source = dossier.source(target.source)
@@ -76,7 +80,7 @@ public struct Scorecard: Sendable, Encodable {
             case .trade(let query):
                 targets.append(
                     TradeTargets.evaluate(
-                        target, query: query, observations: trade(query), relations: input.relations(query.reporter, query.partner), asOf: input.asOf,
+                        target, query: query, figures: figures(query), relations: input.relations(query.reporter, query.partner), asOf: input.asOf,
                         dossier: dossier))
             case .freight(let element):
                 targets.append(
@@ -100,17 +104,27 @@ public struct Scorecard: Sendable, Encodable {
         asked.asOf = input.asOf
         tests = Tests(
             trade: TradeTest(
-                pair: pair, progress: TradeProgress(query: asked, observations: trade(pair), apartFrom: assessed),
+                pair: pair, progress: TradeProgress(query: asked, figures: figures(pair), apartFrom: assessed),
                 assessed: Array(Set(tradeTargets.map { dossier.name(of: $0.source) })).sorted(),
                 targets: targets.filter { $0.metric.kind == "trade" }),
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
             corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
         let check = ClaimCheck(
-            dossier: dossier, trade: trade, relations: { input.relations($0.reporter, $0.partner) }, flows: input.flows, tariffs: input.tariffs,
+            dossier: dossier, figures: figures, relations: { input.relations($0.reporter, $0.partner) }, flows: input.flows, tariffs: input.tariffs,
             asOf: input.asOf)
         claims = dossier.claims.map(check.judge)
         agreements = dossier.agreements
         sources = dossier.sources
+    }
+}
+
+/// The figures a question reads: a pair, either way round, and a commodity.
+struct FiguresAsked: Hashable {
+    let a: String, b: String, commodity: String
+
+    init(_ query: TradeQuery) {
+        (a, b) = query.reporter < query.partner ? (query.reporter, query.partner) : (query.partner, query.reporter)
+        commodity = query.commodity
     }
 }
 
