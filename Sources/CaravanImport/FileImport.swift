@@ -161,6 +161,10 @@ public final class FileImport<Record: Sendable & Hashable> {
         }
         if summary.rowsRead == 0 { throw .empty(file: path) }
         derived = parser.derived()
+        // A batch of nothing would read as "fetched, nothing to say"; nothing is recorded instead.
+        if summary.rowsStored == 0 && derived.isEmpty && summary.rejected == 0 {
+            throw .nothingTaken(file: path, rows: summary.rowsRead, reasons: summary.skipped)
+        }
     }
 }
 

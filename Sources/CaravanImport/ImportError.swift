@@ -1,3 +1,5 @@
+import CaravanCore
+
 /// A row that could not be read: where it is, which field, and why.
 public struct RowProblem: Sendable, Hashable, CustomStringConvertible {
     public let file: String
@@ -32,6 +34,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case invalidDocument(file: String, problems: [String])
     /// The file holds as many records as its publisher hands out at once, so it may be cut off.
     case capped(file: String, records: Int)
+    /// Every row was passed over (another pair's, a breakdown): the file has nothing to store.
+    case nothingTaken(file: String, rows: Int, reasons: [String: Int])
 
     /// How many row problems a message lists.
     public static let listedProblems = 20
@@ -52,7 +56,12 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
                     "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored",
                 ].compactMap { $0 }).joined(separator: "\n")
         case .capped(let file, let records):
-            "\(file): holds \(records) records, the most one answer gives, so it may be cut off; nothing was stored".clipped(to: Self.longestLine)
+            "\(file): holds \(NumberText.grouped(Double(records))) records, the most one answer gives, so it may be cut off; nothing was stored"
+                .clipped(to: Self.longestLine)
+        case .nothingTaken(let file, let rows, let reasons):
+            ("\(file): none of its \(NumberText.grouped(Double(rows))) rows is a figure to store ("
+                + reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key): \(NumberText.grouped(Double($0.value)))" }
+                .joined(separator: "; ") + "); nothing was stored").clipped(to: Self.longestLine)
         case .invalidRows(let file, let problems, let count):
             (problems.map(\.description)
                 + [

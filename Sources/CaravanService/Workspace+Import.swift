@@ -20,6 +20,15 @@ public struct ImportResult: Sendable {
     }
 }
 
+/// What an archive's import did: each year stored, and each refused with why.
+public struct ArchiveImport: Sendable {
+    public var results: [ImportResult] = []
+    /// The years refused, in order: nothing of each was stored.
+    public var refused: [ImportError] = []
+    /// The years with nothing to take (no row of the pairs asked): nothing recorded, nothing wrong.
+    public var untaken: [ImportError] = []
+}
+
 extension Workspace {
     /// Imports one file as one batch: all its figures or none. The same content twice adds nothing.
     /// - Parameters:
@@ -59,7 +68,8 @@ extension Workspace {
 
     /// Imports a BACI archive as CEPII publishes it (`BACI_HS17_V202501.zip`): each yearly file is
     /// one import, read out of the archive as it inflates, its country codes read by the archive's
-    /// own table. Nothing is unpacked to disk.
+    /// own table. Nothing is unpacked to disk. A year that is refused stores nothing and the later
+    /// years go on; a failure of the store itself stops the import.
     /// - Parameters:
     ///   - years: the yearly files to take; nil for all.
     ///   - pairs: the pairs to take, either way round (ISO alpha-3); nil for all. Another choice of
@@ -67,7 +77,7 @@ extension Workspace {
     public func importArchive(
         _ path: String, as name: String? = nil, years: Set<Int>? = nil, pairs: [(String, String)]? = nil, policy: InvalidRowPolicy = .fail,
         recordedAt: Date = Date(), progress: (@Sendable (Int64, Int64) -> Void)? = nil
-    ) async throws -> [ImportResult] {
+    ) async throws -> ArchiveImport {
         let name = name ?? path
         let archive = try ZipArchive(path: path, name: name)
         let yearly = archive.members.compactMap { member in BACIArchive.year(of: member.name).map { (member, $0) } }
@@ -86,18 +96,23 @@ extension Workspace {
         let products = try archive.members.first { BACIArchive.isProductTable($0.name) }.map { table in
             (codes: BACIArchive.productCodes(try archive.text(of: table)), name: table.name)
         }
-        var results: [ImportResult] = []
+        var outcome = ArchiveImport()
         for (member, _) in chosen {
-            results.append(
-                try await judging {
-                    let file = try FileImport(
-                        member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy, pairs: pairs)
-                    file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
-                    if let products { file.flagCodes(notIn: products.codes, listed: products.name) }
-                    return try await record(file, recordedAt: recordedAt, progress: progress)
-                })
+            do {
+                outcome.results.append(
+                    try await judging {
+                        let file = try FileImport(
+                            member: member, of: archive, name: "\(name)/\(member.name)", format: .baci, tables: tables, policy: policy,
+                            pairs: pairs)
+                        file.selection = pairs.map { "pairs " + BACIArchive.describe($0) }
+                        if let products { file.flagCodes(notIn: products.codes, listed: products.name) }
+                        return try await record(file, recordedAt: recordedAt, progress: progress)
+                    })
+            } catch let error as ImportError {
+                if case .nothingTaken = error { outcome.untaken.append(error) } else { outcome.refused.append(error) }
+            }
         }
-        return results
+        return outcome
     }
 
     /// Stores a file's figures as one batch.

@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: [false, true])
     func theArchiveImportsAsItsUnpackedFilesDo(zip64: Bool) async throws {
         let zipped = try workspace("zipped.sqlite")
-        let results = try await zipped.importArchive(archive(zip64: zip64), as: "BACI_HS17_V202501.zip")
+        let results = try await zipped.importArchive(archive(zip64: zip64), as: "BACI_HS17_V202501.zip").results
         #expect(results.map(\.summary.file) == [2021, 2022, 2023].map { "BACI_HS17_V202501.zip/BACI_HS17_Y\($0)_V202501.csv" })
         #expect(results.allSatisfy { $0.summary.flaggedAgainst == "product_codes_HS17_V202501.csv" && $0.summary.flagged.count == 6 })
         #expect(results[0].summary.flagged["430016"] == 5 * 4 && results[0].summary.flagged["010010"] == nil)
@@ -88,7 +88,7 @@ import Testing
     @Test func yearsAndPairsTakeTheirPartAlone() async throws {
         let path = archive()
         let filtered = try workspace("filtered.sqlite")
-        let results = try await filtered.importArchive(path, as: "BACI_HS17_V202501.zip", years: [2022, 2023], pairs: [("KAZ", "IRN")])
+        let results = try await filtered.importArchive(path, as: "BACI_HS17_V202501.zip", years: [2022, 2023], pairs: [("KAZ", "IRN")]).results
         #expect(results.count == 2)
         #expect(results.allSatisfy { $0.summary.rowsStored == 24 && $0.summary.skipped["a pair not asked for"] == 20 * 12 - 24 })
         // Equal to the unpacked years with every other pair's rows taken out by hand.
@@ -104,9 +104,9 @@ import Testing
         #expect(try await Self.ledger(filtered, "IRN", "KAZ") == (try await Self.ledger(unpacked, "IRN", "KAZ")))
         #expect(try await Self.ledger(filtered, "KAZ", "TKM").isEmpty)
         // Another pair out of the same year is new; the same pair again adds nothing.
-        let more = try await filtered.importArchive(path, years: [2022], pairs: [("TKM", "KAZ")])
+        let more = try await filtered.importArchive(path, years: [2022], pairs: [("TKM", "KAZ")]).results
         #expect(more[0].summary.rowsStored == 24 && !more[0].text.contains("already imported"))
-        let same = try await filtered.importArchive(path, years: [2022], pairs: [("IRN", "KAZ")])
+        let same = try await filtered.importArchive(path, years: [2022], pairs: [("IRN", "KAZ")]).results
         #expect(same[0].text.contains("already imported"))
     }
 
@@ -118,40 +118,46 @@ import Testing
         member.bytes = year
         let path = directory.write("broken-row.zip", bytes: Array(ZipWriter.archive([member])))
         let filtered = try workspace("filtered.sqlite")
-        let results = try await filtered.importArchive(path, as: "broken-row.zip", pairs: [("IRN", "KAZ")])
+        let results = try await filtered.importArchive(path, as: "broken-row.zip", pairs: [("IRN", "KAZ")]).results
         #expect(results[0].summary.rowsStored == 24 && results[0].summary.skipped["a pair not asked for"] == 20 * 12 - 24 + 1)
-        let whole = try workspace("whole.sqlite")
-        await #expect {
-            _ = try await whole.importArchive(path, as: "broken-row.zip")
-        } throws: { error in
-            "\(error)".contains("broken-row.zip/BACI_HS17_Y2022_V202501.csv:242: v:")
-        }
+        let whole = try await workspace("whole.sqlite").importArchive(path, as: "broken-row.zip")
+        #expect(whole.results.isEmpty && whole.refused.count == 1)
+        #expect(whole.refused.first.map { "\($0)".contains("broken-row.zip/BACI_HS17_Y2022_V202501.csv:242: v:") } == true)
     }
 
-    @Test func aBrokenArchiveIsRefusedNamingTheMemberAndNothingIsStored() async throws {
+    @Test func aBrokenYearIsRefusedNamingTheMemberAndTheLaterYearsAreStored() async throws {
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: archive())))
         // Inside the first member's deflated data: its checksum no longer holds.
         bytes[200] ^= 0xFF
         let corrupt = directory.write("corrupt.zip", bytes: bytes)
         let workspace = try workspace("broken.sqlite")
-        await #expect {
-            _ = try await workspace.importArchive(corrupt, as: "corrupt.zip")
-        } throws: { error in
-            "\(error)".hasPrefix("corrupt.zip/BACI_HS17_Y2021_V202501.csv: ")
-        }
-        #expect(try await workspace.batches().isEmpty)
+        let outcome = try await workspace.importArchive(corrupt, as: "corrupt.zip")
+        #expect(outcome.refused.map { "\($0)".hasPrefix("corrupt.zip/BACI_HS17_Y2021_V202501.csv: ") } == [true])
+        #expect(outcome.results.map(\.summary.file) == [2022, 2023].map { "corrupt.zip/BACI_HS17_Y\($0)_V202501.csv" })
+        #expect(try await workspace.batches().map(\.file).sorted() == outcome.results.map(\.summary.file))
         let truncated = directory.write("truncated.zip", bytes: Array(bytes.prefix(bytes.count / 2)))
+        let none = try self.workspace("truncated.sqlite")
         await #expect {
-            _ = try await workspace.importArchive(truncated, as: "truncated.zip")
+            _ = try await none.importArchive(truncated, as: "truncated.zip")
         } throws: { error in
             "\(error)" == "truncated.zip: not a ZIP archive, or truncated: no end of central directory"
         }
-        let none = try self.workspace("none.sqlite")
         await #expect {
             _ = try await none.importArchive(archive(), as: "BACI_HS17_V202501.zip", years: [1999])
         } throws: { error in
             "\(error)".contains("none of the years asked; the archive holds 2021–2023")
         }
+    }
+
+    @Test func aYearWithNothingForThePairsIsSaidAndNotRecorded() async throws {
+        let workspace = try workspace("none.sqlite")
+        let outcome = try await workspace.importArchive(archive(), as: "BACI_HS17_V202501.zip", years: [2022], pairs: [("IRN", "CHN")])
+        #expect(outcome.results.isEmpty && outcome.refused.isEmpty)
+        #expect(
+            outcome.untaken.map(\.description) == [
+                "BACI_HS17_V202501.zip/BACI_HS17_Y2022_V202501.csv: none of its 240 rows is a figure to store (a pair not asked for: 240); nothing was stored"
+            ])
+        #expect(try await workspace.batches().isEmpty)
     }
 
     @Test func anArchivesOwnCountryTableIsReadInEitherLayout() {

@@ -8,6 +8,8 @@ public enum ZipWriter {
         public var name: String
         public var bytes: [UInt8]
         public var deflated: Bool
+        /// The inflated size the headers declare, when it is to be a lie.
+        public var declaredSize: Int?
 
         public init(_ name: String, _ text: String, deflated: Bool = true) {
             self.name = name
@@ -24,14 +26,15 @@ public enum ZipWriter {
             let crc = UInt32(crc32(0, member.bytes, uInt(member.bytes.count)))
             let offset = out.count
             let name = Array(member.name.utf8)
-            let wide: [UInt8] = zip64 ? le(16, 1) + le(16, 24) + le(64, member.bytes.count) + le(64, data.count) + le(64, offset) : []
+            let size = member.declaredSize ?? member.bytes.count
+            let wide: [UInt8] = zip64 ? le(16, 1) + le(16, 24) + le(64, size) + le(64, data.count) + le(64, offset) : []
             let small32 = { (value: Int) in zip64 ? le(32, 0xFFFF_FFFF) : le(32, value) }
             out += le(32, 0x0403_4B50) + le(16, zip64 ? 45 : 20) + le(16, 0) + le(16, member.deflated ? 8 : 0) + le(32, 0) + le(32, Int(crc))
-            out += small32(data.count) + small32(member.bytes.count) + le(16, name.count) + le(16, zip64 ? 28 : 0) + name
-            if zip64 { out += le(16, 1) + le(16, 24) + le(64, member.bytes.count) + le(64, data.count) + le(64, 0) }
+            out += small32(data.count) + small32(size) + le(16, name.count) + le(16, zip64 ? 28 : 0) + name
+            if zip64 { out += le(16, 1) + le(16, 24) + le(64, size) + le(64, data.count) + le(64, 0) }
             out += data
             directory += le(32, 0x0201_4B50) + le(16, 45) + le(16, zip64 ? 45 : 20) + le(16, 0) + le(16, member.deflated ? 8 : 0) + le(32, 0)
-            directory += le(32, Int(crc)) + small32(data.count) + small32(member.bytes.count) + le(16, name.count) + le(16, wide.count)
+            directory += le(32, Int(crc)) + small32(data.count) + small32(size) + le(16, name.count) + le(16, wide.count)
             directory += le(16, 0) + le(16, 0) + le(16, 0) + le(32, 0) + small32(offset) + name + wide
         }
         let directoryOffset = out.count

@@ -79,11 +79,14 @@ struct JSONFields: NamedFields {
         }
     }
 
+    /// Nil when the field is absent, null or empty; NaN when it holds anything but a number.
     func number(_ name: String) -> Double? {
         switch object[name] {
-        case let number as NSNumber: number.doubleValue
-        case let text as String where !text.isEmpty: DecimalText.value(text) ?? .nan
-        default: nil
+        case nil, is NSNull: nil
+        // JSON's true and false come as numbers of C type char, which no JSON number is.
+        case let number as NSNumber: String(cString: number.objCType) == "c" ? .nan : number.doubleValue
+        case let text as String: text.isEmpty ? nil : DecimalText.value(text) ?? .nan
+        default: .nan
         }
     }
 }

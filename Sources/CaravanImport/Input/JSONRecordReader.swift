@@ -1,9 +1,14 @@
 import Foundation
 
 /// Streams the objects of a JSON response's `data` array (or of a top-level array) one at a time,
-/// so that a large API response is never held whole; Foundation parses each object. Written by
-/// hand because Foundation's JSON readers take the whole document at once.
+/// so that a large API response is never held whole; each object is checked by `JSONReader` (no
+/// key twice, no nesting past its depth) and then built by Foundation. Written by hand because
+/// Foundation's JSON readers take the whole document at once.
 final class JSONRecordReader {
+    /// The most bytes one record may take: a Comtrade record is about 1.5 KB, and a longer one is
+    /// refused before it can fill memory.
+    static let longestRecord = 1 << 20
+
     private let cursor: ByteCursor
     private let file: String
     private var lineNumber = 1
@@ -12,6 +17,9 @@ final class JSONRecordReader {
     private var object: [UInt8] = []
     /// The top-level `error` text of an API response, if it carried one.
     private(set) var apiError: String?
+
+    /// How every message of an answer that stops short begins: a transfer cut off, which another try may pass.
+    static let endsEarly = "the JSON ends"
 
     /// The line the current object starts on.
     private(set) var line = 0
@@ -38,7 +46,7 @@ final class JSONRecordReader {
                 throw malformed("expected an object in the data array, found '\(Character(UnicodeScalar(byte)))'")
             }
         }
-        throw malformed("the JSON ends inside the data array")
+        throw malformed("\(Self.endsEarly) inside the data array")
     }
 
     private func nextByte() throws(ImportError) -> UInt8? {
@@ -81,6 +89,7 @@ final class JSONRecordReader {
                 break
             }
         }
+        if depth > 0 && apiError == nil { throw malformed("\(Self.endsEarly) before its data array") }
         throw malformed(apiError.map { "the response has no data; it says: \($0)" } ?? "no \"data\" array of records was found")
     }
 
@@ -97,7 +106,7 @@ final class JSONRecordReader {
             }
             text.append(byte)
         }
-        throw malformed("the JSON ends inside a string")
+        throw malformed("\(Self.endsEarly) inside a string")
     }
 
     private func readObject() throws(ImportError) -> [String: Any] {
@@ -108,6 +117,9 @@ final class JSONRecordReader {
         var escaped = false
         while depth > 0, let byte = try nextByte() {
             object.append(byte)
+            if object.count > Self.longestRecord {
+                throw malformed("the object starting on line \(line) runs past \(Self.longestRecord >> 20) MiB, longer than any record can be")
+            }
             if inString {
                 if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
                 continue
@@ -123,7 +135,8 @@ final class JSONRecordReader {
             default: break
             }
         }
-        guard depth == 0 else { throw malformed("the JSON ends inside an object that starts on line \(line)") }
+        guard depth == 0 else { throw malformed("\(Self.endsEarly) inside an object that starts on line \(line)") }
+        try check(object)
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(object)) as? [String: Any] else {
                 throw malformed("expected an object")
@@ -136,8 +149,29 @@ final class JSONRecordReader {
         }
     }
 
+    /// Refuses a key given twice in one object, which Foundation would settle silently by keeping the last.
+    private func check(_ object: [UInt8]) throws(ImportError) {
+        let failure: (reason: String, line: Int)? = object.withUnsafeBytes { bytes in
+            var reader = JSONReader(bytes)
+            do throws(JSONReader.Failure) {
+                try reader.skip()
+                return nil
+            } catch {
+                return (error.reason, reader.line)
+            }
+        }
+        if let failure { throw ImportError.malformed(file: file, line: line + failure.line - 1, reason: failure.reason) }
+    }
+
     /// SHA-256 in hex of every byte of the file, reading what is left of it.
     func digest() -> String { cursor.digest() }
 
     var position: Int64 { cursor.position }
+}
+
+extension ImportError {
+    /// True when a JSON answer stops short, as one cut off mid-way does, rather than being wrong in what it holds.
+    public var endsEarly: Bool {
+        if case .malformed(_, _, let reason) = self { reason.hasPrefix(JSONRecordReader.endsEarly) } else { false }
+    }
 }

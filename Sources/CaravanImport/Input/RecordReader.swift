@@ -15,6 +15,10 @@ final class RecordReader {
     let delimiter: UInt8
     private var nextLine = 1
 
+    /// The most bytes one record may take: the longest row of any format read is a few KB, and a
+    /// longer one is refused before it can fill memory, whatever filter would pass over it.
+    static let longestRecord = 1 << 20
+
     /// The line the current record starts on.
     private(set) var line = 0
     /// Looks at a whole unquoted line, its end excluded, before it is split: false passes over it
@@ -97,6 +101,11 @@ final class RecordReader {
         }
         while true {
             if index == buffer.count {
+                // Checked a chunk at a time (1 MiB), so a record holds at most twice the limit before it is refused.
+                if bytes.count > Self.longestRecord {
+                    let limit = "\(Self.longestRecord >> 20) MiB"
+                    throw .malformed(file: file, line: line, reason: "the record starting here runs past \(limit), longer than any row can be")
+                }
                 guard let next = try cursor.nextBytes() else {
                     buffer = UnsafeRawBufferPointer(start: nil, count: 0)
                     index = 0

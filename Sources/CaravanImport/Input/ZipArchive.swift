@@ -1,4 +1,5 @@
 import CZlib
+import CaravanCore
 
 #if canImport(Glibc)
     import Glibc
@@ -215,6 +216,12 @@ final class ZipMemberInput: ByteInput {
         let count = member.method == 0 ? try readStored(into: buffer) : try inflate(into: buffer)
         crc = crc32(crc, buffer.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(count))
         produced += Int64(count)
+        // A member inflating past the size its directory declares is refused as it happens, not after gigabytes.
+        if produced > member.size {
+            throw .malformed(
+                file: "\(archive)/\(member.name)", line: nil,
+                reason: "inflates past the \(NumberText.grouped(Double(member.size))) bytes the archive declares for it: the archive is corrupt")
+        }
         if count == 0 {
             ended = true
             guard produced == member.size, UInt32(truncatingIfNeeded: crc) == member.crc else {

@@ -85,10 +85,17 @@ struct ImportCommand: AsyncParsableCommand {
             let policy: InvalidRowPolicy = skipInvalid ? .skip(rejectedFile: rejected ?? "\(name).rejected.csv") : .fail
             do {
                 if ZipArchive.isArchive(file) {
-                    let results = try await workspace.importArchive(
+                    let archive = try await workspace.importArchive(
                         file, as: file, years: try yearSet, pairs: try pairList, policy: policy, recordedAt: recordedAt?.date ?? Date(),
                         progress: ProgressBar.forFile(file))
-                    for result in results { print(result.text) }
+                    for result in archive.results { print(result.text) }
+                    for year in archive.untaken { print(year) }
+                    for error in archive.refused { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+                    if !archive.refused.isEmpty {
+                        failures += 1
+                        FileHandle.standardError.write(
+                            Data("\(archive.refused.count) of \(archive.results.count + archive.refused.count) years of \(file) refused\n".utf8))
+                    }
                     continue
                 }
                 if years != nil || pairs != nil {
