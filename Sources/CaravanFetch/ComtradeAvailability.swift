@@ -1,3 +1,4 @@
+import CaravanImport
 import Foundation
 
 /// What the API's data-availability endpoint says of one reporter's dataset for one period: when
@@ -15,21 +16,36 @@ public struct ComtradeRelease: Sendable, Hashable {
         self.released = released
     }
 
-    /// The releases a `getDA` answer lists; `call` names the call in errors.
+    /// The releases a `getDA` answer lists; `call` names the call in errors. A period that is not
+    /// a year or a month's code is refused, since it goes into the next call's query.
     static func releases(in body: Data, call: String) throws(FetchError) -> [ComtradeRelease] {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-            throw FetchError(call: call, reason: "the availability answer is not a JSON object")
-        }
+        let object: [String: Any]
+        do { object = try CheckedJSON.object(body) } catch { throw FetchError(call: call, reason: "the availability answer, \(error)") }
         if let error = object["error"] as? String, !error.isEmpty { throw FetchError(call: call, reason: "the API says: \(error)") }
         guard let rows = object["data"] as? [[String: Any]] else {
             throw FetchError(call: call, reason: "the availability answer has no 'data' array")
         }
-        return rows.compactMap { row in
-            guard let reporter = (row["reporterCode"] as? NSNumber)?.intValue, let period = text(row["period"]) else { return nil }
-            return ComtradeRelease(
-                reporterCode: reporter, period: period,
-                released: (row["lastReleased"] as? String).flatMap(date) ?? (row["firstReleased"] as? String).flatMap(date))
+        var releases: [ComtradeRelease] = []
+        for row in rows {
+            guard let reporter = (row["reporterCode"] as? NSNumber)?.intValue, let period = text(row["period"]) else { continue }
+            guard isPeriodCode(period) else {
+                throw FetchError(
+                    call: call, reason: "the availability answer lists the period '\(period.prefix(40))', neither a year (2021) nor a month (202103)")
+            }
+            releases.append(
+                ComtradeRelease(
+                    reporterCode: reporter, period: period,
+                    released: (row["lastReleased"] as? String).flatMap(date) ?? (row["firstReleased"] as? String).flatMap(date)))
         }
+        return releases
+    }
+
+    /// `2021` or `202103`: the only forms of a period the API's calls take.
+    static func isPeriodCode(_ text: String) -> Bool {
+        let digits = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits else { return false }
+        if text.utf8.count == 4 { return true }
+        return text.utf8.count == 6 && (1...12).contains(Int(text.suffix(2)) ?? 0)
     }
 
     private static func text(_ value: Any?) -> String? {

@@ -72,16 +72,15 @@ public struct ComtradeFetch: Sendable {
     }
 
     private func run(into workspace: Workspace, client: ComtradeClient, report: @escaping @Sendable (Event) -> Void) async throws -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caravan-fetch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let answer = folder.appendingPathComponent("answer.json")
+        let folder = try AnswerFolder()
+        defer { folder.remove() }
+        let answer = folder.answer
 
         var releases: [ComtradeRelease] = []
         for call in plan.availabilityCalls {
             report(.asking(call))
             try await fetch(call, to: answer, client: client, report: report)
-            releases += try ComtradeRelease.releases(in: try Data(contentsOf: answer), call: call.description)
+            releases += try ComtradeRelease.releases(in: try Data(contentsOf: answer), call: call.brief)
         }
         var stored: [String: Date] = [:]
         for batch in try await workspace.batches() { stored[batch.file] = max(stored[batch.file] ?? .distantPast, batch.recordedAt) }
@@ -108,24 +107,26 @@ public struct ComtradeFetch: Sendable {
         outcome.calls += 1
         var attempt = 1
         while true {
-            try await fetch(call, to: answer, client: client, report: report)
+            // Stored under the call the answer came from: the one made, or where the API redirected it.
+            let answered = try await fetch(call, to: answer, client: client, report: report)
             do {
                 let result = try await workspace.importFile(
-                    answer.path, as: call.importName, format: .comtrade, recordedAt: released ?? Date(),
-                    part: FilePart(selection: "\(call.importName) released \(released.map { "\($0)" } ?? "unknown")", recordLimit: access.recordLimit)
+                    answer.path, as: answered.importName, format: .comtrade, recordedAt: released ?? Date(),
+                    part: FilePart(
+                        selection: "\(answered.importName) released \(released.map { "\($0)" } ?? "unknown")", recordLimit: access.recordLimit)
                 )
                 outcome.imported.append(result)
                 report(.stored(call, result))
                 return
-            } catch ImportError.empty {
+            } catch ImportError.empty, ImportError.nothingTaken {
                 outcome.empty += 1
                 report(.nothingReleased(call))
                 return
             } catch ImportError.capped(_, let records) {
                 guard let pieces = plan.split(call) else {
                     throw FetchError(
-                        call: call.description,
-                        reason: "the answer holds \(records) records, the most one call gives"
+                        call: call.brief,
+                        reason: "the answer holds \(NumberText.grouped(Double(records))) records, the most one call gives"
                             + (access.key == nil ? "; a subscription key ($COMTRADE_KEY) lifts the limit from 500 to 100,000" : ""))
                 }
                 report(.split(call, into: pieces.count))
@@ -133,30 +134,39 @@ public struct ComtradeFetch: Sendable {
                     try await store(piece, released: released, into: workspace, answer: answer, client: client, outcome: &outcome, report: report)
                 }
                 return
-            } catch ImportError.malformed(_, _, let reason) where attempt < access.attempts {
-                // An answer cut off mid-way reads as broken JSON: nothing of it was stored, so ask again.
+            } catch let error as ImportError where error.endsEarly && attempt < access.attempts {
+                // An answer cut off mid-way reads as JSON that stops short: nothing of it was stored, so ask again.
+                let reason = Self.words(error, answer: answered)
                 let wait = backoff(attempt)
                 report(.retrying(call, attempt: attempt, reason: reason, wait: wait))
                 try await Task.sleep(for: wait)
                 attempt += 1
             } catch let error as ImportError {
-                throw FetchError(call: call.description, reason: "\(error)")
+                throw FetchError(call: call.brief, reason: Self.words(error, answer: answered))
             }
         }
     }
 
-    /// One call, tried until it passes or the tries run out.
-    private func fetch(_ call: ComtradeCall, to file: URL, client: ComtradeClient, report: @Sendable (Event) -> Void) async throws {
+    /// An import's refusal of an answer, the answer named as such rather than by its long import name.
+    private static func words(_ error: ImportError, answer: ComtradeCall) -> String {
+        "\(error)".replacingOccurrences(of: answer.importName, with: "the answer")
+    }
+
+    /// One call, tried until it passes or the tries run out; the call as the answer came from it.
+    private func fetch(
+        _ call: ComtradeCall, to file: URL, client: ComtradeClient, report: @Sendable (Event) -> Void
+    ) async throws
+        -> ComtradeCall
+    {
         var attempt = 1
         while true {
             do throws(ComtradeClient.Failure) {
-                try await client.get(call, to: file)
-                return
+                return try await client.get(call, to: file)
             } catch .lasting(let reason) {
-                throw FetchError(call: call.description, reason: reason)
+                throw FetchError(call: call.brief, reason: reason)
             } catch .passing(let reason, let asked) {
                 guard attempt < access.attempts else {
-                    throw FetchError(call: call.description, reason: "\(reason) (after \(attempt) tries)")
+                    throw FetchError(call: call.brief, reason: "\(reason) (after \(attempt) \(attempt == 1 ? "try" : "tries"))")
                 }
                 let wait = min(asked ?? backoff(attempt), access.longestWait)
                 report(.retrying(call, attempt: attempt, reason: reason, wait: wait))

@@ -134,8 +134,8 @@ import Testing
             let fetch = try ComtradeFetch(Self.pair, access: Self.access(port))
             replay.inject([.serverError, .serverError, .serverError, .serverError])
             let error = await #expect(throws: FetchError.self) { try await fetch.run(into: interrupted) }
-            #expect(error?.description.contains("HTTP 500: An unexpected error occurred. (after 4 tries)") == true)
-            #expect(error?.call.hasPrefix("/public/v1/preview/C/A/HS?reporterCode=398") == true)
+            #expect(error?.reason == "HTTP 500: An unexpected error occurred. (after 4 tries)")
+            #expect(error?.call == "figures of reporter 398 with 364 for 2019 (M,X)")
             replay.inject([.serverError])
             _ = try await fetch.run(into: interrupted)
         }
@@ -152,7 +152,7 @@ import Testing
             let error = await #expect(throws: FetchError.self) { try await fetch.run(into: workspace) }
             #expect(error?.reason.contains("refused the key (HTTP 401: Access denied due to invalid subscription key") == true)
             #expect(error?.description.contains("wrong-key-7f3a") == false)
-            #expect(error?.call.hasPrefix("/data/v1/getDA/C/A/HS") == true)
+            #expect(error?.call == "releases of reporter 398 for 2019")
             let keyed = try await ComtradeFetch(Self.pair, access: Self.access(port, key: ComtradeReplay.validKey)).run(into: workspace)
             #expect(keyed.imported.count == 4)
             #expect(replay.dataCalls.allSatisfy { $0.hasPrefix("/data/v1/get/C/A/HS?") && $0.contains("maxRecords=100000") })

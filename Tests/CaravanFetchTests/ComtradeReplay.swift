@@ -20,6 +20,14 @@ final class ComtradeReplay: Sendable {
         case slow(Duration)
         /// A refusal no retry passes.
         case badRequest
+        /// Headers at once, then the body one byte at a time, `every` apart, without end.
+        case drip(every: Duration)
+        /// A redirect to `location`.
+        case redirect(to: String, status: HTTPResponse.Status)
+        /// A 200 answer with this body, whatever was asked.
+        case body(String)
+        /// A 200 answer of `bytes` bytes: an opening, then spaces.
+        case huge(bytes: Int)
     }
 
     static let validKey = "test-subscription-key"
@@ -31,6 +39,8 @@ final class ComtradeReplay: Sendable {
         var faults: [Fault] = []
         var dataCalls: [String] = []
         var availabilityCalls = 0
+        var availabilityFaults: [Fault] = []
+        var keysSeen: [String] = []
         var waits: [ContinuousClock.Instant] = []
     }
 
@@ -46,6 +56,12 @@ final class ComtradeReplay: Sendable {
     /// Faults for the next data calls, in order.
     func inject(_ faults: [Fault]) { state.withLock { $0.faults += faults } }
 
+    /// Faults for the next availability calls, in order.
+    func injectAvailability(_ faults: [Fault]) { state.withLock { $0.availabilityFaults += faults } }
+
+    /// Every subscription key sent with a call, in order.
+    var keysSeen: [String] { state.withLock { $0.keysSeen } }
+
     /// The data calls received, as path?query, in order.
     var dataCalls: [String] { state.withLock { $0.dataCalls } }
     /// When each data call arrived.
@@ -56,15 +72,23 @@ final class ComtradeReplay: Sendable {
         for root in ["public/v1", "data/v1"] {
             let keyed = root == "data/v1"
             router.get("\(root)/getDA/C/:freq/HS") { request, context in
+                self.noteKey(request)
                 if keyed, let refusal = Self.refusal(request) { return refusal }
+                let fault = self.state.withLock { $0.availabilityFaults.isEmpty ? nil : $0.availabilityFaults.removeFirst() }
+                if let fault, let response = try await Self.answer(fault, body: "") { return response }
                 return try self.availability(request)
             }
             router.get("\(root)/\(keyed ? "get" : "preview")/C/:freq/HS") { request, context in
+                self.noteKey(request)
                 if keyed, let refusal = Self.refusal(request) { return refusal }
                 return try await self.data(request, freq: context.parameters.get("freq") ?? "A")
             }
         }
         return router
+    }
+
+    private func noteKey(_ request: Request) {
+        if let key = request.headers[HTTPField.Name("Ocp-Apim-Subscription-Key")!] { state.withLock { $0.keysSeen.append(key) } }
     }
 
     private static func refusal(_ request: Request) -> Response? {
@@ -118,8 +142,13 @@ final class ComtradeReplay: Sendable {
             decoding: try JSONSerialization.data(withJSONObject: ["elapsedTime": "0.02 secs", "count": selected.count, "data": selected, "error": ""]
             ),
             as: UTF8.self)
+        guard let fault else { return Self.json(body) }
+        return try await Self.answer(fault, body: body) ?? Self.json(body)
+    }
+
+    /// The answer `fault` makes of `body`; nil for a fault that answers as usual.
+    private static func answer(_ fault: Fault, body: String) async throws -> Response? {
         switch fault {
-        case nil: return Self.json(body)
         case .tooMany(let retryAfter):
             return Self.json(
                 #"{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in \#(retryAfter) seconds." }"#, status: .tooManyRequests,
@@ -129,7 +158,7 @@ final class ComtradeReplay: Sendable {
         case .cutJSON: return Self.json(String(body.prefix(body.count / 2)))
         case .slow(let pause):
             try await Task.sleep(for: pause)
-            return Self.json(body)
+            return nil
         case .brokenTransfer:
             let half = ByteBuffer(string: String(body.prefix(body.count / 2)))
             return Response(
@@ -137,6 +166,32 @@ final class ComtradeReplay: Sendable {
                 body: ResponseBody(contentLength: body.utf8.count) { writer in
                     try await writer.write(half)
                     throw CancellationError()
+                })
+        case .drip(let interval):
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "{"))
+                    while true {
+                        try await Task.sleep(for: interval)
+                        try await writer.write(ByteBuffer(string: " "))
+                    }
+                })
+        case .redirect(let location, let status):
+            return Response(status: status, headers: [.location: location])
+        case .body(let text): return Self.json(text)
+        case .huge(let bytes):
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(contentLength: bytes) { writer in
+                    let opening = #"{"data": ["#
+                    try await writer.write(ByteBuffer(string: opening))
+                    var left = bytes - opening.utf8.count
+                    let spaces = ByteBuffer(repeating: 0x20, count: 1 << 16)
+                    while left > 0 {
+                        try await writer.write(spaces.getSlice(at: 0, length: min(left, 1 << 16))!)
+                        left -= 1 << 16
+                    }
                 })
         }
     }

@@ -105,7 +105,8 @@ struct FetchComtradeCommand: AsyncParsableCommand {
             await workspace.sendOwed()
         } catch let error as FetchError {
             await workspace.sendOwed()
-            FileHandle.standardError.write(Data("error: \(error)\n(what was stored before stays; run the same command again to resume)\n".utf8))
+            let said = FetchError.wrapped("error: \(error.call): \(error.reason)")
+            FileHandle.standardError.write(Data("\(said)\n(what was stored before stays; run the same command again to resume)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -23,16 +23,18 @@ enum FetchText {
         { event in
             let line: String?
             switch event {
-            case .asking(let call): line = terminal ? "asking which datasets are released: \(call)" : nil
+            case .asking(let call): line = terminal ? "asking which datasets are released: \(call.brief)" : nil
             case .calling(let step, let number, let count):
                 line = terminal ? "[\(number)/\(count)] \(step.side) \(step.call.value("period") ?? "")" : nil
             case .retrying(let call, let attempt, let reason, let wait):
-                line = "try \(attempt) of \(call) failed (\(reason)); trying again in \(wait.formatted(.units(allowed: [.seconds, .milliseconds])))"
+                line = FetchError.wrapped(
+                    "\(call.brief): try \(attempt) failed (\(reason)); trying again in \(wait.formatted(.units(allowed: [.seconds, .milliseconds])))")
             case .stored(_, let result): line = terminal ? "  \(result.receipt.batch.observations) figures stored" : nil
             case .alreadyStored(let step):
                 line = terminal ? "  \(step.side) \(step.call.value("period") ?? ""): stored at its latest release" : nil
             case .nothingReleased: line = terminal ? "  no records for the pair" : nil
-            case .split(let call, let pieces): line = "\(call): the answer came back full; asking again in \(pieces) smaller calls"
+            case .split(let call, let pieces):
+                line = FetchError.wrapped("\(call.brief): the answer came back full; asking again in \(pieces) smaller calls")
             }
             if let line { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
