@@ -32,4 +32,18 @@ import Testing
         #expect(rows.contains(["freight-5mt", "no_data", "no_data", "unlimited", "unlimited"]), "\(answer.stdout)")
         #expect(rows.filter { $0.first == "2030" } == [["2030", "unlimited", "unlimited"]])
     }
+
+    @Test("an amount out of range is told as such, apart from a change of the wrong form")
+    func theAmountsProblemIsNamed() throws {
+        let imported = try cli.run(
+            "import", cli.directory.write("line.json", Self.network), cli.directory.write("line.yaml", Self.dossier), "--db", "line.sqlite")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for (change, said) in [
+            ("ab:capacity_mt=1e308", "capacity_mt must be at most 10,000, not 1.00e+308"), ("ab:hours=-3", "hours must be at least 0, not -3"),
+            ("ab:hours=lots", "'lots' for hours is not a number"), ("ab=5", "expected ELEMENT:FIGURE=AMOUNT"),
+        ] {
+            let answer = try cli.run("scenario", "--partnership", "line", "--add", change, "--db", "line.sqlite")
+            #expect(answer.status != 0 && answer.stderr.contains(said), "\(change): \(answer.stderr)")
+        }
+    }
 }

@@ -27,11 +27,14 @@ extension RequestReader {
             let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let assignment = parts.count == 2 ? parts[1].split(separator: "=", maxSplits: 1).map(String.init) : []
             let figures = ProjectEffect.Figure.allCases.map(\.rawValue).joined(separator: ", ")
-            guard parts.count == 2, !parts[0].isEmpty, assignment.count == 2, let figure = ProjectEffect.Figure(rawValue: assignment[0]),
-                let amount = DecimalText.value(assignment[1]), figure.plausible.contains(amount)
-            else {
+            guard parts.count == 2, !parts[0].isEmpty, assignment.count == 2, let figure = ProjectEffect.Figure(rawValue: assignment[0]) else {
                 throw refuse("add", "'\(text)'; expected ELEMENT:FIGURE=AMOUNT, such as aktau-port:capacity_mt=5, the figure one of \(figures)")
             }
+            // The form is right: only the amount is wrong, and the message says so.
+            guard let amount = DecimalText.value(assignment[1]) else {
+                throw refuse("add", "'\(assignment[1].prefix(40))' for \(figure.rawValue) is not a number")
+            }
+            if let problem = Plausible.problem(amount, figure.plausible) { throw refuse("add", "\(figure.rawValue) \(problem)") }
             changes.append(.add(element: parts[0], figure: figure, amount: amount))
         }
         guard !changes.isEmpty else { throw refuse("delay", "a scenario needs a change: delay, cancel or add") }
