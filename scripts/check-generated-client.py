@@ -171,6 +171,7 @@ def calls(pkg):
         # Port 9 (discard) takes nothing: the watch is added and removed before anything is owed to it.
         # The generator names the `url` parameter url_query: `url` is a name of its own.
         ("addWatch", {201}, True, dict(url_query="http://127.0.0.1:9/hook", partnership="iran-kazakhstan")),
+        ("watches", {200}, True, {}),
         ("removeWatch", {200}, True, dict(id=1)),
     ]
 

@@ -72,7 +72,7 @@ struct DeliveryTests {
             #expect(changes.count == 2)
             #expect(try await workspace.store.pendingDeliveries() == 4)
             // A watch removed is owed nothing more.
-            _ = try await workspace.store.removeWatch(id: elsewhere.id, at: Date())
+            _ = try await workspace.removeWatch(id: elsewhere.id)
             #expect(try await workspace.store.pendingDeliveries() == 2)
             var deliveries = Deliveries(store: workspace.store)
             deliveries.firstWait = .seconds(60)

@@ -88,7 +88,7 @@ struct RemoveWatchCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let watch = try await store.writableWorkspace().store.removeWatch(id: id, at: Date())
+        let watch = try await store.writableWorkspace().removeWatch(id: id)
         print("Watch #\(watch.id) (\(watch.url)) removed.")
     }
 }
