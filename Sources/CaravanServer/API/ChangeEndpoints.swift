@@ -24,21 +24,24 @@ enum ChangeEndpoints {
         Endpoint(
             method: .post, path: "/api/v1/watches", operationID: "addWatch", tag: "changes",
             summary:
-                "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only. A token may have 100 active watches, and one change may be owed to 1,000.",
+                "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only. Only public addresses are sent to, redirects are not followed; a token may have 100 active watches, and one change may be owed to 1,000.",
             parameters: [
                 Parameter(
-                    name: "url", required: true, summary: "The http or https address each change is posted to.", example: "https://example.org/hook"),
+                    name: "url", required: true,
+                    summary:
+                        "The http or https address each change is posted to: a public one (a loopback, private or link-local address is refused, unless the server runs with --allow-private-watches).",
+                    example: "https://example.org/hook"),
                 Parameter(
                     name: "partnership", summary: "Only this partnership's changes (default: every partnership's).", example: "iran-kazakhstan"),
             ],
             answer: "Watch",
             refusals: [
-                201: "The watch was added.", 400: "The address is not an absolute http(s) one.",
+                201: "The watch was added.", 400: "The address is not an absolute http(s) one, or not a public one.",
                 401: "No token, or an unknown one.", 403: "The token was revoked.", 404: "No dossier is stored for that partnership.",
                 409: "The token has 100 active watches (watch_limit), or a change of the partnership would be owed to more than 1,000.",
             ]
         ) { call in
-            let request = try call.reader.watch()
+            let request = try call.reader.watch(allowingPrivate: call.settings.allowsPrivateWatches)
             let watch = try await call.workspace.addWatch(request, owner: try call.tokenID())
             return try Answer.json(WatchList.Entry(watch, showingSecret: true), status: .created)
         },
