@@ -113,6 +113,7 @@ let package = Package(
             dependencies: [
                 "CaravanPresentation", "CaravanService", "CaravanStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "caravan",
@@ -174,7 +175,7 @@ let package = Package(
             dependencies: [
                 "CaravanWatch", "CaravanService", "CaravanStore", "CaravanTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         .testTarget(
             name: "CaravanServerTests",

@@ -168,9 +168,12 @@ def calls(pkg):
             partnership="iran-kazakhstan", body=file(DOSSIER.read_bytes(), DOSSIER.name, "application/yaml"))),
         ("imports", {200}, False, {}),
         ("changes", {200}, False, dict(partnership="iran-kazakhstan", since="2020-01-01")),
-        # Port 9 (discard) takes nothing: the watch is added and removed before anything is owed to it.
+        # A public address (documentation's example.org): the watch is added and removed before anything is owed to it.
         # The generator names the `url` parameter url_query: `url` is a name of its own.
-        ("addWatch", {201}, True, dict(url_query="http://127.0.0.1:9/hook", partnership="iran-kazakhstan")),
+        ("addWatch", {201}, True, dict(url_query="https://example.org/hook", partnership="iran-kazakhstan")),
+        # A loopback address is refused when the watch is added, in words.
+        ("addWatch", {400}, True, dict(url_query="http://127.1:9/hook", partnership="iran-kazakhstan")),
+        ("watches", {200}, True, {}),
         ("removeWatch", {200}, True, dict(id=1)),
     ]
 

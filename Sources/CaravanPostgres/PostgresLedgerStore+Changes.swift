@@ -33,12 +33,6 @@ extension PostgresLedgerStore {
                 INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (\(partnership), \(judgement.through), \(when))
                 ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
                 """, logger: logger)
-            var watches: [Int64] = []
-            for try await id in try await connection.query(
-                "SELECT id FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = \(partnership))", logger: logger
-            ).decode(Int64.self) {
-                watches.append(id)
-            }
             var stored: [RecordedChange] = []
             for change in changes {
                 let (kind, subject) = (change.subject.kind.rawValue, change.subject.id)
@@ -61,10 +55,13 @@ extension PostgresLedgerStore {
                     try await connection.query(
                         "DELETE FROM judged_status WHERE partnership = \(partnership) AND kind = \(kind) AND subject = \(subject)", logger: logger)
                 }
-                for watch in watches {
-                    try await connection.query(
-                        "INSERT INTO delivery (watch_id, change_id, due_at) VALUES (\(watch), \(id), \(when))", logger: logger)
-                }
+                // One statement a change, however many watch: an import is not slowed by them.
+                try await connection.query(
+                    """
+                    INSERT INTO delivery (watch_id, change_id, due_at)
+                    SELECT id, \(id), \(when) FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = \(partnership))
+                    ORDER BY id LIMIT \(WatchLimits.standard.perChange)
+                    """, logger: logger)
                 stored.append(
                     RecordedChange(
                         id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause, at: when))
@@ -101,38 +98,6 @@ extension PostgresLedgerStore {
             }
             return found
         }
-    }
-
-    public func addWatch(url: String, partnership: String?, secret: String, createdAt: Date) async throws -> Watch {
-        let created = Timestamp.date(Timestamp.text(createdAt)) ?? createdAt
-        return try await watches(
-            """
-            INSERT INTO watch (url, partnership, secret, created_at) VALUES (\(url), \(partnership), \(secret), \(created))
-            RETURNING \(unescaped: PostgresChangeRow.watchColumns)
-            """
-        ).first!
-    }
-
-    public func watches() async throws -> [Watch] {
-        try await watches("SELECT \(unescaped: PostgresChangeRow.watchColumns) FROM watch ORDER BY id")
-    }
-
-    public func removeWatch(id: Int64, at: Date) async throws -> Watch {
-        let removed = Timestamp.date(Timestamp.text(at)) ?? at
-        guard
-            let watch = try await watches(
-                """
-                WITH removed AS (
-                    UPDATE watch SET removed_at = \(removed) WHERE id = \(id) AND removed_at IS NULL RETURNING \(unescaped: PostgresChangeRow.watchColumns)
-                ), dropped AS (
-                    UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed'
-                    WHERE watch_id IN (SELECT id FROM removed) AND due_at IS NOT NULL
-                )
-                SELECT \(unescaped: PostgresChangeRow.watchColumns) FROM removed
-                """
-            ).first
-        else { throw WatchError.unknown(id) }
-        return watch
     }
 
     public func claimDeliveries(at now: Date, lease: Duration, limit: Int) async throws -> [Delivery] {
@@ -204,30 +169,19 @@ extension PostgresLedgerStore {
         }
     }
 
-    private func watches(_ query: PostgresQuery) async throws -> [Watch] {
-        let logger = self.logger
-        return try await withConnection { connection in
-            var found: [Watch] = []
-            for try await row in try await connection.query(query, logger: logger) {
-                found.append(try PostgresChangeRow.watch(row.makeRandomAccess(), from: 0))
-            }
-            return found
-        }
-    }
-
     /// The advisory lock's first key: "judge" in ASCII.
     private static let judgementLock: Int32 = 0x6A_75_64_67
 }
 
-/// Changes and watches read from rows selected with `columns` and `watchColumns`.
-private enum PostgresChangeRow {
+/// Changes and watches read from rows selected with `columns` and `watchColumns`, here and in +Watches.
+enum PostgresChangeRow {
     static let columns = """
         c.id, c.partnership, c.kind, c.subject, c.from_status, c.to_status, c.changed_at,
         b.id, b.file_name, b.format, b.content_sha256, b.recorded_at, b.observations
         """
-    static let watchColumns = "id, url, partnership, secret, created_at, removed_at"
-    static let prefixedWatchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at"
-    static let watchWidth = 6
+    static let watchColumns = "id, url, partnership, secret, created_at, removed_at, token_id"
+    static let prefixedWatchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at, w.token_id"
+    static let watchWidth = 7
 
     static func change(_ row: PostgresRandomAccessRow, from i: Int) throws -> RecordedChange? {
         guard let kind = Judged.Kind(rawValue: try row[i + 2].decode(String.self)) else { return nil }
@@ -247,6 +201,7 @@ private enum PostgresChangeRow {
     static func watch(_ row: PostgresRandomAccessRow, from i: Int) throws -> Watch {
         Watch(
             id: try row[i].decode(Int64.self), url: try row[i + 1].decode(String.self), partnership: try row[i + 2].decode(String?.self),
-            secret: try row[i + 3].decode(String.self), createdAt: try row[i + 4].decode(Date.self), removedAt: try row[i + 5].decode(Date?.self))
+            secret: try row[i + 3].decode(String.self), owner: try row[i + 6].decode(Int64?.self), createdAt: try row[i + 4].decode(Date.self),
+            removedAt: try row[i + 5].decode(Date?.self))
     }
 }

@@ -189,6 +189,13 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            name: "v9-watch-owner",
+            statements: [
+                // Which token added a watch: a token sees and removes its own, and has a limit of them.
+                "ALTER TABLE watch ADD COLUMN token_id BIGINT REFERENCES access_token(id)",
+                "CREATE INDEX watch_token ON watch(token_id, id)",
+            ]),
     ]
 
     /// Applies the migrations not yet applied, under an advisory lock so that two processes

@@ -23,8 +23,6 @@ extension SQLiteLedgerStore {
                     ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
                     """,
                 arguments: [partnership, judgement.through, Timestamp.text(at)])
-            let watches = try Int64.fetchAll(
-                db, sql: "SELECT id FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = ?)", arguments: [partnership])
             let when = Timestamp.text(at)
             return try changes.map { change in
                 try db.execute(
@@ -46,9 +44,13 @@ extension SQLiteLedgerStore {
                         sql: "DELETE FROM judged_status WHERE partnership = ? AND kind = ? AND subject = ?",
                         arguments: [partnership, change.subject.kind.rawValue, change.subject.id])
                 }
-                for watch in watches {
-                    try db.execute(sql: "INSERT INTO delivery (watch_id, change_id, due_at) VALUES (?, ?, ?)", arguments: [watch, id, when])
-                }
+                // One statement a change, however many watch: an import is not slowed by them.
+                try db.execute(
+                    sql: """
+                        INSERT INTO delivery (watch_id, change_id, due_at)
+                        SELECT id, ?, ? FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = ?) ORDER BY id LIMIT ?
+                        """,
+                    arguments: [id, when, partnership, WatchLimits.standard.perChange])
                 return RecordedChange(
                     id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause,
                     at: Timestamp.date(when) ?? at)
@@ -76,37 +78,6 @@ extension SQLiteLedgerStore {
                     """,
                 arguments: [partnership, partnership, since.map(Timestamp.text), since.map(Timestamp.text)]
             ).compactMap { ChangeRow.change($0, from: 0) }
-        }
-    }
-
-    public func addWatch(url: String, partnership: String?, secret: String, createdAt: Date) async throws -> Watch {
-        try await write { db in
-            try db.execute(
-                sql: "INSERT INTO watch (url, partnership, secret, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [url, partnership, secret, Timestamp.text(createdAt)])
-            return Watch(
-                id: db.lastInsertedRowID, url: url, partnership: partnership, secret: secret,
-                createdAt: Timestamp.date(Timestamp.text(createdAt)) ?? createdAt)
-        }
-    }
-
-    public func watches() async throws -> [Watch] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ChangeRow.watchColumns) FROM watch w ORDER BY w.id").map { ChangeRow.watch($0, from: 0) }
-        }
-    }
-
-    public func removeWatch(id: Int64, at: Date) async throws -> Watch {
-        try await write { db in
-            try db.execute(sql: "UPDATE watch SET removed_at = ? WHERE id = ? AND removed_at IS NULL", arguments: [Timestamp.text(at), id])
-            guard db.changesCount == 1,
-                let row = try Row.fetchOne(db, sql: "SELECT \(ChangeRow.watchColumns) FROM watch w WHERE w.id = ?", arguments: [id])
-            else { throw WatchError.unknown(id) }
-            // What it was owed is not sent: no longer due, and said why.
-            try db.execute(
-                sql: "UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed' WHERE watch_id = ? AND due_at IS NOT NULL",
-                arguments: [id])
-            return ChangeRow.watch(row, from: 0)
         }
     }
 
@@ -166,14 +137,14 @@ extension SQLiteLedgerStore {
     }
 }
 
-/// Changes and watches read from rows selected with `columns` and `watchColumns`.
-private enum ChangeRow {
+/// Changes and watches read from rows selected with `columns` and `watchColumns`, here and in +Watches.
+enum ChangeRow {
     static let columns = """
         c.id, c.partnership, c.kind, c.subject, c.from_status, c.to_status, c.changed_at,
         b.id, b.file_name, b.format, b.content_sha256, b.recorded_at, b.observations
         """
-    static let watchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at"
-    static let watchWidth = 6
+    static let watchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at, w.token_id"
+    static let watchWidth = 7
 
     static func change(_ row: Row, from i: Int) -> RecordedChange? {
         guard let kind = Judged.Kind(rawValue: row[i + 2]) else { return nil }
@@ -190,7 +161,7 @@ private enum ChangeRow {
 
     static func watch(_ row: Row, from i: Int) -> Watch {
         Watch(
-            id: row[i], url: row[i + 1], partnership: row[i + 2], secret: row[i + 3], createdAt: Timestamp.date(row[i + 4]) ?? .distantPast,
-            removedAt: (row[i + 5] as String?).flatMap(Timestamp.date))
+            id: row[i], url: row[i + 1], partnership: row[i + 2], secret: row[i + 3], owner: row[i + 6],
+            createdAt: Timestamp.date(row[i + 4]) ?? .distantPast, removedAt: (row[i + 5] as String?).flatMap(Timestamp.date))
     }
 }

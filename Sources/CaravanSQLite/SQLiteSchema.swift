@@ -186,6 +186,14 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v10-watch-owner") { db in
+            // Which token added a watch: a token sees and removes its own, and has a limit of them.
+            try db.execute(
+                sql: """
+                    ALTER TABLE watch ADD COLUMN token_id INTEGER REFERENCES access_token(id);
+                    CREATE INDEX watch_token ON watch(token_id, id);
+                    """)
+        }
         return migrator
     }
 }

@@ -10,8 +10,8 @@ public struct IssuedToken: Sendable {
 
 /// What a presented secret is worth.
 public enum AccessDecision: Sendable, Equatable {
-    /// A live token's.
-    case granted(name: String)
+    /// A live token's; its id is what the watches it adds are recorded under.
+    case granted(name: String, id: Int64)
     /// A token's that was revoked.
     case revoked(name: String)
     /// No token's at all.
@@ -40,7 +40,7 @@ public enum AccessTokens {
             let stored = bytes(hex: token.secretSHA256)
             var difference: UInt8 = stored.count == presented.count ? 0 : 1
             for index in presented.indices { difference |= presented[index] ^ (index < stored.count ? stored[index] : 0) }
-            if difference == 0 { decision = token.isRevoked ? .revoked(name: token.name) : .granted(name: token.name) }
+            if difference == 0 { decision = token.isRevoked ? .revoked(name: token.name) : .granted(name: token.name, id: token.id) }
         }
         return decision
     }

@@ -96,16 +96,50 @@ public struct Watch: Sendable, Hashable {
     public var partnership: String?
     /// The key each delivery's body is signed with (HMAC-SHA256); shown once, when the watch is added.
     public var secret: String
+    /// The id of the access token that added it; nil when `caravan watch add` did.
+    public var owner: Int64?
     public var createdAt: Date
     public var removedAt: Date?
 
-    public init(id: Int64, url: String, partnership: String?, secret: String, createdAt: Date, removedAt: Date? = nil) {
+    public init(id: Int64, url: String, partnership: String?, secret: String, owner: Int64? = nil, createdAt: Date, removedAt: Date? = nil) {
         self.id = id
         self.url = url
         self.partnership = partnership
         self.secret = secret
+        self.owner = owner
         self.createdAt = createdAt
         self.removedAt = removedAt
+    }
+}
+
+/// How many watches there may be, so that no one fills the store or slows every import with them.
+public struct WatchLimits: Sendable, Hashable {
+    /// Active watches one access token may have.
+    public var perToken: Int
+    /// Deliveries one change may be owed: the active watches of its partnership and of every partnership.
+    public var perChange: Int
+
+    public init(perToken: Int, perChange: Int) {
+        self.perToken = perToken
+        self.perChange = perChange
+    }
+
+    /// The limits docs/changes.md states.
+    public static let standard = WatchLimits(perToken: 100, perChange: 1_000)
+}
+
+/// A watch as its owner sees it: what it is still owed, and why its latest failed delivery failed.
+public struct WatchStanding: Sendable, Hashable {
+    public var watch: Watch
+    /// Deliveries not yet made and not given up.
+    public var owed: Int
+    /// The recorded reason of the newest delivery that failed, if any did.
+    public var lastError: String?
+
+    public init(watch: Watch, owed: Int, lastError: String?) {
+        self.watch = watch
+        self.owed = owed
+        self.lastError = lastError
     }
 }
 
@@ -132,13 +166,21 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case failed(reason: String, retryAt: Date?)
 }
 
-/// Why a watch could not be removed.
+/// Why a watch could not be added or removed.
 public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No active watch (of the token, when one asks) has the id.
     case unknown(Int64)
+    /// The token has as many active watches as it may.
+    case tooManyForToken(limit: Int)
+    /// A change would be owed more deliveries than one may: the partnership's (nil: some partnership's) watches and those of all.
+    case tooManyForChange(limit: Int, partnership: String?)
 
     public var description: String {
         switch self {
         case .unknown(let id): "no active watch has id \(id)"
+        case .tooManyForToken(let limit): "this token has \(limit) active watches, as many as a token may; remove one first"
+        case .tooManyForChange(let limit, let partnership):
+            "a change of \(partnership ?? "a partnership") would be owed to more than \(limit) watches, as many as one change may; remove one first"
         }
     }
 }
@@ -146,7 +188,8 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Where changes and their watchers live: beside the ledger, in the same database.
 public protocol ChangeStore: Sendable {
     /// Records what changed since the statuses last recorded for the partnership, with a delivery
-    /// for each active watch of it, and the judgement's batch and moment, in one transaction;
+    /// for each active watch of it (the oldest `WatchLimits.standard.perChange`, whatever watches
+    /// were added before the limit), and the judgement's batch and moment, in one transaction;
     /// returns the changes, none when nothing changed or a later judgement is already recorded.
     func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange]
     /// Each judged partnership's last judgement.
@@ -154,11 +197,15 @@ public protocol ChangeStore: Sendable {
     /// The changes recorded, oldest first; of one partnership, or since a moment, when given.
     func changes(partnership: String?, since: Date?) async throws -> [RecordedChange]
 
-    func addWatch(url: String, partnership: String?, secret: String, createdAt: Date) async throws -> Watch
+    /// Adds a watch, in one transaction with the checks of `limits`: the owner's active watches, and
+    /// the deliveries a change of the partnership (or of any, for nil) would be owed.
+    func addWatch(url: String, partnership: String?, secret: String, owner: Int64?, limits: WatchLimits, createdAt: Date) async throws -> Watch
     /// Every watch, active and removed, oldest first.
     func watches() async throws -> [Watch]
-    /// Stops a watch; what it was owed is not sent.
-    func removeWatch(id: Int64, at: Date) async throws -> Watch
+    /// The token's active watches, oldest first, each with how its deliveries stand.
+    func watches(owner: Int64) async throws -> [WatchStanding]
+    /// Stops a watch, of `owner` only when one is given; what it was owed is not sent.
+    func removeWatch(id: Int64, owner: Int64?, at: Date) async throws -> Watch
     /// Claims up to `limit` deliveries due at `now` for `lease`: no other sender takes them meanwhile.
     func claimDeliveries(at now: Date, lease: Duration, limit: Int) async throws -> [Delivery]
     func settle(_ delivery: Int64, _ outcome: DeliveryOutcome) async throws

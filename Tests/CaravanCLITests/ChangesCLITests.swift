@@ -29,7 +29,7 @@ struct ChangesCLITests {
         #expect(try cli.run("demo", "--db", "demo.sqlite", "--report", cli.directory.path("r.html")).status == 0)
         let refused = try cli.run("watch", "add", "--db", "demo.sqlite", "--url", "ftp://example.org/hook")
         #expect(refused.status == 64 && refused.stderr.contains("--url"))
-        let added = try cli.run("watch", "add", "--db", "demo.sqlite", "--url", "http://127.0.0.1:9/hook")
+        let added = try cli.run("watch", "add", "--db", "demo.sqlite", "--url", "http://127.0.0.1:9/hook", "--allow-private-watches")
         let secret = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(added.status == 0 && secret.hasPrefix("cvn_") && added.stderr.contains("shown only this once"))
         let list = try cli.run("watch", "list", "--db", "demo.sqlite")
@@ -38,14 +38,40 @@ struct ChangesCLITests {
         // A second partnership: its first judgement is owed to the watch, whose address takes nothing.
         let dossier = try String(contentsOf: CLI.repository.appendingPathComponent("Data/dossiers/iran-turkmenistan.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: iran-turkmenistan", with: "id: iran-turkmenistan-2")
-        let imported = try cli.run("import", "--db", "demo.sqlite", cli.directory.write("second.yaml", dossier))
+        let imported = try cli.run("import", "--db", "demo.sqlite", "--allow-private-watches", cli.directory.write("second.yaml", dossier))
         #expect(imported.status == 0 && imported.stdout.contains("changed: iran-turkmenistan-2 test trade: none →"))
         #expect(imported.stderr.contains("watches: 0 delivered") && imported.stderr.contains("failed and owed still"), "\(imported.stderr)")
-        let deliver = try cli.run("watch", "deliver", "--db", "demo.sqlite")
+        let deliver = try cli.run("watch", "deliver", "--db", "demo.sqlite", "--allow-private-watches")
         #expect(deliver.status == 0 && deliver.stdout.contains("0 delivered, 0 failed"), "a failed delivery waits its turn: \(deliver.stdout)")
 
         #expect(try cli.run("watch", "remove", "--db", "demo.sqlite", "1").status == 0)
         let again = try cli.run("watch", "remove", "--db", "demo.sqlite", "1")
         #expect(again.status == 1 && again.stderr.contains("no active watch has id 1"))
+    }
+
+    @Test("without --allow-private-watches a loopback address is refused, at once in words and at delivery; failing watches are a line each")
+    func privateWatches() throws {
+        #expect(try cli.run("demo", "--db", "demo.sqlite", "--report", cli.directory.path("r.html")).status == 0)
+        let refused = try cli.run("watch", "add", "--db", "demo.sqlite", "--url", "http://0x7f.1:9/hook")
+        #expect(
+            refused.status == 64 && refused.stderr.contains("--url: 0x7f.1 is 127.0.0.1, a loopback address; watches go to public addresses only"),
+            "\(refused.stderr)")
+        // Seven receivers that are away, on loopback's discard port: each owed the next partnership's first judgement.
+        for n in 1...7 {
+            let url = "http://127.0.0.1:9/hook-\(n)-" + String(repeating: "x", count: 120)
+            #expect(try cli.run("watch", "add", "--db", "demo.sqlite", "--url", url, "--allow-private-watches").status == 0)
+        }
+        let base = try String(contentsOf: CLI.repository.appendingPathComponent("Data/dossiers/iran-turkmenistan.yaml"), encoding: .utf8)
+        let second = base.replacingOccurrences(of: "id: iran-turkmenistan", with: "id: iran-turkmenistan-2")
+        let allowed = try cli.run("import", "--db", "demo.sqlite", "--allow-private-watches", cli.directory.write("second.yaml", second))
+        let lines = allowed.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("watches:") || $0.hasPrefix("  ") }
+        #expect(allowed.status == 0 && lines.count == 7 && lines.allSatisfy { $0.count <= 100 }, "\(allowed.stderr)")
+        #expect(lines[1].hasPrefix("  #1 http://127.0.0.1:9/hook-1-xx") && lines[1].hasSuffix("…: failed: no answer"), "\(lines)")
+        #expect(lines.last == "  and 2 more watches failed")
+        // Without the setting, the same watches are refused before any connection.
+        let third = base.replacingOccurrences(of: "id: iran-turkmenistan", with: "id: iran-turkmenistan-3")
+        let plain = try cli.run("import", "--db", "demo.sqlite", cli.directory.write("third.yaml", third))
+        #expect(plain.status == 0 && plain.stderr.contains("…: refused: not a public address"), "\(plain.stderr)")
+        #expect(!plain.stderr.contains("failed: no answer") && !allowed.stderr.contains("errno"))
     }
 }

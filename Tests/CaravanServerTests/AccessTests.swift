@@ -109,7 +109,7 @@ struct AccessTests {
         ]
         #expect(secret.hasPrefix("cvn_") && secret.count == 68 && AccessTokens.newSecret() != secret)
         #expect(AccessTokens.check(secret, against: tokens) == .revoked(name: "old"))
-        #expect(AccessTokens.check("cvn_other", against: tokens) == .granted(name: "other"))
+        #expect(AccessTokens.check("cvn_other", against: tokens) == .granted(name: "other", id: 2))
         #expect(AccessTokens.check("cvn_guess", against: tokens) == .unknown)
         #expect(AccessTokens.check(secret, against: []) == .unknown)
     }

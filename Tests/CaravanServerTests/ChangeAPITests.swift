@@ -126,7 +126,8 @@ struct ChangeAPITests {
         }
         let receiver = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await receiver.test(.live) { hook in
-            try await served.app().test(.live) { client in
+            // The receiver is on loopback: the server is one whose receivers are on its own network.
+            try await served.app(.init(port: 0, allowsPrivateWatches: true)).test(.live) { client in
                 let url = "http://127.0.0.1:\(hook.port!)/hook".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 let secret = try await client.execute(uri: "/api/v1/watches?url=\(url)", method: .post, headers: served.bearer(served.token)) {
                     try $0.json()["secret"] as? String ?? ""

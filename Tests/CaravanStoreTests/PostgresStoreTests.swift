@@ -19,7 +19,7 @@ struct PostgresStoreTests {
             applied.contains([])
                 && applied.contains([
                     "v1-ledger", "v2-corridor", "v3-access-tokens", "v4-tariffs", "v5-figure-status", "v6-hs-edition", "v7-changes",
-                    "v8-relative-figures",
+                    "v8-relative-figures", "v9-watch-owner",
                 ])
         )
         #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)

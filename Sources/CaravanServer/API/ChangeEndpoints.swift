@@ -24,33 +24,47 @@ enum ChangeEndpoints {
         Endpoint(
             method: .post, path: "/api/v1/watches", operationID: "addWatch", tag: "changes",
             summary:
-                "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only.",
+                "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only. Only public addresses are sent to, redirects are not followed; a token may have 100 active watches, and one change may be owed to 1,000.",
             parameters: [
                 Parameter(
-                    name: "url", required: true, summary: "The http or https address each change is posted to.", example: "https://example.org/hook"),
+                    name: "url", required: true,
+                    summary:
+                        "The http or https address each change is posted to: a public one (a loopback, private or link-local address is refused, unless the server runs with --allow-private-watches).",
+                    example: "https://example.org/hook"),
                 Parameter(
                     name: "partnership", summary: "Only this partnership's changes (default: every partnership's).", example: "iran-kazakhstan"),
             ],
             answer: "Watch",
             refusals: [
-                201: "The watch was added.", 400: "The address is not an absolute http(s) one.", 401: "No token, or an unknown one.",
-                403: "The token was revoked.", 404: "No dossier is stored for that partnership.",
+                201: "The watch was added.", 400: "The address is not an absolute http(s) one, or not a public one.",
+                401: "No token, or an unknown one.", 403: "The token was revoked.", 404: "No dossier is stored for that partnership.",
+                409: "The token has 100 active watches (watch_limit), or a change of the partnership would be owed to more than 1,000.",
             ]
         ) { call in
-            try Answer.json(WatchList.Entry(try await call.workspace.addWatch(try call.reader.watch()), showingSecret: true), status: .created)
+            let request = try call.reader.watch(allowingPrivate: call.settings.allowsPrivateWatches)
+            let watch = try await call.workspace.addWatch(request, owner: try call.tokenID())
+            return try Answer.json(WatchList.Entry(watch, showingSecret: true), status: .created)
+        },
+        Endpoint(
+            method: .get, path: "/api/v1/watches", operationID: "watches", tag: "changes",
+            summary:
+                "The watches this token added that are active, oldest first, without their secrets: each with the deliveries it is still owed and why the newest that failed failed. Needs a token on every server.",
+            answer: "WatchList", refusals: [401: "No token, or an unknown one.", 403: "The token was revoked."], cached: false, perToken: true
+        ) { call in
+            try Answer.json(WatchList(try await call.workspace.watches(owner: try call.tokenID())))
         },
         Endpoint(
             method: .delete, path: "/api/v1/watches/{id}", operationID: "removeWatch", tag: "changes",
-            summary: "Stop a watch; what it is still owed is not sent.",
+            summary: "Stop one of this token's watches; what it is still owed is not sent.",
             parameters: [Parameter(name: "id", location: .path, kind: .integer, required: true, summary: "The watch's id.", example: "1")],
             answer: "Watch",
             refusals: [
                 400: "The id is not a whole number.", 401: "No token, or an unknown one.", 403: "The token was revoked.",
-                404: "No active watch has the id.",
+                404: "No active watch of this token has the id.",
             ]
         ) { call in
             let id = try call.reader.integer("id", in: 1...Int.max, default: 0)
-            return try Answer.json(WatchList.Entry(try await call.workspace.store.removeWatch(id: Int64(id), at: Date())))
+            return try Answer.json(WatchList.Entry(try await call.workspace.removeWatch(id: Int64(id), owner: try call.tokenID())))
         },
     ]
 }

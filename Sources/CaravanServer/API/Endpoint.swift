@@ -60,10 +60,16 @@ struct Endpoint: Sendable {
     }
     /// Whether a read's answer may be kept until the store changes (not the health check's).
     var cached = true
+    /// Whether the answer is the asking token's own (its watches): it needs a token on every
+    /// server, and is never kept, since the cache knows requests by their address only.
+    var perToken = false
     let handle: @Sendable (Call) async throws -> Answer
 
     /// Whether the endpoint changes the store, and so always needs a token.
     var writes: Bool { method != .get && method != .head }
+
+    /// Whether the endpoint needs a token even where reads are open.
+    var needsToken: Bool { writes || perToken }
 }
 
 /// A checked request, handed to an endpoint's handler.
@@ -73,6 +79,12 @@ struct Call: Sendable {
     let arguments: Arguments
     let workspace: Workspace
     let settings: ServerSettings
+
+    /// The id of the token the request was granted with; only endpoints that need a token have one.
+    func tokenID() throws -> Int64 {
+        guard let id = context.trail.tokenID else { throw APIError.unauthorized }
+        return id
+    }
 
     /// The request's values read by the parser every entry point shares.
     var reader: RequestReader { RequestReader(arguments.values(.api), workspace: workspace) }
@@ -92,7 +104,7 @@ extension Router where Context == CaravanContext {
                     cache.invalidate()
                     return answer.response
                 }
-                return endpoint.cached
+                return endpoint.cached && !endpoint.perToken
                     ? try await cache.answer(request) { try await endpoint.handle(call) }.response : try await endpoint.handle(call).response
             }
         }

@@ -77,7 +77,11 @@ extension APIError {
             case .unknown: self = .notFound("unknown_partnership", error.description)
             case .mismatch: self = .badRequest("partnership_mismatch", error.description)
             }
-        case let error as WatchError: self = .notFound("unknown_watch", error.description)
+        case let error as WatchError:
+            switch error {
+            case .unknown: self = .notFound("unknown_watch", error.description)
+            case .tooManyForToken, .tooManyForChange: self.init(status: .conflict, code: "watch_limit", message: error.description)
+            }
         case let error as ImportError: self.init(status: .unprocessableContent, code: "invalid_file", message: error.description)
         case let error as StoreError:
             switch error {

@@ -2,8 +2,9 @@ import CaravanService
 import Foundation
 import Hummingbird
 
-/// Every write needs `Authorization: Bearer TOKEN`; on a private server every read does too, but
-/// `/healthz`. 401 without a token or with an unknown one, 403 with a revoked one. A browser
+/// Every write needs `Authorization: Bearer TOKEN`, and so does a read of the token's own (its
+/// watches); on a private server every read does too, but `/healthz`. 401 without a token or with
+/// an unknown one, 403 with a revoked one. A browser
 /// cannot send a bearer token, so a private dashboard page also takes the token as the password
 /// of HTTP Basic authentication, which the browser asks for itself.
 struct AccessControl: RouterMiddleware {
@@ -18,15 +19,17 @@ struct AccessControl: RouterMiddleware {
         if writes && !endpoints.contains(where: { $0.method == request.method && $0.matches(request.uri.path) }) {
             return try await next(request, context)
         }
-        guard writes || (privateReads && request.uri.path != "/healthz") else { return try await next(request, context) }
+        let own = endpoints.contains { $0.perToken && ($0.method == request.method || request.method == .head) && $0.matches(request.uri.path) }
+        guard writes || own || (privateReads && request.uri.path != "/healthz") else { return try await next(request, context) }
         let page = !writes && !request.uri.path.hasPrefix("/api/")
         let header = request.headers[.authorization]
         guard let secret = Self.bearer(header) ?? (page ? Self.basicPassword(header) : nil) else {
             throw page ? APIError.unauthorizedPage : APIError.unauthorized
         }
         switch try await tokens.decision(for: secret) {
-        case .granted(let name):
+        case .granted(let name, let id):
             context.trail.tokenName = name
+            context.trail.tokenID = id
             return try await next(request, context)
         case .revoked(let name):
             context.trail.tokenName = name

@@ -16,7 +16,7 @@ enum OpenAPIDocument {
                     """
                     Is a trade and transit partnership delivering? The ledger of trade statistics, the corridor network and the \
                     partnership's scorecard, as JSON: the same shapes `caravan … --format json` writes. Every figure names its source \
-                    and vintage. Writes need `Authorization: Bearer TOKEN` (`caravan token create`)\(privateReads ? "; on this server, reads do too" : "").
+                    and vintage. Writes, and a token's list of its watches, need `Authorization: Bearer TOKEN` (`caravan token create`)\(privateReads ? "; on this server, reads do too" : "").
                     """),
             ],
             "paths": .object(paths.mapValues { .object($0) }),
@@ -34,7 +34,7 @@ enum OpenAPIDocument {
         var refusals = endpoint.refusals
         // Every operation's parameters are checked: an unknown, repeated or ill-formed one is refused.
         refusals[400] = refusals[400] ?? "A parameter is unknown, repeated, missing or wrong."
-        let guarded = endpoint.writes || (privateReads && endpoint.path != "/healthz")
+        let guarded = endpoint.needsToken || (privateReads && endpoint.path != "/healthz")
         if guarded {
             refusals[401] = refusals[401] ?? "No token, or an unknown one."
             refusals[403] = refusals[403] ?? "The token was revoked."

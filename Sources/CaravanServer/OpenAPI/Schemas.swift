@@ -180,7 +180,10 @@ enum Schemas {
         "Watch": object(
             [
                 "id": integer, "url": string, "partnership": optionalString, "secret": string, "created_at": string,
-                "removed_at": optionalString,
-            ], required: ["id", "url", "created_at"], "An address told of changes; its secret only in the answer that made it."),
+                "removed_at": optionalString, "owed": integer, "last_error": optionalString,
+            ], required: ["id", "url", "created_at"],
+            "An address told of changes; its secret only in the answer that made it. In the token's list: the deliveries it is still owed, and why the newest that failed failed (refused: not a public address; failed: no answer; failed: HTTP 4xx or 5xx; failed: HTTP 3xx, not followed)."
+        ),
+        "WatchList": list("watches", of: ref("Watch"), "The token's active watches, oldest first, without their secrets."),
     ]
 }

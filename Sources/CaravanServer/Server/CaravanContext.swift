@@ -17,11 +17,17 @@ public struct CaravanContext: RequestContext {
 
 /// Facts about a request learnt on the way in and logged on the way out.
 final class RequestTrail: Sendable {
-    private let token = Mutex<String?>(nil)
+    private let token = Mutex<(name: String?, id: Int64?)>((nil, nil))
 
     /// The name of the token the request presented, once checked; never its secret.
     var tokenName: String? {
-        get { token.withLock { $0 } }
-        set { token.withLock { $0 = newValue } }
+        get { token.withLock { $0.name } }
+        set { token.withLock { $0.name = newValue } }
+    }
+
+    /// The id of the live token the request presented, once granted: whose watches it may see.
+    var tokenID: Int64? {
+        get { token.withLock { $0.id } }
+        set { token.withLock { $0.id = newValue } }
     }
 }

@@ -37,12 +37,14 @@ public struct CaravanServer: Sendable {
 
     /// The application `caravan serve` runs; `onRunning` hears the port it listens on.
     public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        var deliveries = Deliveries(store: workspace.store)
+        deliveries.allowsPrivateAddresses = settings.allowsPrivateWatches
+        return Application(
             router: router(),
             server: .http1(
                 configuration: .init(additionalChannelHandlers: [MalformedRequests()], idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Caravan"),
-            services: [DeliveryRounds(deliveries: Deliveries(store: workspace.store), logger: logger)],
+            services: [DeliveryRounds(deliveries: deliveries, logger: logger)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

@@ -15,7 +15,8 @@ struct DeliveryRounds: Service {
             while !Task.isCancelled {
                 do {
                     let round = try await deliveries.sendDue()
-                    for failure in round.failed { logger.warning("webhook delivery failed: \(failure)") }
+                    // One line a watch, five at most a round: a flood of failing watches does not flood the log.
+                    for line in round.failureLines() { logger.warning("webhook delivery failed: \(line)") }
                     said = nil
                 } catch {
                     if said != "\(error)" { logger.warning("webhook deliveries could not be read: \(error)") }

@@ -10,12 +10,15 @@ public struct ServerSettings: Sendable {
     public var idleTimeoutSeconds: Int
     /// Answers are kept until the store changes; off, every answer is worked out afresh (to measure).
     public var keepsAnswers: Bool
+    /// Watches may go to loopback, private and link-local addresses: for receivers on the server's own network.
+    public var allowsPrivateWatches: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, privateReads: Bool = false, maxUploadBytes: Int = 512 << 20, idleTimeoutSeconds: Int = 60,
-        keepsAnswers: Bool = true
+        keepsAnswers: Bool = true, allowsPrivateWatches: Bool = false
     ) {
         self.keepsAnswers = keepsAnswers
+        self.allowsPrivateWatches = allowsPrivateWatches
         self.host = host
         self.port = port
         self.privateReads = privateReads

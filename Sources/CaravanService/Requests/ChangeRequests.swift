@@ -29,12 +29,15 @@ extension RequestReader {
         return ChangesRequest(partnership: values.string("partnership"), since: since)
     }
 
-    /// `url`, an absolute http or https address, and `partnership`.
-    public func watch() throws -> WatchRequest {
+    /// `url`, an absolute http or https address, and `partnership`. Unless `allowingPrivate`, a
+    /// host written as an address that is not public is refused (WatchAddress).
+    public func watch(allowingPrivate: Bool = false) throws -> WatchRequest {
         let url = try required("url")
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            let host = parts.host, !host.isEmpty, url.count <= 2_000, !url.contains(where: { $0.isWhitespace || $0.isNewline })
+            let host = parts.host, !host.isEmpty, let connected = WatchAddress.host(of: url), url.count <= 2_000,
+            !url.contains(where: { $0.isWhitespace || $0.isNewline })
         else { throw refuse("url", "'\(url.prefix(200))'; expected an absolute http or https address such as https://example.org/hook") }
+        if !allowingPrivate, let refusal = WatchAddress.refusal(host: connected) { throw refuse("url", refusal) }
         return WatchRequest(url: url, partnership: values.string("partnership"))
     }
 }

@@ -41,7 +41,8 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
             Each delivery is a POST of {"changes": [CHANGE]} with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). \
             A running server sends what is owed every second; a failed delivery is tried again, the wait doubling, \
-            up to 8 tries. See docs/changes.md.
+            up to 8 tries. Only public addresses are sent to, unless --allow-private-watches; redirects are not followed. \
+            See docs/changes.md.
             """,
         subcommands: [AddWatchCommand.self, ListWatchesCommand.self, RemoveWatchCommand.self, DeliverCommand.self])
 }
@@ -57,10 +58,13 @@ struct AddWatchCommand: AsyncParsableCommand {
     var partnership: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var watches: WatchOptions
 
     func run() async throws {
         let workspace = try await store.writableWorkspace()
-        let request = try await workspace.read(options(("url", url), ("partnership", partnership))) { try $0.watch() }
+        let request = try await workspace.read(options(("url", url), ("partnership", partnership))) {
+            try $0.watch(allowingPrivate: watches.allowsPrivate)
+        }
         let watch = try await workspace.addWatch(request)
         FileHandle.standardError.write(
             Data("Watch #\(watch.id) added for \(watch.partnership ?? "every partnership"); its signing secret is shown only this once:\n".utf8))
@@ -88,7 +92,7 @@ struct RemoveWatchCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let watch = try await store.writableWorkspace().store.removeWatch(id: id, at: Date())
+        let watch = try await store.writableWorkspace().removeWatch(id: id)
         print("Watch #\(watch.id) (\(watch.url)) removed.")
     }
 }
@@ -98,11 +102,14 @@ struct DeliverCommand: AsyncParsableCommand {
         commandName: "deliver", abstract: "Send what is owed to the watches now, once each; what fails waits for a later round.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var watches: WatchOptions
 
     func run() async throws {
         let workspace = try await store.writableWorkspace()
-        let round = try await Deliveries(store: workspace.store).sendDue()
-        for failure in round.failed { FileHandle.standardError.write(Data("failed: \(failure)\n".utf8)) }
+        var deliveries = Deliveries(store: workspace.store)
+        deliveries.allowsPrivateAddresses = watches.allowsPrivate
+        let round = try await deliveries.sendDue()
+        for line in round.failureLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let owed = try await workspace.store.pendingDeliveries()
         print("\(round.delivered) delivered, \(round.failed.count) failed; \(owed) still owed")
         if !round.failed.isEmpty { throw ExitCode(1) }

@@ -61,6 +61,7 @@ struct FetchComtradeCommand: AsyncParsableCommand {
     var tries: Int = 5
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var watches: WatchOptions
 
     func validate() throws {
         if period == nil && !check { throw ValidationError("give --period (2015..2024, SH1400..SH1403), or --check to take every released period") }
@@ -102,9 +103,9 @@ struct FetchComtradeCommand: AsyncParsableCommand {
         do {
             let outcome = try await fetch.run(into: workspace, report: FetchText.progress(terminal: isatty(STDERR_FILENO) == 1))
             print(FetchText.outcome(outcome))
-            await workspace.sendOwed()
+            await workspace.sendOwed(allowingPrivate: watches.allowsPrivate)
         } catch let error as FetchError {
-            await workspace.sendOwed()
+            await workspace.sendOwed(allowingPrivate: watches.allowsPrivate)
             let said = FetchError.wrapped("error: \(error.call): \(error.reason)")
             FileHandle.standardError.write(Data("\(said)\n(what was stored before stays; run the same command again to resume)\n".utf8))
             throw ExitCode(1)

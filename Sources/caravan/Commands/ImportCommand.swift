@@ -38,6 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
     var pairs: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var watches: WatchOptions
 
     /// `--years` as a set: a year, a range `2015..2023`, or a list.
     private var yearSet: Set<Int>? {
@@ -112,7 +113,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
         }
-        await workspace.sendOwed()
+        await workspace.sendOwed(allowingPrivate: watches.allowsPrivate)
         if failures > 0 {
             FileHandle.standardError.write(Data("\(failures) of \(files.count) files not imported; the others are stored\n".utf8))
             throw ExitCode(1)

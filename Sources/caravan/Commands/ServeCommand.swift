@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var noAnswerCache = false
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var watches: WatchOptions
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
@@ -56,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = ServerSettings(
             host: host, port: port, privateReads: privateReads, maxUploadBytes: maxUploadMB << 20, idleTimeoutSeconds: idleTimeout,
-            keepsAnswers: !noAnswerCache)
+            keepsAnswers: !noAnswerCache, allowsPrivateWatches: watches.allowsPrivate)
         let location = store.location
         let app = CaravanServer(workspace: workspace, settings: settings).application(logger: logger) { port in
             let line = "Caravan is serving \(location) on http://\(settings.host):\(port)/ (API /api/v1, OpenAPI /api/v1/openapi.json)\n"
