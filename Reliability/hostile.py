@@ -18,21 +18,26 @@
 Usage: python3 Reliability/hostile.py [--binary .build/debug/caravan]
 """
 import argparse
+import http.client
+import json
 import os
 import pathlib
 import signal
+import socket
 import sqlite3
 import struct
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import zipfile
 import zlib
 
 import common
 from common import WORK
 from hostile_comtrade import HostileComtrade
+from hostile_receiver import HostileReceiver
 
 KEY = "hostile-campaign-key-7f3a91"
 findings = []
@@ -206,6 +211,113 @@ def archives(scratch):
           "a bad year between two good ones: refused, naming its line; the two others stored")
 
 
+def request(base, method, path, token=None, body=None):
+    """(status, parsed JSON or text) of one call to a running server."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    connection.request(method, path, body=body, headers={"Authorization": f"Bearer {token}"} if token else {})
+    response = connection.getresponse()
+    text = response.read().decode(errors="replace")
+    connection.close()
+    try:
+        return response.status, json.loads(text)
+    except ValueError:
+        return response.status, text
+
+
+def add_watch(base, token, url):
+    return request(base, "POST", "/api/v1/watches?" + urllib.parse.urlencode({"url": url}), token)
+
+
+def judge_again(base, token):
+    """A change to deliver: the bundled dossier put again under another id, whose tests are new."""
+    dossier = (common.ROOT / "Data" / "dossiers" / "iran-kazakhstan.yaml").read_text()
+    renamed = dossier.replace("id: iran-kazakhstan", "id: iran-kazakhstan-hostile", 1)
+    status, answer = request(base, "PUT", "/api/v1/dossiers/iran-kazakhstan-hostile", token, renamed.encode())
+    assert status in (200, 201), (status, answer)
+
+
+def standing(base, token, deadline=30):
+    """The token's watches once each has a recorded failure, or as they stand at the deadline."""
+    until = time.monotonic() + deadline
+    while True:
+        watches = request(base, "GET", "/api/v1/watches", token)[1]["watches"]
+        if all(watch.get("last_error") for watch in watches) or time.monotonic() > until:
+            return watches
+        time.sleep(0.5)
+
+
+def loopback_name():
+    """A name other than localhost that /etc/hosts gives a loopback address, if there is one."""
+    for line in pathlib.Path("/etc/hosts").read_text().splitlines():
+        fields = line.split("#")[0].split()
+        if fields and fields[0].startswith("127."):
+            names = [name for name in fields[1:] if name != "localhost" and not name.endswith(".localhost")]
+            if names:
+                return names[0]
+    return None
+
+
+def watches(scratch):
+    print("== 3. watches made to reach inside")
+    receiver, target = HostileReceiver(), HostileReceiver()
+    redirecting = HostileReceiver(location=target.url)
+    spellings = ["127.0.0.1", "0x7f.1", "2130706433", "127.1", "017700000001", "[::ffff:127.0.0.1]", "[::1]", "0.0.0.0",
+                 "localhost", "10.0.0.8", "172.16.5.4", "192.168.0.1", "100.64.0.1", "169.254.169.254", "[fe80::1]",
+                 "[fd00::1]", "[64:ff9b::7f00:1]"]
+    for allowed in [False, True]:
+        store = common.demo_store("sqlite", f"hostile-watch-{'open' if allowed else 'closed'}")
+        token = common.caravan("token", "create", "--name", "watcher", *store.option()).stdout.strip()
+        other = common.caravan("token", "create", "--name", "many", *store.option()).stdout.strip()
+        log = scratch / f"serve-{allowed}.log"
+        process, base = common.serve(store, log, *(["--allow-private-watches"] if allowed else []))
+        try:
+            if not allowed:
+                refused = [host for host in spellings
+                           if (answer := add_watch(base, token, f"http://{host}:{receiver.port}/hook"))[0] == 400
+                           and "public addresses only" in json.dumps(answer[1])]
+                check(len(refused) == len(spellings), f"{len(refused)} of {len(spellings)} spellings of loopback, private and "
+                      f"link-local refused when the watch is made (400)")
+                name = loopback_name()
+                if name:
+                    status, _ = add_watch(base, token, f"http://{name}:{receiver.port}/hook")
+                    judge_again(base, token)
+                    listed = standing(base, token)
+                    check(status == 201 and listed and listed[0]["last_error"].startswith("refused: not a public address"),
+                          f"'{name}', which /etc/hosts gives 127.0.0.1: added, then refused at delivery "
+                          f"({listed[0]['last_error'] if listed else 'no watch'})")
+                else:
+                    print("  (no name but localhost resolves to loopback here: the delivery-time check is left to GuardTests)")
+                codes = [add_watch(base, other, f"https://example.org/{n}")[0] for n in range(101)]
+                check(codes[:100] == [201] * 100 and codes[100] == 409,
+                      f"100 watches a token, the 101st refused (409): {sorted(set(codes[:100]))}, then {codes[100]}")
+            else:
+                add_watch(base, token, redirecting.url)
+                closed = socket.socket()
+                closed.bind(("127.0.0.1", 0))
+                closed_port = closed.getsockname()[1]
+                closed.close()
+                add_watch(base, token, f"http://127.0.0.1:{closed_port}/hook")
+                judge_again(base, token)
+                listed = {watch["url"]: watch.get("last_error") for watch in standing(base, token)}
+                check(redirecting.received > 0 and target.received == 0,
+                      f"a receiver answering 307: {redirecting.received} deliveries to it, {target.received} followed elsewhere")
+                check((listed.get(redirecting.url) or "").startswith("failed: HTTP 3xx, not followed"),
+                      f"the redirect recorded as: {listed.get(redirecting.url)}")
+                check((listed.get(f"http://127.0.0.1:{closed_port}/hook") or "").startswith("failed: no answer"),
+                      f"a closed port recorded as: {listed.get(f'http://127.0.0.1:{closed_port}/hook')}")
+        finally:
+            started = time.monotonic()
+            common.stop(process)
+            print(f"  (the server stopped {time.monotonic() - started:.1f} s after SIGTERM)")
+        text = log.read_text(errors="replace")
+        leaks = [word for word in ["errno", "onnection refused", "HTTPClientError", "NIOConnectionError"] if word in text]
+        check(not leaks, f"the server's log names no internal detail ({leaks or 'none'})")
+    check(receiver.received == 0, f"the loopback receiver was reached by nothing ({receiver.received})")
+    for each in [receiver, target, redirecting]:
+        each.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", help="the caravan binary to try (default: the release build, built here)")
@@ -216,6 +328,7 @@ def main():
         scratch = pathlib.Path(folder)
         comtrade(scratch)
         archives(scratch)
+        watches(scratch)
     print(f"{len(findings)} findings" + "".join(f"\n  {finding}" for finding in findings))
     sys.exit(1 if findings else 0)
 
