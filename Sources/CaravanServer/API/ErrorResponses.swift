@@ -87,6 +87,8 @@ extension APIError {
                     status: .serviceUnavailable, code: "store_busy", message: "another import is writing to the database; try again shortly",
                     retryAfter: seconds)
             case .unavailable: self = .storeUnavailable("the database is unavailable; try again shortly")
+            case .interrupted(_, let file):
+                self = .storeUnavailable("the database became unavailable during the import; nothing of \(file) was stored; try again shortly")
             case .readOnly:
                 self.init(
                     status: .serviceUnavailable, code: "store_read_only",
