@@ -17,6 +17,9 @@ struct DeliveryRounds: Service {
                     let round = try await deliveries.sendDue()
                     for failure in round.failed { logger.warning("webhook delivery failed: \(failure)") }
                     said = nil
+                } catch is CancellationError {
+                    // The server is shutting down: the round ends with it, and nothing needs saying.
+                    return
                 } catch {
                     if said != "\(error)" { logger.warning("webhook deliveries could not be read: \(error)") }
                     said = "\(error)"
