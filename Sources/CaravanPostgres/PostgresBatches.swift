@@ -12,12 +12,15 @@ enum PostgresBatches {
     /// Batches are stored one at a time, each numbered one past the last stored, as SQLite numbers
     /// them: a file refused or found already imported uses no number, so both stores number alike.
     /// The turn is waited for up to `wait`, then the database refuses with SQLSTATE 55P03.
+    /// The server's statement timeout is lifted for the rest of the transaction.
     static func insert(
         _ connection: PostgresConnection, file: String, format: String, digest: String? = nil, observations: Int = 0, recordedAt: Date,
         wait: Duration, logger: Logger
     ) async throws -> ImportBatch {
         let milliseconds = max(1, wait.components.seconds * 1_000)
         try await connection.query("SET LOCAL lock_timeout = \(unescaped: String(milliseconds))", logger: logger)
+        // A COPY lasts as long as its file; the store's own deadlines bound each wait of it instead.
+        try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
         try await connection.query("SELECT pg_advisory_xact_lock(\(turnKey))", logger: logger)
         let vintage = Timestamp.date(Timestamp.text(recordedAt)) ?? recordedAt
         let rows = try await connection.query(

@@ -31,6 +31,15 @@ enum PostgresFailure {
         }
     }
 
+    /// Whether the connection itself failed, not a statement on it: the server closed it or shut
+    /// down (SQLSTATE class 08, or 57P01–57P03), or the network failed under it.
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        if let error = error as? PostgresError, case .connectionClosed = error { return true }
+        guard let error = error as? PSQLError else { return false }
+        if let state = error.serverInfo?[.sqlState] { return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state) }
+        return [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection].contains(error.code)
+    }
+
     /// The SQLSTATE the server refused a statement with, if it did.
     static func sqlState(_ error: any Error) -> String? { (error as? PSQLError)?.serverInfo?[.sqlState] }
 }

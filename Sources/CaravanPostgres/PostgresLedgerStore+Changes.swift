@@ -8,7 +8,7 @@ extension PostgresLedgerStore {
         let logger = self.logger
         let when = Timestamp.date(Timestamp.text(at)) ?? at
         let partnership = judgement.partnership
-        return try await transaction { connection in
+        return try await transaction { connection, _ in
             // One judgement of a partnership at a time, in every process: each compares with the last recorded.
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.judgementLock), hashtext(\(partnership)))", logger: logger)
             var through: Int64?
@@ -115,7 +115,7 @@ extension PostgresLedgerStore {
             return found
         }
         guard due else { return [] }
-        return try await transaction { connection in
+        return try await transaction { connection, _ in
             let rows = try await connection.query(
                 """
                 SELECT d.id, d.attempts, \(unescaped: PostgresChangeRow.prefixedWatchColumns), \(unescaped: PostgresChangeRow.columns)

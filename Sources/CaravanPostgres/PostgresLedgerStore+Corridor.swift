@@ -8,7 +8,7 @@ extension PostgresLedgerStore {
     public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
         let (logger, wait) = (self.logger, writeWait)
         do {
-            return try await transaction { connection in
+            return try await transaction(storing: file) { connection, _ in
                 let earlier = try await PostgresBatches.find(digest: digest, connection, logger: logger)
                 if let earlier {
                     var current: Int64?
@@ -89,7 +89,7 @@ extension PostgresLedgerStore {
         let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
         let sql = "INSERT INTO \(Record.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         do {
-            return try await storeOnce(digest: digest, file: file) { connection in
+            return try await storeOnce(digest: digest, file: file) { connection, lease in
                 let batch = try await PostgresBatches.insert(
                     connection, file: file, format: Record.format, digest: digest, observations: rows.count, recordedAt: recordedAt,
                     wait: self.writeWait,
@@ -110,6 +110,7 @@ extension PostgresLedgerStore {
                     bindings.append(sourceIDs[staged.source])
                     bindings.append(staged.line.map(Int64.init))
                     try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: self.logger)
+                    lease.answered()
                 }
                 return batch
             }
@@ -143,12 +144,12 @@ extension PostgresLedgerStore {
 
     /// Stores a whole file in one transaction unless its content is already stored.
     func storeOnce(
-        digest: String, file: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> ImportBatch
+        digest: String, file: String, _ body: @escaping @Sendable (PostgresConnection, PostgresLease) async throws -> ImportBatch
     ) async throws -> ImportReceipt {
         do {
-            return try await transaction { connection in
+            return try await transaction(storing: file) { connection, lease in
                 if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) { return .alreadyImported(earlier) }
-                return .stored(try await body(connection))
+                return .stored(try await body(connection, lease))
             }
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
             guard let earlier = try await PostgresBatches.find(digest: digest, self) else {

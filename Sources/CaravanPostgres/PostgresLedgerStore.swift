@@ -15,6 +15,8 @@ public final class PostgresLedgerStore: WorkspaceStore {
     let location: String
     /// How long a request waits for a connection: past it, the database is called unavailable.
     let connectTimeout: Duration
+    /// How long one answer of the server may take: past it, the connection is given up.
+    let answerTimeout: Duration
     /// How long an import waits for another to finish storing before it is refused as busy.
     let writeWait: Duration
     private let running: Task<Void, Never>
@@ -26,6 +28,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
         self.logger = logger
         location = url.redacted
         connectTimeout = .seconds(url.connectTimeout)
+        answerTimeout = .seconds(url.answerTimeout)
         self.writeWait = writeWait
         let client = PostgresClient(configuration: url.client, backgroundLogger: logger)
         self.client = client
@@ -37,7 +40,7 @@ public final class PostgresLedgerStore: WorkspaceStore {
     public static func open(url: String, wait: Duration = .seconds(60), logger: Logger = .postgresBackground) async throws -> PostgresLedgerStore {
         let store = try await connect(url, writeWait: wait, logger: logger)
         do {
-            let pending = try await PostgresSchema.pending(store.client, logger: logger)
+            let pending = try await store.withConnection { try await PostgresSchema.pending($0, logger: logger) }
             guard pending.isEmpty else {
                 throw StoreError.unavailable(
                     "\(store.location): the schema lacks \(pending.joined(separator: ", ")); run `caravan migrate --postgres URL` first")
@@ -78,9 +81,12 @@ public final class PostgresLedgerStore: WorkspaceStore {
     /// The URL with any password masked, for messages and logs.
     public static func redact(_ url: String) -> String { PostgresURL.mask(url) }
 
+    /// Closes the pool's connections. One stuck on a server that went away is not waited for past
+    /// the connect timeout, so a server shutting down is not held up by it.
     public func close() async {
         running.cancel()
-        await running.value
+        let running = self.running
+        await PostgresLease.wait(atMost: connectTimeout) { await running.value }
     }
 
     public func record<Feed: ObservationFeed>(
@@ -90,20 +96,21 @@ public final class PostgresLedgerStore: WorkspaceStore {
     {
         let handoff = PostgresFeedHandoff(feed: feed)
         do {
-            return try await transaction { connection in
+            let receipt = try await transaction(storing: file) { connection, lease in
                 let batch = try await PostgresBatches.insert(
                     connection, file: file, format: format, recordedAt: recordedAt, wait: self.writeWait, logger: self.logger)
-                var copy = PostgresObservationCopy(connection: connection, batch: batch.id, logger: self.logger)
+                var copy = PostgresObservationCopy(connection: connection, lease: lease, batch: batch.id, logger: self.logger)
                 let count = try await copy.write(handoff.feed)
                 let digest = handoff.feed.contentDigest ?? UUID().uuidString
                 if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) {
                     throw AlreadyImported.batch(earlier, report: handoff.feed.report)
                 }
                 let stored = try await PostgresBatches.complete(batch, digest: digest, observations: count, connection, logger: self.logger)
-                return (ImportReceipt.stored(stored), handoff.feed.report)
+                return ImportReceipt.stored(stored)
             }
-        } catch let AlreadyImported.batch(batch, report) {
-            return (.alreadyImported(batch), report as! Feed.Report)
+            return (receipt, handoff.feed.report)
+        } catch AlreadyImported.batch(let batch, _) {
+            return (.alreadyImported(batch), handoff.feed.report)
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
             // Another process stored the same content while this one read it.
             guard let digest = handoff.feed.contentDigest, let earlier = try await PostgresBatches.find(digest: digest, self)
@@ -131,27 +138,39 @@ public final class PostgresLedgerStore: WorkspaceStore {
         try await withConnection { try await PostgresBatches.all($0, logger: self.logger) }
     }
 
-    /// Runs `body` on a connection of the pool. The wait for a connection is bounded by the
-    /// connect timeout, so a database that went away is answered "unavailable" in seconds rather
-    /// than when the pool gives up on it; what the body then does is not bounded. The driver's
-    /// failures become store errors in words, but a repeated key, which the caller names; what
-    /// the body itself throws passes as it is.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let (client, limit, outage) = (self.client, connectTimeout, self.outage)
-        let unanswered = StoreError.unavailable("\(location): the database did not answer within \(limit.components.seconds) s")
-        if outage.within(limit) { throw unanswered }
+    /// Runs `body` on a connection of the pool, every wait of it held to a deadline: a connection
+    /// within the connect timeout, so a database that went away is answered "unavailable" in
+    /// seconds rather than when the pool gives up on it; then each answer within the answer
+    /// timeout, `first` allowed for the first. The driver's failures become store errors in words,
+    /// but a repeated key, which the caller names; what the body itself throws passes as it is.
+    /// - Parameter file: the file being stored, if any: a connection lost under it is said to have
+    ///   stored nothing of it.
+    func withConnection<T: Sendable>(
+        storing file: String? = nil, first: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection, PostgresLease) async throws -> T
+    ) async throws -> T {
+        let (client, outage) = (self.client, self.outage)
+        let unanswered = StoreError.unavailable("\(location): \(PostgresInterruption.noConnection(connectTimeout).sentence)")
+        if outage.within(connectTimeout) { throw unanswered }
         do {
-            return try await LeaseRace<T>.run(limit: limit) { leased in
+            return try await PostgresLease.run(connect: connectTimeout, answer: answerTimeout, first: first) { lease in
                 try await client.withConnection { connection in
-                    leased()
+                    lease.leased(connection)
+                    defer { lease.end() }
                     outage.end()
-                    do { return try await body(connection) } catch { throw BodyFailure(error: error) }
+                    do { return try await body(connection, lease) } catch { throw BodyFailure(error: error) }
                 }
             }
-        } catch is LeaseTimeout {
+        } catch PostgresInterruption.noConnection {
             outage.begin()
             throw unanswered
+        } catch PostgresInterruption.cancelled {
+            throw CancellationError()
+        } catch let interruption as PostgresInterruption {
+            throw interrupted(interruption.sentence, storing: file)
         } catch let failure as BodyFailure {
+            if let file, PostgresFailure.isConnectionLoss(failure.error) {
+                throw interrupted(PostgresInterruption.lost.sentence, storing: file)
+            }
             // A repeated key is the caller's to name; the driver's other failures are put in words.
             if let error = failure.error as? PSQLError, !error.isUniqueViolation() { throw self.failure(error, doing: "the database failed") }
             throw failure.error
@@ -160,16 +179,30 @@ public final class PostgresLedgerStore: WorkspaceStore {
         }
     }
 
-    /// Runs `body` in a transaction and rethrows what it threw, not the transaction's wrapper.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    /// `withConnection` for a body that needs no lease of its own.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withConnection { connection, _ in try await body(connection) }
+    }
+
+    /// Runs `body` in a transaction and rethrows what it threw, not the transaction's wrapper. A
+    /// write may first wait its turn behind another's, so its first answer is allowed that wait too.
+    func transaction<T: Sendable>(
+        storing file: String? = nil, _ body: @escaping @Sendable (PostgresConnection, PostgresLease) async throws -> T
+    ) async throws -> T {
         let logger = self.logger
-        return try await withConnection { connection in
+        return try await withConnection(storing: file, first: writeWait + answerTimeout) { connection, lease in
             do {
-                return try await connection.withTransaction(logger: logger) { try await body($0) }
+                return try await connection.withTransaction(logger: logger) { try await body($0, lease) }
             } catch let error as PostgresTransactionError {
                 throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
             }
         }
+    }
+
+    /// A lease given up, or a connection lost, in words; for a file being stored, that none of it was.
+    private func interrupted(_ sentence: String, storing file: String?) -> StoreError {
+        guard let file else { return .unavailable("\(location): \(sentence)") }
+        return .interrupted("\(location): \(sentence) during the import; nothing of \(file) was stored", file: file)
     }
 
     /// A store error naming the database and what the server said.
@@ -186,39 +219,6 @@ public final class PostgresLedgerStore: WorkspaceStore {
         return StoreError.unavailable("\(location): \(what): \(PostgresFailure.describe(error))")
     }
 }
-
-/// Whether a connection was leased, told across the tasks racing for it.
-/// A lease against the clock, answered as soon as either ends: a pool waiting on a database that
-/// went away does not heed cancellation promptly, so its task is cancelled and left, not awaited.
-private final class LeaseRace<T: Sendable>: Sendable {
-    private let state = Mutex<(leased: Bool, continuation: CheckedContinuation<T, any Error>?)>((false, nil))
-
-    static func run(limit: Duration, _ work: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> T) async throws -> T {
-        let race = LeaseRace()
-        return try await withCheckedThrowingContinuation { continuation in
-            race.state.withLock { $0.continuation = continuation }
-            let running = Task {
-                do { race.finish(.success(try await work { race.state.withLock { $0.leased = true } })) } catch { race.finish(.failure(error)) }
-            }
-            Task {
-                try? await Task.sleep(for: limit)
-                if !race.state.withLock({ $0.leased }) {
-                    race.finish(.failure(LeaseTimeout()))
-                    running.cancel()
-                }
-            }
-        }
-    }
-
-    private func finish(_ result: Result<T, any Error>) {
-        state.withLock { state in
-            state.continuation?.resume(with: result)
-            state.continuation = nil
-        }
-    }
-}
-
-private struct LeaseTimeout: Error {}
 
 /// When a lease last timed out, until one succeeds again.
 private final class Outage: Sendable {

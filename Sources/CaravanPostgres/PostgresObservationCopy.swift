@@ -7,21 +7,24 @@ import PostgresNIO
 
 /// Streams a feed's figures into `observation` with `COPY … FROM STDIN`, inside the caller's
 /// transaction. A COPY holds the connection, so when a row cites a source not yet stored the
-/// COPY is ended, the source inserted, and a new COPY begun.
+/// COPY is ended, the source inserted, and a new COPY begun. Reading the feed is the lease's own
+/// time; every write is a wait on the server, held to the answer timeout.
 struct PostgresObservationCopy {
     static let columns = ["reporter", "partner", "flow", "commodity", "period", "source_id", "value_usd", "quantity_t", "valuation", "note", "line"]
     /// Bytes gathered before a write to the socket.
     private static let chunk = 1 << 18
 
     let connection: PostgresConnection
+    let lease: PostgresLease
     let batch: Int64
     let logger: Logger
     private var sourceIDs: [Int: Int64] = [:]
     /// A row read whose source was not yet stored when its COPY ended.
     private var carried: StagedObservation?
 
-    init(connection: PostgresConnection, batch: Int64, logger: Logger) {
+    init(connection: PostgresConnection, lease: PostgresLease, batch: Int64, logger: Logger) {
         self.connection = connection
+        self.lease = lease
         self.batch = batch
         self.logger = logger
     }
@@ -30,7 +33,7 @@ struct PostgresObservationCopy {
     mutating func write<Feed: ObservationFeed>(_ feed: Feed) async throws -> Int {
         var count = 0
         while true {
-            if let row = try carried ?? feed.next() {
+            if let row = try carried ?? lease.ours({ try feed.next() }) {
                 carried = row
                 if sourceIDs[row.source] == nil {
                     sourceIDs[row.source] = try await insertSource(feed.sources[row.source])
@@ -46,24 +49,30 @@ struct PostgresObservationCopy {
     private mutating func copy<Feed: ObservationFeed>(from feed: Feed) async throws -> Int {
         var lines: [Int?] = []
         var text = RowText()
-        let known = sourceIDs
+        let (known, lease, connection, logger) = (sourceIDs, self.lease, self.connection, self.logger)
         var next = carried
         carried = nil
         do {
-            try await connection.copyFrom(table: "observation", columns: Self.columns, logger: logger) { writer in
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(Self.chunk + 4096)
-                while let row = next {
-                    guard let source = known[row.source] else { break }
-                    text.append(row, source: source, to: &buffer)
-                    lines.append(row.line)
-                    if buffer.readableBytes >= Self.chunk {
-                        try await writer.write(buffer)
-                        buffer.clear()
+            try await lease.copying {
+                try await connection.copyFrom(table: "observation", columns: Self.columns, logger: logger) { writer in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(Self.chunk + 4096)
+                    while let row = next {
+                        guard let source = known[row.source] else { break }
+                        text.append(row, source: source, to: &buffer)
+                        lines.append(row.line)
+                        if buffer.readableBytes >= Self.chunk {
+                            let chunk = buffer
+                            try await lease.abandoning { try await writer.write(chunk) }
+                            buffer.clear()
+                        }
+                        next = try lease.ours { try feed.next() }
                     }
-                    next = try feed.next()
+                    if buffer.readableBytes > 0 {
+                        let chunk = buffer
+                        try await lease.abandoning { try await writer.write(chunk) }
+                    }
                 }
-                if buffer.readableBytes > 0 { try await writer.write(buffer) }
             }
         } catch let error as PSQLError where error.isUniqueViolation() {
             throw Self.duplicate(error, lines: lines)

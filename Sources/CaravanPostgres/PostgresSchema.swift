@@ -202,6 +202,8 @@ enum PostgresSchema {
     /// migrating at once take turns; returns the names applied.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws -> [String] {
         try await client.withTransaction(logger: logger) { connection in
+            // A migration's statement may rewrite a large table: it is not cut at the usual statement timeout.
+            try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS caravan_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
@@ -218,12 +220,12 @@ enum PostgresSchema {
     }
 
     /// The migrations not yet applied; all of them when the database is empty.
-    static func pending(_ client: PostgresClient, logger: Logger) async throws -> [String] {
-        let exists = try await client.query("SELECT to_regclass('caravan_migration') IS NOT NULL", logger: logger)
+    static func pending(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        let exists = try await connection.query("SELECT to_regclass('caravan_migration') IS NOT NULL", logger: logger)
         var found = false
         for try await value in exists.decode(Bool.self) { found = value }
         guard found else { return migrations.map(\.name) }
-        let done = try await client.withConnection { try await applied($0, logger: logger) }
+        let done = try await applied(connection, logger: logger)
         return migrations.map(\.name).filter { !done.contains($0) }
     }
 

@@ -6,7 +6,9 @@ import PostgresNIO
 /// A libpq-style connection URL, `postgres://user:password@host:port/database?sslmode=disable`.
 /// Parameters: `sslmode` (disable, prefer, require), `host` (a Unix socket directory),
 /// `application_name`, `connect_timeout` (seconds, default 5: also how long a request waits for a
-/// connection before the store is called unavailable) and `options` (`-c name=value`, e.g. a
+/// connection before the store is called unavailable), `query_timeout` (seconds, default 30: how
+/// long the server may take over one answer, past which the connection is given up; also the
+/// server's `statement_timeout` unless `options` sets one) and `options` (`-c name=value`, e.g. a
 /// search_path). A password the URL lacks is read from `$PGPASSWORD`, as libpq does.
 struct PostgresURL {
     enum Endpoint {
@@ -24,6 +26,7 @@ struct PostgresURL {
     let database: String?
     let tls: TLSMode
     let connectTimeout: Int
+    let answerTimeout: Int
     let settings: [(String, String)]
     /// The URL with its password masked, for messages.
     let redacted: String
@@ -57,10 +60,19 @@ struct PostgresURL {
         default: throw StoreError.unavailable("\(redacted): sslmode '\(mode)' is not one of disable, prefer, require")
         }
         let seconds = parameters.removeValue(forKey: "connect_timeout") ?? "5"
-        guard let timeout = Int(seconds), timeout > 0 else { throw StoreError.unavailable("\(redacted): connect_timeout must be whole seconds") }
+        guard let timeout = Int(seconds), (1...86_400).contains(timeout) else {
+            throw StoreError.unavailable("\(redacted): connect_timeout must be whole seconds, 1 to 86400")
+        }
         connectTimeout = timeout
+        let answer = parameters.removeValue(forKey: "query_timeout") ?? "30"
+        guard let answerTimeout = Int(answer), (1...86_400).contains(answerTimeout) else {
+            throw StoreError.unavailable("\(redacted): query_timeout must be whole seconds, 1 to 86400")
+        }
+        self.answerTimeout = answerTimeout
         var settings = try parameters.removeValue(forKey: "options").map(Self.settings) ?? []
         if let name = parameters.removeValue(forKey: "application_name") { settings.append(("application_name", name)) }
+        // The server gives a statement up too, so one that waits on a lock does not outlive its client.
+        if !settings.contains(where: { $0.0 == "statement_timeout" }) { settings.append(("statement_timeout", "\(answerTimeout * 1_000)")) }
         self.settings = settings
         if let unknown = parameters.keys.sorted().first { throw StoreError.unavailable("\(redacted): unknown parameter '\(unknown)'") }
     }

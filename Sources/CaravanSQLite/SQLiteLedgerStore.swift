@@ -51,6 +51,19 @@ public struct SQLiteLedgerStore: WorkspaceStore {
         }
     }
 
+    /// An empty store in memory, gone with the process: for a command given its files and no
+    /// database, so that it answers from them alone and leaves no database behind.
+    public static func inMemory() throws -> SQLiteLedgerStore {
+        try SQLiteLedgerStore(memory: DatabaseQueue())
+    }
+
+    private init(memory: DatabaseQueue) throws {
+        path = "(in memory)"
+        wait = WriteWait()
+        writer = memory
+        do { try Self.migrate(writer) } catch { throw SQLiteFailure.describe(error, path: path, wait: wait, doing: "cannot open the database") }
+    }
+
     /// Brings the schema of the file at `path` up to date; returns the migrations applied.
     public static func migrate(path: String) throws -> [String] {
         let wait = WriteWait()

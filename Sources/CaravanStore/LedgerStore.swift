@@ -83,6 +83,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case busy(String, retryAfter: Int)
     /// The database takes reads only: a read replica, or a file that cannot be written.
     case readOnly(String)
+    /// The database went away while `file` was being stored: the transaction never committed,
+    /// so nothing of the file was kept, and storing it again later is safe.
+    case interrupted(String, file: String)
 
     public var description: String {
         switch self {
@@ -90,6 +93,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .unavailable(let reason): reason
         case .busy(let reason, _): reason
         case .readOnly(let reason): reason
+        case .interrupted(let reason, _): reason
         }
     }
 }

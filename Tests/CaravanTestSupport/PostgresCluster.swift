@@ -41,7 +41,21 @@ public final class PostgresCluster: @unchecked Sendable {
             ])
     }
 
-    public func stop() throws { try run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]) }
+    /// Stops the server; `immediately` as a crash would, its clients' connections dropped mid-statement
+    /// and what they had not committed undone when it starts again.
+    public func stop(immediately: Bool = false) throws { try run("pg_ctl", ["-D", data, "-m", immediately ? "immediate" : "fast", "-w", "stop"]) }
+
+    /// Waits until a `COPY` into the database is under way, for at most `limit`.
+    public func waitForCopy(limit: Duration = .seconds(120)) async throws {
+        let start = ContinuousClock.now
+        let sql = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY %'"
+        while start.duration(to: .now) < limit {
+            let result = try Command.run("/usr/bin/env", ["psql", url(), "-At", "-c", sql])
+            if result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "0" && result.status == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestSetupError("no COPY began within \(limit)")
+    }
 
     deinit { try? stop() }
 

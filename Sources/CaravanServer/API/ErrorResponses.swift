@@ -29,7 +29,8 @@ struct ErrorResponses: RouterMiddleware {
                         status: .methodNotAllowed, code: "method_not_allowed",
                         message: "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method)")
             }
-            if refusal.status.kind == .serverError {
+            // A request cancelled at shutdown is no fault of the server's.
+            if refusal.status.kind == .serverError && !(error is CancellationError) {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
@@ -91,11 +92,15 @@ extension APIError {
                     status: .serviceUnavailable, code: "store_busy", message: "another import is writing to the database; try again shortly",
                     retryAfter: seconds)
             case .unavailable: self = .storeUnavailable("the database is unavailable; try again shortly")
+            case .interrupted(_, let file):
+                self = .storeUnavailable("the database became unavailable during the import; nothing of \(file) was stored; try again shortly")
             case .readOnly:
                 self.init(
                     status: .serviceUnavailable, code: "store_read_only",
                     message: "this server's database takes reads only (a replica); send writes to a server on the primary")
             }
+        case is CancellationError:
+            self.init(status: .serviceUnavailable, code: "shutting_down", message: "the server is shutting down; try again shortly", retryAfter: 5)
         case let error as PeriodError: self = .badRequest("invalid_parameter", error.description)
         case let error as ProductError:
             switch error {

@@ -43,7 +43,7 @@ enum OpenAPIDocument {
         // Every operation may find the database down or held by another writer.
         refusals[503] =
             refusals[503]
-            ?? "The database does not answer (store_unavailable), another import holds it (store_busy; ask again after Retry-After seconds), or it is a replica that takes no writes (store_read_only)."
+            ?? "The database does not answer (store_unavailable), another import holds it (store_busy; ask again after Retry-After seconds), or it is a replica that takes no writes (store_read_only); or the server is shutting down (shutting_down)."
         for (status, why) in refusals {
             let schema = status < 300 ? Schemas.ref(endpoint.answer) : Schemas.ref("Error")
             var response: [String: JSONValue] = ["description": .string(why), "content": ["application/json": ["schema": schema]]]

@@ -2,6 +2,7 @@ import CaravanService
 import CaravanWatch
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The HTTP server: the JSON API under `/api/v1`, its OpenAPI description, the dashboard, and
 /// the access control around them, all over one workspace.
@@ -19,9 +20,11 @@ public struct CaravanServer: Sendable {
         TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all + ChangeEndpoints.all
         + MetaEndpoints.all { CaravanServer.endpoints }
 
-    /// The router, middleware first: log, turn errors into answers, check tokens, then route.
+    /// The router, middleware first: a deadline at shutdown, log, turn errors into answers, check
+    /// tokens, then route.
     public func router() -> Router<CaravanContext> {
         let router = Router(context: CaravanContext.self)
+        router.add(middleware: ShutdownDeadline(allowance: .seconds(settings.requestDeadlineSeconds)))
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
         router.add(
@@ -47,5 +50,19 @@ public struct CaravanServer: Sendable {
             services: [DeliveryRounds(deliveries: deliveries, logger: logger)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops taking connections and lets the requests in
+    /// flight finish; one still running two seconds before the grace period ends is cancelled and
+    /// answered 503 (a wait on the database gives up at once), so the server ends within the grace
+    /// period. `onRunning` hears the port it listens on.
+    public func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: application(logger: logger, onRunning: onRunning))], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(settings.shutdownGraceSeconds)
+        // Past this, whatever ignores its cancellation ends with the process rather than keeping it alive.
+        configuration.maximumCancellationDuration = .seconds(ServerSettings.cancellationSeconds)
+        try await ServiceGroup(configuration: configuration).run()
     }
 }

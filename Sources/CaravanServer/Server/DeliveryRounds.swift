@@ -18,6 +18,9 @@ struct DeliveryRounds: Service {
                     // One line a watch, five at most a round: a flood of failing watches does not flood the log.
                     for line in round.failureLines() { logger.warning("webhook delivery failed: \(line)") }
                     said = nil
+                } catch is CancellationError {
+                    // The server is shutting down: the round ends with it, and nothing needs saying.
+                    return
                 } catch {
                     if said != "\(error)" { logger.warning("webhook deliveries could not be read: \(error)") }
                     said = "\(error)"

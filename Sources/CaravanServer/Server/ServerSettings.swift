@@ -12,13 +12,21 @@ public struct ServerSettings: Sendable {
     public var keepsAnswers: Bool
     /// Watches may go to loopback, private and link-local addresses: for receivers on the server's own network.
     public var allowsPrivateWatches: Bool
+    /// Seconds the requests in flight at SIGTERM may take to finish before they are cancelled.
+    public var shutdownGraceSeconds: Int
+    /// Seconds after SIGTERM at which a request still running is cancelled and answered 503: the
+    /// rest of the grace period is left for sending its answer.
+    var requestDeadlineSeconds: Int { max(1, shutdownGraceSeconds - 2) }
+    /// Seconds cancelled requests may take to end before the process ends regardless.
+    public static let cancellationSeconds = 5
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, privateReads: Bool = false, maxUploadBytes: Int = 512 << 20, idleTimeoutSeconds: Int = 60,
-        keepsAnswers: Bool = true, allowsPrivateWatches: Bool = false
+        keepsAnswers: Bool = true, allowsPrivateWatches: Bool = false, shutdownGraceSeconds: Int = 10
     ) {
         self.keepsAnswers = keepsAnswers
         self.allowsPrivateWatches = allowsPrivateWatches
+        self.shutdownGraceSeconds = shutdownGraceSeconds
         self.host = host
         self.port = port
         self.privateReads = privateReads

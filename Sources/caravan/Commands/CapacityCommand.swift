@@ -40,7 +40,7 @@ struct CapacityCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = Timings(enabled: timings)
-        let workspace = try await store.workspace()
+        let workspace = try await store.workspace(reading: network)
         let stored = try await workspace.graph(file: network)
         let values = avoid.values.merging(options(("from", from), ("to", to), ("year", year), ("partnership", partnership))) { $1 }
         let request = try await workspace.read(values) { try $0.capacity(in: stored.places) }

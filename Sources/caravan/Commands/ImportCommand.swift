@@ -2,6 +2,7 @@ import ArgumentParser
 import CaravanCore
 import CaravanImport
 import CaravanService
+import CaravanStore
 import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
@@ -81,6 +82,8 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await store.writableWorkspace()
         var failures = 0
+        // A database that went away owes no watch anything this run: asking it again would only wait.
+        var databaseAway = false
         for file in files {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let policy: InvalidRowPolicy = skipInvalid ? .skip(rejectedFile: rejected ?? "\(name).rejected.csv") : .fail
@@ -108,14 +111,18 @@ struct ImportCommand: AsyncParsableCommand {
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                if case StoreError.interrupted = error { databaseAway = true }
+                if case StoreError.unavailable = error { databaseAway = true }
                 if case ImportError.invalidRows = error, !skipInvalid {
                     FileHandle.standardError.write(Data("(--skip-invalid stores the valid rows and sets the others aside in a file)\n".utf8))
                 }
             }
         }
-        await workspace.sendOwed(allowingPrivate: watches.allowsPrivate)
+        if !databaseAway { await workspace.sendOwed(allowingPrivate: watches.allowsPrivate) }
         if failures > 0 {
-            FileHandle.standardError.write(Data("\(failures) of \(files.count) files not imported; the others are stored\n".utf8))
+            if files.count > 1 {
+                FileHandle.standardError.write(Data("\(failures) of \(files.count) files not imported; the others are stored\n".utf8))
+            }
             throw ExitCode(1)
         }
     }

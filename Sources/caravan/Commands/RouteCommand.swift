@@ -45,7 +45,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = Timings(enabled: timings)
-        let workspace = try await store.workspace()
+        let workspace = try await store.workspace(reading: network)
         let graph = try await workspace.graph(file: network)
         let values = avoid.values.merging(
             options(("from", from), ("to", to), ("by", by), ("value-of-time", valueOfTime), ("alternatives", alternatives))

@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The dashboard is at /, the API under /api/v1 (described at /api/v1/openapi.json), health at /healthz. \
             Reads are open unless --private; every write needs Authorization: Bearer TOKEN (caravan token create). \
-            On SIGTERM or SIGINT the server stops taking connections, lets requests in flight finish, and exits. \
+            On SIGTERM or SIGINT the server stops taking connections, lets requests in flight finish for up to 10 s, \
+            cancels those still running, and exits. \
             One log line per request goes to stderr. See docs/server.md.
             """)
 
@@ -59,12 +60,12 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, privateReads: privateReads, maxUploadBytes: maxUploadMB << 20, idleTimeoutSeconds: idleTimeout,
             keepsAnswers: !noAnswerCache, allowsPrivateWatches: watches.allowsPrivate)
         let location = store.location
-        let app = CaravanServer(workspace: workspace, settings: settings).application(logger: logger) { port in
-            let line = "Caravan is serving \(location) on http://\(settings.host):\(port)/ (API /api/v1, OpenAPI /api/v1/openapi.json)\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
-        }
+        let server = CaravanServer(workspace: workspace, settings: settings)
         do {
-            try await app.runService()
+            try await server.run(logger: logger) { port in
+                let line = "Caravan is serving \(location) on http://\(settings.host):\(port)/ (API /api/v1, OpenAPI /api/v1/openapi.json)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
         } catch {
             await workspace.store.close()
             throw error

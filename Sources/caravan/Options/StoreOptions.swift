@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaravanSQLite
 import CaravanService
 import Foundation
 
@@ -29,6 +30,16 @@ struct StoreOptions: ParsableArguments {
 
     /// The workspace, for reading: a SQLite file that does not exist is an error, not a new empty store.
     func workspace() async throws -> Workspace { try await location.open(create: false, onWait: Self.sayWaiting) }
+
+    /// The workspace, for reading, of a command given `file` to work on: when there is no
+    /// database, an empty one in memory, so the command answers from the file alone and makes no
+    /// database file.
+    func workspace(reading file: String?) async throws -> Workspace {
+        if file != nil, case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            return Workspace(store: try SQLiteLedgerStore.inMemory())
+        }
+        return try await workspace()
+    }
 
     /// The workspace, for a command that stores: a new SQLite file is made if need be.
     func writableWorkspace() async throws -> Workspace { try await location.open(create: true, onWait: Self.sayWaiting) }
