@@ -10,7 +10,7 @@ extension PostgresLedgerStore {
     ) async throws -> Watch {
         let logger = self.logger
         let created = Timestamp.date(Timestamp.text(createdAt)) ?? createdAt
-        return try await transaction { connection in
+        return try await transaction { connection, _ in
             // Watches are added one at a time, in every process: each counts those before it.
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.watchLock))", logger: logger)
             if let owner {
