@@ -46,8 +46,8 @@ import Testing
             let error = await #expect(throws: FetchError.self) {
                 try await ComtradeFetch(ComtradeFetchTests.pair, access: Self.access(port, timeout: .seconds(1))).run(into: workspace)
             }
-            // Two tries of 1 s each and a 20 ms wait between; the rest is slack for a loaded machine.
-            #expect(started.duration(to: .now) < .seconds(10))
+            // The drip never ends: two tries of 1 s each end it. The bound is slack for a machine running the whole suite.
+            #expect(started.duration(to: .now) < .seconds(60))
             #expect(error?.reason == "no whole answer within 1 s (after 2 tries)")
             #expect(error?.call == "figures of reporter 398 with 364 for 2019 (M,X)")
         }
