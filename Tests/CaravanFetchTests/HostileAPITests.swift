@@ -49,7 +49,8 @@ import Testing
             // The drip never ends: two tries of 1 s each end it. The bound is slack for a machine running the whole suite.
             #expect(started.duration(to: .now) < .seconds(60))
             #expect(error?.reason == "no whole answer within 1 s (after 2 tries)")
-            #expect(error?.call == "figures of reporter 398 with 364 for 2019 (M,X)")
+            // On a loaded machine the availability call may outlast its 1 s too; either way the trickle ends.
+            #expect(["figures of reporter 398 with 364 for 2019 (M,X)", "releases of reporter 398 for 2019"].contains(error?.call ?? ""))
         }
         #expect(try await workspace.batches().isEmpty)
     }
