@@ -48,7 +48,10 @@ import Testing
             }
             // The drip never ends: two tries of 1 s each end it. The bound is slack for a machine running the whole suite.
             #expect(started.duration(to: .now) < .seconds(60))
-            #expect(error?.reason == "no whole answer within 1 s (after 2 tries)")
+            // A machine running the whole suite may starve the drip past the 1 s a read may wait: silence ends it then.
+            #expect(
+                ["no whole answer within 1 s (after 2 tries)", "the API went silent for longer than the timeout (after 2 tries)"]
+                    .contains(error?.reason ?? ""))
             // On a loaded machine the availability call may outlast its 1 s too; either way the trickle ends.
             #expect(["figures of reporter 398 with 364 for 2019 (M,X)", "releases of reporter 398 for 2019"].contains(error?.call ?? ""))
         }
