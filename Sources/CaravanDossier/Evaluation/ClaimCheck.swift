@@ -2,9 +2,11 @@ import CaravanCore
 import CaravanNetwork
 import Foundation
 
-/// Claims checked against the data. A claim is never confirmed by its own origin: the evidence of
-/// its publisher, of whom it quotes or reprints, and of any outlet carrying the same article is
-/// set aside, and with no other evidence the claim is unverifiable, never judged on a zero.
+/// Claims checked against the data, in two steps: measuring (ClaimMeasurement.swift: what the
+/// evidence of other origins gives) and judging (here: that value against what the claim says).
+/// A claim is never confirmed by its own origin: the evidence of its publisher, of whom it quotes
+/// or reprints, and of any outlet carrying the same article is set aside, and with no other
+/// evidence the claim is unverifiable, never judged on a zero.
 struct ClaimCheck {
     let dossier: Dossier
     /// The pair's figures the query reads, weighed by origin.
@@ -111,24 +113,6 @@ struct ClaimCheck {
         }
     }
 
-    /// The growth rates and multiples stated for exactly `period` against `versus`, outturns recorded
-    /// by the as-of moment: the best of another origin by precedence, and the claim's own origin's.
-    private func statedRelation(
-        _ query: TradeQuery, period: Period, versus: Period, apartFrom origin: Origin
-    ) -> (best: RecordedRelativeFigure?, own: [RecordedRelativeFigure]) {
-        let matching = relations(query).filter { stated in
-            stated.figure.answers(query) && stated.figure.period == period && stated.figure.versus == versus && stated.source.status == .outturn
-                && (query.asOf.map { stated.source.recordedAt <= $0 } ?? true)
-        }
-        let (independent, owned) = matching.partitioned { !origin.isShared(with: Origin($0.source, quote: $0.figure.note)) }
-        let best = independent.min { a, b in
-            let (x, y) = (Precedence(a.source), Precedence(b.source))
-            if x != y { return x < y }
-            return (a.source.published ?? "", a.source.recordedAt) > (b.source.published ?? "", b.source.recordedAt)
-        }
-        return (best, owned)
-    }
-
     /// A claim judged on part of its period, trade never being negative: the part already beyond an
     /// `above` bound is consistent, already at a `below` bound or past a value's tolerance
     /// inconsistent; otherwise the claim waits for the whole period.
@@ -171,8 +155,16 @@ struct ClaimCheck {
         }
         guard case .trade(var query) = claim.metric, case .value(let expected, let tolerance) = claim.expectation else { return result }
         query.asOf = asOf
-        let origin = origin(of: claim)
         let within = { (value: Double) in Tolerance.within(value - expected, abs(expected) * tolerance / 100) }
+        result = judgedBySide(result, claim, query, within: within)
+        guard result.verdict != .consistent && result.verdict != .contested else { return result }
+        return matchedElsewhere(result, claim, query, within: within)
+    }
+
+    /// The claim judged on each side's own figures apart: `contested` when the two verdicts differ.
+    private func judgedBySide(_ result: ClaimResult, _ claim: Claim, _ query: TradeQuery, within: (Double) -> Bool) -> ClaimResult {
+        var result = result
+        let origin = origin(of: claim)
         for economy in [query.reporter, query.partner] {
             guard let value = values(query, apartFrom: origin, reportedBy: economy).value(over: claim.period), !value.partial else { continue }
             result.sides.append(
@@ -180,42 +172,40 @@ struct ClaimCheck {
                     economy: economy, verdict: within(value.valueUSD) ? .consistent : .inconsistent, computed: value.valueUSD,
                     basis: value.sources.map(Provenance.init(citation:))))
         }
-        if result.sides.count == 2, result.sides[0].verdict != result.sides[1].verdict {
-            result.verdict = .contested
-            let sides = result.sides.map { side -> Phrase.Value in
-                .phrase(
-                    Phrase(
-                        "claim.side", "{economy}'s own figures: {value}, {verdict}",
-                        [
-                            "economy": .country(side.economy), "value": .usd(side.computed),
-                            "verdict": .term(key: "status.\(side.verdict.rawValue)", english: side.verdict.rawValue),
-                        ]))
-            }
-            result.reason = Phrase("summary.parts", "{parts}", ["parts": .list(sides, separator: "; ")])
+        guard result.sides.count == 2, result.sides[0].verdict != result.sides[1].verdict else { return result }
+        result.verdict = .contested
+        let sides = result.sides.map { side -> Phrase.Value in
+            .phrase(
+                Phrase(
+                    "claim.side", "{economy}'s own figures: {value}, {verdict}",
+                    [
+                        "economy": .country(side.economy), "value": .usd(side.computed),
+                        "verdict": .term(key: "status.\(side.verdict.rawValue)", english: side.verdict.rawValue),
+                    ]))
         }
-        guard result.verdict != .consistent && result.verdict != .contested else { return result }
-        let elsewhere = values(query, apartFrom: origin).outturns.filter { citation in
-            citation.period != claim.period && citation.period.days.overlaps(claim.period.days) && within(citation.valueUSD)
-        }
-        result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
-        if let first = elsewhere.first {
-            let why =
-                first.period.calendar != claim.period.calendar
-                ? Phrase("claim.other-calendar", "a period of the other calendar") : Phrase("claim.other-period", "another period")
-            result.reason = Phrase(
-                "claim.elsewhere", "{reason}; the claim's number is {provider}'s figure for {period} ({why}), not for {claimPeriod}",
-                [
-                    "reason": .phrase(result.reason), "provider": .text(first.provider), "period": .period(first.period), "why": .phrase(why),
-                    "claimPeriod": .period(claim.period),
-                ])
-        }
+        result.reason = Phrase("summary.parts", "{parts}", ["parts": .list(sides, separator: "; ")])
         return result
     }
 
-    /// The flow's values from the pair's rows of other origins than `origin` (with `own`, of that
-    /// origin only), of one reporter's only when given.
-    func values(_ query: TradeQuery, apartFrom origin: Origin, own: Bool = false, reportedBy economy: String? = nil) -> FlowValues {
-        figures(query).values(query, apartFrom: origin, own: own, reportedBy: economy)
+    /// A claim the figures do not bear out for its own period, with the figures its number matches
+    /// for an overlapping period (of the other calendar, often) named.
+    private func matchedElsewhere(_ result: ClaimResult, _ claim: Claim, _ query: TradeQuery, within: (Double) -> Bool) -> ClaimResult {
+        var result = result
+        let elsewhere = values(query, apartFrom: origin(of: claim)).outturns.filter { citation in
+            citation.period != claim.period && citation.period.days.overlaps(claim.period.days) && within(citation.valueUSD)
+        }
+        result.matchesElsewhere = elsewhere.map(Provenance.init(citation:))
+        guard let first = elsewhere.first else { return result }
+        let why =
+            first.period.calendar != claim.period.calendar
+            ? Phrase("claim.other-calendar", "a period of the other calendar") : Phrase("claim.other-period", "another period")
+        result.reason = Phrase(
+            "claim.elsewhere", "{reason}; the claim's number is {provider}'s figure for {period} ({why}), not for {claimPeriod}",
+            [
+                "reason": .phrase(result.reason), "provider": .text(first.provider), "period": .period(first.period), "why": .phrase(why),
+                "claimPeriod": .period(claim.period),
+            ])
+        return result
     }
 }
 

@@ -137,6 +137,30 @@ extension ClaimCheck {
         return evidence.map(\.provider).filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
+    /// The flow's values from the pair's rows of other origins than `origin` (with `own`, of that
+    /// origin only), of one reporter's only when given.
+    func values(_ query: TradeQuery, apartFrom origin: Origin, own: Bool = false, reportedBy economy: String? = nil) -> FlowValues {
+        figures(query).values(query, apartFrom: origin, own: own, reportedBy: economy)
+    }
+
+    /// The growth rates and multiples stated for exactly `period` against `versus`, outturns recorded
+    /// by the as-of moment: the best of another origin by precedence, and the claim's own origin's.
+    func statedRelation(
+        _ query: TradeQuery, period: Period, versus: Period, apartFrom origin: Origin
+    ) -> (best: RecordedRelativeFigure?, own: [RecordedRelativeFigure]) {
+        let matching = relations(query).filter { stated in
+            stated.figure.answers(query) && stated.figure.period == period && stated.figure.versus == versus && stated.source.status == .outturn
+                && (query.asOf.map { stated.source.recordedAt <= $0 } ?? true)
+        }
+        let (independent, owned) = matching.partitioned { !origin.isShared(with: Origin($0.source, quote: $0.figure.note)) }
+        let best = independent.min { a, b in
+            let (x, y) = (Precedence(a.source), Precedence(b.source))
+            if x != y { return x < y }
+            return (a.source.published ?? "", a.source.recordedAt) > (b.source.published ?? "", b.source.recordedAt)
+        }
+        return (best, owned)
+    }
+
     /// Whether a dossier source is of the claim's origin chain.
     private func isShared(_ origin: Origin, _ id: String) -> Bool {
         dossier.source(id).map { origin.isShared(with: $0.chain) } ?? false
