@@ -35,7 +35,7 @@ PROBES = {
     "CaravanFetch/ComtradeClient.swift": "the API's own words from an error answer, when it gave any",
     "CaravanWatch/Destination.swift": "a name that does not resolve is a delivery that failed, said as such",
     "CaravanNetwork/Capacity/CorridorCapacity.swift": "a chain of links with no path through it carries nothing",
-    "CaravanCore/Trade/Blocs.swift": "the bundled membership table, held to its CSV by a test",
+    "CaravanCore/Trade/Blocs.swift": "the bundled membership table: a row whose dates do not read is no membership, as its reader says",
     "CaravanPresentation/Dashboard/Basemap.swift": "the bundled basemap, held to its source by scripts/data/make-basemap.py --check",
     "CaravanCore/Products/HSNomenclature.swift": "a code that is not in the nomenclature has no entry",
 }
