@@ -151,7 +151,8 @@ let package = Package(
             name: "CaravanImportTests", dependencies: ["CaravanCore", "CaravanDossier", "CaravanImport", "CaravanData", "CaravanTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "CaravanStoreTests", dependencies: ["CaravanCore", "CaravanNetwork", "CaravanStore", "CaravanPostgres", "CaravanTestSupport"]),
+            name: "CaravanStoreTests",
+            dependencies: ["CaravanCore", "CaravanNetwork", "CaravanStore", "CaravanSQLite", "CaravanPostgres", "CaravanTestSupport"]),
         .testTarget(
             name: "CaravanServiceTests",
             dependencies: [

@@ -29,7 +29,8 @@ enum PostgresBatches {
             VALUES ((SELECT coalesce(max(id), 0) + 1 FROM import_batch), \(file), \(format), \(digest), \(vintage), \(Int64(observations)))
             RETURNING \(unescaped: columns)
             """, logger: logger)
-        return try await one(rows)!
+        guard let batch = try await one(rows) else { throw StoreError.unavailable("PostgreSQL stored the batch but did not return it") }
+        return batch
     }
 
     /// "batches" in ASCII: the advisory lock a batch is stored under.

@@ -25,6 +25,15 @@ final class Outcome<T: Sendable>: Sendable {
     }
 }
 
+extension Outcome where T == Void {
+    /// Waits until the outcome is settled, by success only: there is nothing to throw.
+    func settled() async {
+        do { try await value() } catch {
+            // Settled with success only, by whichever came first; a failure is never put in.
+        }
+    }
+}
+
 /// Why a lease was given up before its work ended.
 enum PostgresInterruption: Error, Equatable {
     /// No connection within the connect timeout.

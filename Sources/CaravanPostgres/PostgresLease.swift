@@ -74,7 +74,7 @@ final class PostgresLease: Sendable {
             try? await Task.sleep(for: limit)
             outcome.settle(.success(()))
         }
-        _ = try? await outcome.value()
+        await outcome.settled()
         clock.cancel()
     }
 
@@ -150,13 +150,20 @@ final class PostgresLease: Sendable {
     private static func settled(_ writing: Task<Void, any Error>, _ connection: PostgresConnection) async {
         let either = Outcome<Void>()
         Task {
-            _ = try? await writing.value
+            do { try await writing.value } catch {
+                // How the abandoned write ended is not told: the interruption that abandoned it is.
+            }
             either.settle(.success(()))
         }
         connection.closeFuture.whenComplete { _ in either.settle(.success(())) }
-        _ = try? await either.value()
-        _ = try? await connection.eventLoop.submit {}.get()
-        if connection.isClosed { _ = try? await connection.closeFuture.get() }
+        await either.settled()
+        do { try await connection.eventLoop.submit {}.get() } catch {
+            // An event loop shut down has nothing left to handle.
+        }
+        guard connection.isClosed else { return }
+        do { try await connection.closeFuture.get() } catch {
+            // A connection that closed with an error has let go of it all the same.
+        }
     }
 
     /// Gives the lease up for `reason`: the caller is answered, the connection closed but during a COPY.

@@ -1,73 +1,76 @@
 import CaravanCore
 import CaravanStore
 import Foundation
+import Logging
 import PostgresNIO
 
 extension PostgresLedgerStore {
     public func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange] {
         let logger = self.logger
-        let when = Timestamp.date(Timestamp.text(at)) ?? at
         let partnership = judgement.partnership
         return try await transaction { connection, _ in
             // One judgement of a partnership at a time, in every process: each compares with the last recorded.
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.judgementLock), hashtext(\(partnership)))", logger: logger)
-            var through: Int64?
-            var judgedAt: Date?
-            for try await (batch, at) in try await connection.query(
+            var last: LastJudgement?
+            for try await (through, at) in try await connection.query(
                 "SELECT through_batch, judged_at FROM judgement WHERE partnership = \(partnership)", logger: logger
             ).decode((Int64?, Date).self) {
-                (through, judgedAt) = (batch, at)
+                last = LastJudgement(through: through, at: at)
             }
-            if let through, (judgement.through ?? 0) < through { return [] }
-            let sameDay = judgedAt.map { Day(containing: $0) == Day(containing: when) } ?? false
             var recorded: [Judged: String] = [:]
             for try await (kind, subject, status) in try await connection.query(
                 "SELECT kind, subject, status FROM judged_status WHERE partnership = \(partnership)", logger: logger
             ).decode((String, String, String).self) {
                 if let kind = Judged.Kind(rawValue: kind) { recorded[Judged(kind, subject)] = status }
             }
-            let changes = judgement.changes(since: recorded)
-            if changes.isEmpty && sameDay && through == judgement.through { return [] }
-            try await connection.query(
+            guard let recording = JudgementRecording(judgement, last: last, recorded: recorded, at: at) else { return [] }
+            return try await Self.write(recording, cause: cause, connection, logger: logger)
+        }
+    }
+
+    /// The statements of a judgement's recording, in the caller's transaction.
+    private static func write(
+        _ recording: JudgementRecording, cause: ImportBatch?, _ connection: PostgresConnection, logger: Logger
+    ) async throws -> [RecordedChange] {
+        let (partnership, when) = (recording.partnership, recording.at)
+        try await connection.query(
+            """
+            INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (\(partnership), \(recording.through), \(when))
+            ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
+            """, logger: logger)
+        var stored: [RecordedChange] = []
+        for change in recording.changes {
+            let (kind, subject) = (change.subject.kind.rawValue, change.subject.id)
+            var id: Int64 = 0
+            for try await value in try await connection.query(
                 """
-                INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (\(partnership), \(judgement.through), \(when))
-                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
-                """, logger: logger)
-            var stored: [RecordedChange] = []
-            for change in changes {
-                let (kind, subject) = (change.subject.kind.rawValue, change.subject.id)
-                var id: Int64 = 0
-                for try await value in try await connection.query(
-                    """
-                    INSERT INTO status_change (partnership, kind, subject, from_status, to_status, cause_batch, changed_at)
-                    VALUES (\(partnership), \(kind), \(subject), \(change.from), \(change.to), \(cause?.id), \(when)) RETURNING id
-                    """, logger: logger
-                ).decode(Int64.self) {
-                    id = value
-                }
-                if let to = change.to {
-                    try await connection.query(
-                        """
-                        INSERT INTO judged_status (partnership, kind, subject, status) VALUES (\(partnership), \(kind), \(subject), \(to))
-                        ON CONFLICT (partnership, kind, subject) DO UPDATE SET status = excluded.status
-                        """, logger: logger)
-                } else {
-                    try await connection.query(
-                        "DELETE FROM judged_status WHERE partnership = \(partnership) AND kind = \(kind) AND subject = \(subject)", logger: logger)
-                }
-                // One statement a change, however many watch: an import is not slowed by them.
+                INSERT INTO status_change (partnership, kind, subject, from_status, to_status, cause_batch, changed_at)
+                VALUES (\(partnership), \(kind), \(subject), \(change.from), \(change.to), \(cause?.id), \(when)) RETURNING id
+                """, logger: logger
+            ).decode(Int64.self) {
+                id = value
+            }
+            switch change.statusWrite {
+            case .keep(_, let status):
                 try await connection.query(
                     """
-                    INSERT INTO delivery (watch_id, change_id, due_at)
-                    SELECT id, \(id), \(when) FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = \(partnership))
-                    ORDER BY id LIMIT \(WatchLimits.standard.perChange)
+                    INSERT INTO judged_status (partnership, kind, subject, status) VALUES (\(partnership), \(kind), \(subject), \(status))
+                    ON CONFLICT (partnership, kind, subject) DO UPDATE SET status = excluded.status
                     """, logger: logger)
-                stored.append(
-                    RecordedChange(
-                        id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause, at: when))
+            case .drop:
+                try await connection.query(
+                    "DELETE FROM judged_status WHERE partnership = \(partnership) AND kind = \(kind) AND subject = \(subject)", logger: logger)
             }
-            return stored
+            // One statement a change, however many watch: an import is not slowed by them.
+            try await connection.query(
+                """
+                INSERT INTO delivery (watch_id, change_id, due_at)
+                SELECT id, \(id), \(when) FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = \(partnership))
+                ORDER BY id LIMIT \(WatchLimits.standard.perChange)
+                """, logger: logger)
+            stored.append(recording.recorded(change, id: id, cause: cause))
         }
+        return stored
     }
 
     public func lastJudgements() async throws -> [String: LastJudgement] {
@@ -94,7 +97,7 @@ extension PostgresLedgerStore {
                 ORDER BY c.id
                 """, logger: logger)
             for try await row in rows {
-                if let change = try PostgresChangeRow.change(row.makeRandomAccess(), from: 0) { found.append(change) }
+                if let change = try PostgresChangeRow.change(PostgresColumns(row)) { found.append(change) }
             }
             return found
         }
@@ -118,7 +121,7 @@ extension PostgresLedgerStore {
         return try await transaction { connection, _ in
             let rows = try await connection.query(
                 """
-                SELECT d.id, d.attempts, \(unescaped: PostgresChangeRow.prefixedWatchColumns), \(unescaped: PostgresChangeRow.columns)
+                SELECT d.id AS delivery_id, d.attempts, \(unescaped: ColumnScope.watch.select), \(unescaped: PostgresChangeRow.columns)
                 FROM delivery d JOIN watch w ON w.id = d.watch_id JOIN status_change c ON c.id = d.change_id
                 LEFT JOIN import_batch b ON b.id = c.cause_batch
                 WHERE d.due_at IS NOT NULL AND d.due_at <= \(now) AND (d.lease_until IS NULL OR d.lease_until <= \(now)) AND w.removed_at IS NULL
@@ -126,12 +129,12 @@ extension PostgresLedgerStore {
                 """, logger: logger)
             var claimed: [Delivery] = []
             for try await row in rows {
-                let cells = row.makeRandomAccess()
-                guard let change = try PostgresChangeRow.change(cells, from: 2 + PostgresChangeRow.watchWidth) else { continue }
+                let columns = PostgresColumns(row)
+                guard let change = try PostgresChangeRow.change(columns) else { continue }
                 claimed.append(
                     Delivery(
-                        id: try cells[0].decode(Int64.self), watch: try PostgresChangeRow.watch(cells, from: 2), change: change,
-                        attempts: Int(try cells[1].decode(Int32.self))))
+                        id: try columns.decode("delivery_id"), watch: try PostgresChangeRow.watch(columns), change: change,
+                        attempts: Int(try columns.decode("attempts", as: Int32.self))))
             }
             for delivery in claimed {
                 try await connection.query("UPDATE delivery SET lease_until = \(until) WHERE id = \(delivery.id)", logger: logger)
@@ -173,35 +176,31 @@ extension PostgresLedgerStore {
     private static let judgementLock: Int32 = 0x6A_75_64_67
 }
 
-/// Changes and watches read from rows selected with `columns` and `watchColumns`, here and in +Watches.
+/// Changes and watches read by name from rows selected with `columns` or `ColumnScope.watch`, here and in +Watches.
 enum PostgresChangeRow {
-    static let columns = """
-        c.id, c.partnership, c.kind, c.subject, c.from_status, c.to_status, c.changed_at,
-        b.id, b.file_name, b.format, b.content_sha256, b.recorded_at, b.observations
-        """
-    static let watchColumns = "id, url, partnership, secret, created_at, removed_at, token_id"
-    static let prefixedWatchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at, w.token_id"
-    static let watchWidth = 7
+    static let columns = "\(ColumnScope.change.select), \(ColumnScope.cause.select)"
 
-    static func change(_ row: PostgresRandomAccessRow, from i: Int) throws -> RecordedChange? {
-        guard let kind = Judged.Kind(rawValue: try row[i + 2].decode(String.self)) else { return nil }
-        var cause: ImportBatch?
-        if let batch = try row[i + 7].decode(Int64?.self) {
-            cause = ImportBatch(
-                id: batch, file: try row[i + 8].decode(String.self), format: try row[i + 9].decode(String.self),
-                contentDigest: try row[i + 10].decode(String?.self) ?? "", recordedAt: try row[i + 11].decode(Date.self),
-                observations: Int(try row[i + 12].decode(Int64.self)))
+    /// The change in the row; nil for a kind this version does not know.
+    static func change(_ row: PostgresColumns) throws -> RecordedChange? {
+        let (change, cause) = (row.scoped(.change), row.scoped(.cause))
+        guard let kind = Judged.Kind(rawValue: try change.decode("kind", as: String.self)) else { return nil }
+        var batch: ImportBatch?
+        if let id = try cause.decode("id", as: Int64?.self) {
+            batch = ImportBatch(
+                id: id, file: try cause.decode("file_name"), format: try cause.decode("format"),
+                contentDigest: try cause.decode("content_sha256", as: String?.self) ?? "", recordedAt: try cause.decode("recorded_at"),
+                observations: Int(try cause.decode("observations", as: Int64.self)))
         }
         return RecordedChange(
-            id: try row[i].decode(Int64.self), partnership: try row[i + 1].decode(String.self),
-            subject: Judged(kind, try row[i + 3].decode(String.self)),
-            from: try row[i + 4].decode(String?.self), to: try row[i + 5].decode(String?.self), cause: cause, at: try row[i + 6].decode(Date.self))
+            id: try change.decode("id"), partnership: try change.decode("partnership"), subject: Judged(kind, try change.decode("subject")),
+            from: try change.decode("from_status"), to: try change.decode("to_status"), cause: batch, at: try change.decode("changed_at"))
     }
 
-    static func watch(_ row: PostgresRandomAccessRow, from i: Int) throws -> Watch {
-        Watch(
-            id: try row[i].decode(Int64.self), url: try row[i + 1].decode(String.self), partnership: try row[i + 2].decode(String?.self),
-            secret: try row[i + 3].decode(String.self), owner: try row[i + 6].decode(Int64?.self), createdAt: try row[i + 4].decode(Date.self),
-            removedAt: try row[i + 5].decode(Date?.self))
+    static func watch(_ row: PostgresColumns) throws -> Watch {
+        let watch = row.scoped(.watch)
+        return Watch(
+            id: try watch.decode("id"), url: try watch.decode("url"), partnership: try watch.decode("partnership"),
+            secret: try watch.decode("secret"), owner: try watch.decode("token_id"), createdAt: try watch.decode("created_at"),
+            removedAt: try watch.decode("removed_at"))
     }
 }

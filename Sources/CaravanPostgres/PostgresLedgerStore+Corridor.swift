@@ -10,23 +10,23 @@ extension PostgresLedgerStore {
         do {
             return try await transaction(storing: file) { connection, _ in
                 let earlier = try await PostgresBatches.find(digest: digest, connection, logger: logger)
-                if let earlier {
-                    var current: Int64?
+                var current: Int64?
+                if earlier != nil {
                     let query: PostgresQuery =
                         "SELECT import_id FROM document WHERE kind = \(document.kind.rawValue) AND (\(document.kind.oneCurrent) OR name = \(document.name)) ORDER BY id DESC LIMIT 1"
                     for try await id in try await connection.query(query, logger: logger).decode(Int64.self) { current = id }
-                    if current == earlier.id { return .alreadyImported(earlier) }
                 }
-                // A restored document's batch holds no digest of its own: the content's is its first batch's.
-                var batch = try await PostgresBatches.insert(
-                    connection, file: file, format: document.kind.rawValue, digest: earlier == nil ? digest : nil, observations: 1,
-                    recordedAt: recordedAt, wait: wait, logger: logger)
-                try await connection.query(
-                    "INSERT INTO document (import_id, kind, name, body) VALUES (\(batch.id), \(document.kind.rawValue), \(document.name), \(document.text))",
-                    logger: logger)
-                guard let earlier else { return .stored(batch) }
-                batch.contentDigest = digest
-                return .restored(batch, earlier: earlier)
+                switch DocumentRestore(digest: digest, earlier: earlier, current: current) {
+                case .alreadyImported(let batch): return .alreadyImported(batch)
+                case .store(let stored, let earlier):
+                    let batch = try await PostgresBatches.insert(
+                        connection, file: file, format: document.kind.rawValue, digest: stored, observations: 1, recordedAt: recordedAt, wait: wait,
+                        logger: logger)
+                    try await connection.query(
+                        "INSERT INTO document (import_id, kind, name, body) VALUES (\(batch.id), \(document.kind.rawValue), \(document.name), \(document.text))",
+                        logger: logger)
+                    return DocumentRestore.receipt(batch, digest: digest, earlier: earlier)
+                }
             }
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
             // Another process stored the same content meanwhile.
@@ -63,10 +63,10 @@ extension PostgresLedgerStore {
         return try await withConnection { connection in
             var found: [StoredDocument] = []
             for try await row in try await connection.query(query, logger: logger) {
-                let columns = row.makeRandomAccess()
+                let columns = PostgresColumns(row)
                 let document = Document(
-                    kind: Document.Kind(rawValue: try columns[6].decode(String.self)) ?? .network, name: try columns[7].decode(String.self),
-                    text: try columns[8].decode(String.self))
+                    kind: Document.Kind(rawValue: try columns.decode("kind", as: String.self)) ?? .network, name: try columns.decode("name"),
+                    text: try columns.decode("body"))
                 found.append(StoredDocument(document: document, batch: try PostgresBatches.decode(row)))
             }
             return found
@@ -129,14 +129,15 @@ extension PostgresLedgerStore {
             var periods = PeriodCache(anyYear: true)
             var found: [RecordedFreightFlow] = []
             for try await row in try await connection.query(query, logger: logger) {
-                let columns = row.makeRandomAccess()
+                let columns = PostgresColumns(row)
                 let flow = FreightFlow(
-                    element: try columns[0].decode(String.self), period: try periods.period(try columns[1].decode(String.self)),
-                    tonnes: try columns[3].decode(Double.self), direction: FlowDirection(rawValue: try columns[2].decode(String.self)) ?? .both,
-                    note: try columns[4].decode(String?.self))
+                    element: try columns.decode("element"), period: try periods.period(try columns.decode("period")),
+                    tonnes: try columns.decode("tonnes"), direction: FlowDirection(rawValue: try columns.decode("direction")) ?? .both,
+                    note: try columns.decode("note"))
                 found.append(
                     RecordedFreightFlow(
-                        flow, source: try PostgresObservationQuery.source(columns, from: 6), line: try columns[5].decode(Int64?.self).map(Int.init)))
+                        flow, source: try PostgresObservationQuery.source(columns.row),
+                        line: try columns.decode("line", as: Int64?.self).map(Int.init)))
             }
             return found.sorted { ($0.flow.period.days.lowerBound, $0.flow.element) < ($1.flow.period.days.lowerBound, $1.flow.element) }
         }
@@ -148,7 +149,9 @@ extension PostgresLedgerStore {
     ) async throws -> ImportReceipt {
         do {
             return try await transaction(storing: file) { connection, lease in
-                if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) { return .alreadyImported(earlier) }
+                if let known = StoredOnce.receipt(earlier: try await PostgresBatches.find(digest: digest, connection, logger: self.logger)) {
+                    return known
+                }
                 return .stored(try await body(connection, lease))
             }
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {

@@ -28,16 +28,15 @@ extension PostgresLedgerStore {
         return try await withConnection { connection in
             var found: [RecordedTariffLine] = []
             for try await row in try await connection.query(query, logger: logger) {
-                let columns = row.makeRandomAccess()
+                let columns = PostgresColumns(row)
                 let tariff = TariffLine(
-                    reporter: try columns[0].decode(String.self), regime: try columns[1].decode(String.self),
-                    code: try columns[2].decode(String.self),
-                    mfnPct: try columns[4].decode(Double.self), preferentialPct: try columns[5].decode(Double?.self),
-                    effectiveFrom: try Period(parsing: try columns[3].decode(String.self)).days.lowerBound)
+                    reporter: try columns.decode("reporter"), regime: try columns.decode("regime"), code: try columns.decode("hs_code"),
+                    mfnPct: try columns.decode("mfn_rate_pct"), preferentialPct: try columns.decode("preferential_rate_pct"),
+                    effectiveFrom: try Period(parsing: try columns.decode("effective_from")).days.lowerBound)
                 found.append(
                     RecordedTariffLine(
-                        tariff, source: try PostgresObservationQuery.source(columns, from: 7), line: try columns[6].decode(Int64?.self).map(Int.init))
-                )
+                        tariff, source: try PostgresObservationQuery.source(columns.row),
+                        line: try columns.decode("line", as: Int64?.self).map(Int.init)))
             }
             return found
         }

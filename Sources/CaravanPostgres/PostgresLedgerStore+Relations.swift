@@ -25,17 +25,17 @@ extension PostgresLedgerStore {
             var periods = PeriodCache(anyYear: true)
             var found: [RecordedRelativeFigure] = []
             for try await row in try await connection.query(query, logger: logger) {
-                let columns = row.makeRandomAccess()
+                let columns = PostgresColumns(row)
                 let figure = RelativeFigure(
-                    reporter: try columns[0].decode(String.self), partner: try columns[1].decode(String.self),
-                    flow: TradeFlow(rawValue: try columns[2].decode(String.self)) ?? .turnover, commodity: try columns[3].decode(String.self),
-                    period: try periods.period(try columns[4].decode(String.self)), versus: try periods.period(try columns[5].decode(String.self)),
-                    ratio: try columns[6].decode(Double.self), stated: RelativeFigure.Stated(rawValue: try columns[7].decode(String.self)) ?? .ratio,
-                    note: try columns[8].decode(String?.self))
+                    reporter: try columns.decode("reporter"), partner: try columns.decode("partner"),
+                    flow: TradeFlow(rawValue: try columns.decode("flow")) ?? .turnover, commodity: try columns.decode("commodity"),
+                    period: try periods.period(try columns.decode("period")), versus: try periods.period(try columns.decode("versus")),
+                    ratio: try columns.decode("ratio"), stated: RelativeFigure.Stated(rawValue: try columns.decode("stated")) ?? .ratio,
+                    note: try columns.decode("note"))
                 found.append(
                     RecordedRelativeFigure(
-                        figure, source: try PostgresObservationQuery.source(columns, from: 10), line: try columns[9].decode(Int64?.self).map(Int.init)
-                    ))
+                        figure, source: try PostgresObservationQuery.source(columns.row),
+                        line: try columns.decode("line", as: Int64?.self).map(Int.init)))
             }
             return found
         }

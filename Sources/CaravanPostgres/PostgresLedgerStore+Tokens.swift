@@ -9,9 +9,11 @@ extension PostgresLedgerStore {
     public func createToken(name: String, secretSHA256: String, createdAt: Date) async throws -> AccessToken {
         let created = Timestamp.date(Timestamp.text(createdAt)) ?? createdAt
         do {
-            return try await tokens(
+            let created = try await tokens(
                 "INSERT INTO access_token (name, secret_sha256, created_at) VALUES (\(name), \(secretSHA256), \(created)) RETURNING \(unescaped: Self.tokenColumns)"
-            ).first!
+            )
+            guard let token = created.first else { throw StoreError.unavailable("PostgreSQL stored the token but did not return it") }
+            return token
         } catch let error as PSQLError where error.isUniqueViolation(of: "access_token_active_name") {
             throw AccessTokenError.nameTaken(name)
         }

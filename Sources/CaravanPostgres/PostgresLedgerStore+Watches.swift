@@ -29,17 +29,17 @@ extension PostgresLedgerStore {
             let rows = try await connection.query(
                 """
                 INSERT INTO watch (url, partnership, secret, token_id, created_at) VALUES (\(url), \(partnership), \(secret), \(owner), \(created))
-                RETURNING \(unescaped: PostgresChangeRow.watchColumns)
+                RETURNING \(unescaped: Self.returnedWatch)
                 """, logger: logger)
             var added: Watch?
-            for try await row in rows { added = try PostgresChangeRow.watch(row.makeRandomAccess(), from: 0) }
+            for try await row in rows { added = try PostgresChangeRow.watch(PostgresColumns(row)) }
             guard let added else { throw StoreError.unavailable("PostgreSQL stored the watch but did not return it") }
             return added
         }
     }
 
     public func watches() async throws -> [Watch] {
-        try await watches("SELECT \(unescaped: PostgresChangeRow.watchColumns) FROM watch ORDER BY id")
+        try await watches("SELECT \(unescaped: ColumnScope.watch.select) FROM watch w ORDER BY w.id")
     }
 
     public func watches(owner: Int64) async throws -> [WatchStanding] {
@@ -48,18 +48,17 @@ extension PostgresLedgerStore {
             var found: [WatchStanding] = []
             let rows = try await connection.query(
                 """
-                SELECT \(unescaped: PostgresChangeRow.prefixedWatchColumns),
-                    (SELECT count(*) FROM delivery d WHERE d.watch_id = w.id AND d.due_at IS NOT NULL),
-                    (SELECT d.last_error FROM delivery d WHERE d.watch_id = w.id AND d.last_error IS NOT NULL ORDER BY d.id DESC LIMIT 1)
+                SELECT \(unescaped: ColumnScope.watch.select),
+                    (SELECT count(*) FROM delivery d WHERE d.watch_id = w.id AND d.due_at IS NOT NULL) AS owed,
+                    (SELECT d.last_error FROM delivery d WHERE d.watch_id = w.id AND d.last_error IS NOT NULL ORDER BY d.id DESC LIMIT 1) AS last_error
                 FROM watch w WHERE w.token_id = \(owner) AND w.removed_at IS NULL ORDER BY w.id
                 """, logger: logger)
             for try await row in rows {
-                let cells = row.makeRandomAccess()
-                let width = PostgresChangeRow.watchWidth
+                let columns = PostgresColumns(row)
                 found.append(
                     WatchStanding(
-                        watch: try PostgresChangeRow.watch(cells, from: 0), owed: Int(try cells[width].decode(Int64.self)),
-                        lastError: try cells[width + 1].decode(String?.self)))
+                        watch: try PostgresChangeRow.watch(columns), owed: Int(try columns.decode("owed", as: Int64.self)),
+                        lastError: try columns.decode("last_error")))
             }
             return found
         }
@@ -73,12 +72,12 @@ extension PostgresLedgerStore {
                 WITH removed AS (
                     UPDATE watch SET removed_at = \(removed)
                     WHERE id = \(id) AND removed_at IS NULL AND (\(owner)::bigint IS NULL OR token_id = \(owner))
-                    RETURNING \(unescaped: PostgresChangeRow.watchColumns)
+                    RETURNING *
                 ), dropped AS (
                     UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed'
                     WHERE watch_id IN (SELECT id FROM removed) AND due_at IS NOT NULL
                 )
-                SELECT \(unescaped: PostgresChangeRow.watchColumns) FROM removed
+                SELECT \(unescaped: ColumnScope.watch.select) FROM removed w
                 """
             ).first
         else { throw WatchError.unknown(id) }
@@ -90,7 +89,7 @@ extension PostgresLedgerStore {
         return try await withConnection { connection in
             var found: [Watch] = []
             for try await row in try await connection.query(query, logger: logger) {
-                found.append(try PostgresChangeRow.watch(row.makeRandomAccess(), from: 0))
+                found.append(try PostgresChangeRow.watch(PostgresColumns(row)))
             }
             return found
         }
@@ -102,6 +101,9 @@ extension PostgresLedgerStore {
         for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { found = value }
         return Int(found)
     }
+
+    /// The watch an INSERT returns, under the names `ColumnScope.watch` selects.
+    private static let returnedWatch = ColumnScope.watch.columns.map { "\($0) AS \(ColumnScope.watch.selected($0))" }.joined(separator: ", ")
 
     /// The lock watches are added under: "watch" in ASCII.
     private static let watchLock: Int64 = 0x77_61_74_63_68

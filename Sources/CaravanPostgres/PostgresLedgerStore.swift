@@ -101,16 +101,16 @@ public final class PostgresLedgerStore: WorkspaceStore {
                     connection, file: file, format: format, recordedAt: recordedAt, wait: self.writeWait, logger: self.logger)
                 var copy = PostgresObservationCopy(connection: connection, lease: lease, batch: batch.id, logger: self.logger)
                 let count = try await copy.write(handoff.feed)
-                let digest = handoff.feed.contentDigest ?? UUID().uuidString
+                let digest = StoredOnce.digest(handoff.feed.contentDigest)
                 if let earlier = try await PostgresBatches.find(digest: digest, connection, logger: self.logger) {
-                    throw AlreadyImported.batch(earlier, report: handoff.feed.report)
+                    throw AlreadyImported(earlier, report: handoff.feed.report)
                 }
                 let stored = try await PostgresBatches.complete(batch, digest: digest, observations: count, connection, logger: self.logger)
                 return ImportReceipt.stored(stored)
             }
             return (receipt, handoff.feed.report)
-        } catch AlreadyImported.batch(let batch, _) {
-            return (.alreadyImported(batch), handoff.feed.report)
+        } catch let already as AlreadyImported<Feed.Report> {
+            return already.answer
         } catch let error as PSQLError where error.isUniqueViolation(of: "import_batch_content_sha256_key") {
             // Another process stored the same content while this one read it.
             guard let digest = handoff.feed.contentDigest, let earlier = try await PostgresBatches.find(digest: digest, self)

@@ -29,8 +29,12 @@ enum PostgresObservationQuery {
         JOIN import_batch b ON b.id = s.import_id
         """
 
-    /// The columns every query selecting a cited row ends with.
-    static let sourceColumns = "s.id, s.kind, s.provider, s.title, s.url, s.published, s.compiler, s.status, b.recorded_at, b.file_name, s.edition"
+    /// The columns every query selecting a cited row ends with, each under a name of its own.
+    static let sourceColumns = """
+        s.id AS source_id, s.kind AS source_kind, s.provider AS source_provider, s.title AS source_title, s.url AS source_url,
+        s.published AS source_published, s.compiler AS source_compiler, s.status AS source_status, s.edition AS source_edition,
+        b.recorded_at AS source_recorded_at, b.file_name AS source_file_name
+        """
 
     /// The figures a query selecting `select`'s columns answers.
     static func observations(_ query: PostgresQuery, in store: PostgresLedgerStore) async throws -> [RecordedObservation] {
@@ -55,21 +59,29 @@ enum PostgresObservationQuery {
             period: try periods.period(try columns[4].decode(String.self)), valueUSD: try columns[5].decode(Double.self),
             quantityT: try columns[6].decode(Double?.self), valuation: try columns[7].decode(String?.self).flatMap(Valuation.init(rawValue:)),
             note: try columns[8].decode(String?.self))
-        let id = try columns[10].decode(Int64.self)
-        let source = try sources[id] ?? Self.source(columns, from: 10)
+        let cited = PostgresColumns(columns, scope: sourceScope)
+        let id = try cited.decode("id", as: Int64.self)
+        let source = try sources[id] ?? Self.source(cited)
         sources[id] = source
         return RecordedObservation(observation, source: source, line: try columns[9].decode(Int64?.self).map(Int.init))
     }
 
-    /// The source of a row whose `sourceColumns` start at `first`.
-    static func source(_ columns: PostgresRandomAccessRow, from first: Int) throws -> SourceRecord {
+    /// The names `sourceColumns` selects, as a scope; not its `select`, as two are the batch's.
+    static let sourceScope = ColumnScope(
+        "source", alias: "s",
+        columns: ["id", "kind", "provider", "title", "url", "published", "compiler", "status", "edition", "recorded_at", "file_name"])
+
+    /// The source of a row selecting `sourceColumns`.
+    static func source(_ row: PostgresRandomAccessRow) throws -> SourceRecord {
+        try source(PostgresColumns(row, scope: sourceScope))
+    }
+
+    private static func source(_ source: PostgresColumns) throws -> SourceRecord {
         SourceRecord(
-            id: try columns[first].decode(Int64.self), kind: SourceKind(rawValue: try columns[first + 1].decode(String.self)) ?? .figures,
-            provider: try columns[first + 2].decode(String.self), title: try columns[first + 3].decode(String?.self),
-            url: try columns[first + 4].decode(String?.self), published: try columns[first + 5].decode(String?.self),
-            compiler: try columns[first + 6].decode(String?.self),
-            status: try columns[first + 7].decode(String?.self).flatMap(FigureStatus.init(rawValue:)) ?? .outturn,
-            edition: try columns[first + 10].decode(String?.self), recordedAt: try columns[first + 8].decode(Date.self),
-            file: try columns[first + 9].decode(String.self))
+            id: try source.decode("id"), kind: SourceKind(rawValue: try source.decode("kind", as: String.self)) ?? .figures,
+            provider: try source.decode("provider"), title: try source.decode("title"), url: try source.decode("url"),
+            published: try source.decode("published"), compiler: try source.decode("compiler"),
+            status: try source.decode("status", as: String?.self).flatMap(FigureStatus.init(rawValue:)) ?? .outturn,
+            edition: try source.decode("edition"), recordedAt: try source.decode("recorded_at"), file: try source.decode("file_name"))
     }
 }

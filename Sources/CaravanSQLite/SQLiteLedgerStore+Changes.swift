@@ -7,54 +7,55 @@ extension SQLiteLedgerStore {
     public func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange] {
         try await write { db in
             let partnership = judgement.partnership
-            let known = try Row.fetchOne(db, sql: "SELECT through_batch, judged_at FROM judgement WHERE partnership = ?", arguments: [partnership])
-            let through: Int64? = known?[0]
-            if let through, (judgement.through ?? 0) < through { return [] }
-            let sameDay = (known?[1] as String?).flatMap(Timestamp.date).map { Day(containing: $0) == Day(containing: at) } ?? false
+            let last = try Row.fetchOne(db, sql: "SELECT through_batch, judged_at FROM judgement WHERE partnership = ?", arguments: [partnership])
+                .map { LastJudgement(through: $0["through_batch"], at: Timestamp.date($0["judged_at"]) ?? .distantPast) }
             var recorded: [Judged: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, subject, status FROM judged_status WHERE partnership = ?", arguments: [partnership]) {
-                if let kind = Judged.Kind(rawValue: row[0]) { recorded[Judged(kind, row[1])] = row[2] }
+                if let kind = Judged.Kind(rawValue: row["kind"]) { recorded[Judged(kind, row["subject"])] = row["status"] }
             }
-            let changes = judgement.changes(since: recorded)
-            if changes.isEmpty && sameDay && through == judgement.through { return [] }
+            guard let recording = JudgementRecording(judgement, last: last, recorded: recorded, at: at) else { return [] }
+            return try Self.write(recording, cause: cause, db)
+        }
+    }
+
+    /// The statements of a judgement's recording, in the caller's transaction.
+    private static func write(_ recording: JudgementRecording, cause: ImportBatch?, _ db: Database) throws -> [RecordedChange] {
+        let (partnership, when) = (recording.partnership, Timestamp.text(recording.at))
+        try db.execute(
+            sql: """
+                INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (?, ?, ?)
+                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
+                """,
+            arguments: [partnership, recording.through, when])
+        return try recording.changes.map { change in
             try db.execute(
                 sql: """
-                    INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (?, ?, ?)
-                    ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
+                    INSERT INTO status_change (partnership, kind, subject, from_status, to_status, cause_batch, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [partnership, judgement.through, Timestamp.text(at)])
-            let when = Timestamp.text(at)
-            return try changes.map { change in
+                arguments: [partnership, change.subject.kind.rawValue, change.subject.id, change.from, change.to, cause?.id, when])
+            let id = db.lastInsertedRowID
+            switch change.statusWrite {
+            case .keep(let subject, let status):
                 try db.execute(
                     sql: """
-                        INSERT INTO status_change (partnership, kind, subject, from_status, to_status, cause_batch, changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO judged_status (partnership, kind, subject, status) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (partnership, kind, subject) DO UPDATE SET status = excluded.status
                         """,
-                    arguments: [partnership, change.subject.kind.rawValue, change.subject.id, change.from, change.to, cause?.id, when])
-                let id = db.lastInsertedRowID
-                if let to = change.to {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO judged_status (partnership, kind, subject, status) VALUES (?, ?, ?, ?)
-                            ON CONFLICT (partnership, kind, subject) DO UPDATE SET status = excluded.status
-                            """,
-                        arguments: [partnership, change.subject.kind.rawValue, change.subject.id, to])
-                } else {
-                    try db.execute(
-                        sql: "DELETE FROM judged_status WHERE partnership = ? AND kind = ? AND subject = ?",
-                        arguments: [partnership, change.subject.kind.rawValue, change.subject.id])
-                }
-                // One statement a change, however many watch: an import is not slowed by them.
+                    arguments: [partnership, subject.kind.rawValue, subject.id, status])
+            case .drop(let subject):
                 try db.execute(
-                    sql: """
-                        INSERT INTO delivery (watch_id, change_id, due_at)
-                        SELECT id, ?, ? FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = ?) ORDER BY id LIMIT ?
-                        """,
-                    arguments: [id, when, partnership, WatchLimits.standard.perChange])
-                return RecordedChange(
-                    id: id, partnership: partnership, subject: change.subject, from: change.from, to: change.to, cause: cause,
-                    at: Timestamp.date(when) ?? at)
+                    sql: "DELETE FROM judged_status WHERE partnership = ? AND kind = ? AND subject = ?",
+                    arguments: [partnership, subject.kind.rawValue, subject.id])
             }
+            // One statement a change, however many watch: an import is not slowed by them.
+            try db.execute(
+                sql: """
+                    INSERT INTO delivery (watch_id, change_id, due_at)
+                    SELECT id, ?, ? FROM watch WHERE removed_at IS NULL AND (partnership IS NULL OR partnership = ?) ORDER BY id LIMIT ?
+                    """,
+                arguments: [id, when, partnership, WatchLimits.standard.perChange])
+            return recording.recorded(change, id: id, cause: cause)
         }
     }
 
@@ -62,7 +63,7 @@ extension SQLiteLedgerStore {
         try await read { db in
             var found: [String: LastJudgement] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT partnership, through_batch, judged_at FROM judgement") {
-                found[row[0]] = LastJudgement(through: row[1], at: Timestamp.date(row[2]) ?? .distantPast)
+                found[row["partnership"]] = LastJudgement(through: row["through_batch"], at: Timestamp.date(row["judged_at"]) ?? .distantPast)
             }
             return found
         }
@@ -76,8 +77,8 @@ extension SQLiteLedgerStore {
                     SELECT \(ChangeRow.columns) FROM status_change c LEFT JOIN import_batch b ON b.id = c.cause_batch
                     WHERE (? IS NULL OR c.partnership = ?) AND (? IS NULL OR c.changed_at >= ?) ORDER BY c.id
                     """,
-                arguments: [partnership, partnership, since.map(Timestamp.text), since.map(Timestamp.text)]
-            ).compactMap { ChangeRow.change($0, from: 0) }
+                arguments: [partnership, partnership, since.map(Timestamp.text), since.map(Timestamp.text)], adapter: ChangeRow.changes
+            ).compactMap(ChangeRow.change)
         }
     }
 
@@ -95,17 +96,18 @@ extension SQLiteLedgerStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.id, d.attempts, \(ChangeRow.watchColumns), \(ChangeRow.columns)
+                    SELECT d.id AS delivery_id, d.attempts, \(ColumnScope.watch.select), \(ChangeRow.columns)
                     FROM delivery d JOIN watch w ON w.id = d.watch_id JOIN status_change c ON c.id = d.change_id
                     LEFT JOIN import_batch b ON b.id = c.cause_batch
                     WHERE d.due_at IS NOT NULL AND d.due_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) AND w.removed_at IS NULL
                     ORDER BY d.id LIMIT ?
                     """,
-                arguments: [time, time, limit])
+                arguments: [time, time, limit], adapter: ChangeRow.deliveries)
             return try rows.compactMap { row in
-                try db.execute(sql: "UPDATE delivery SET lease_until = ? WHERE id = ?", arguments: [until, row[0] as Int64])
-                guard let change = ChangeRow.change(row, from: 2 + ChangeRow.watchWidth) else { return nil }
-                return Delivery(id: row[0], watch: ChangeRow.watch(row, from: 2), change: change, attempts: row[1])
+                let id: Int64 = row["delivery_id"]
+                try db.execute(sql: "UPDATE delivery SET lease_until = ? WHERE id = ?", arguments: [until, id])
+                guard let change = try ChangeRow.change(row) else { return nil }
+                return Delivery(id: id, watch: try ChangeRow.watch(row), change: change, attempts: row["attempts"])
             }
         }
     }
@@ -137,31 +139,46 @@ extension SQLiteLedgerStore {
     }
 }
 
-/// Changes and watches read from rows selected with `columns` and `watchColumns`, here and in +Watches.
+/// Changes and watches read by name from rows selected with `columns` or `ColumnScope.watch`, and
+/// fetched with `adapter`, here and in +Watches.
 enum ChangeRow {
-    static let columns = """
-        c.id, c.partnership, c.kind, c.subject, c.from_status, c.to_status, c.changed_at,
-        b.id, b.file_name, b.format, b.content_sha256, b.recorded_at, b.observations
-        """
-    static let watchColumns = "w.id, w.url, w.partnership, w.secret, w.created_at, w.removed_at, w.token_id"
-    static let watchWidth = 7
+    static let columns = "\(ColumnScope.change.select), \(ColumnScope.cause.select)"
+    /// Rows selecting a change (`columns`), read by scope: `row.scopes["change"]["kind"]`.
+    static let changes = adapter(.change, .cause)
+    /// Rows selecting a watch and its change.
+    static let deliveries = adapter(.watch, .change, .cause)
+    /// Rows selecting a watch.
+    static let watches = adapter(.watch)
 
-    static func change(_ row: Row, from i: Int) -> RecordedChange? {
-        guard let kind = Judged.Kind(rawValue: row[i + 2]) else { return nil }
-        var cause: ImportBatch?
-        if let batch: Int64 = row[i + 7] {
-            cause = ImportBatch(
-                id: batch, file: row[i + 8], format: row[i + 9], contentDigest: row[i + 10] ?? "",
-                recordedAt: Timestamp.date(row[i + 11]) ?? .distantPast, observations: row[i + 12])
-        }
-        return RecordedChange(
-            id: row[i], partnership: row[i + 1], subject: Judged(kind, row[i + 3]), from: row[i + 4], to: row[i + 5], cause: cause,
-            at: Timestamp.date(row[i + 6]) ?? .distantPast)
+    /// Each scope's columns under their own names: `row.scopes["watch"]["url"]`.
+    private static func adapter(_ scopes: ColumnScope...) -> ScopeAdapter {
+        ScopeAdapter(
+            Dictionary(
+                uniqueKeysWithValues: scopes.map { scope in
+                    (scope.name, ColumnMapping(Dictionary(uniqueKeysWithValues: scope.columns.map { ($0, scope.selected($0)) })))
+                }))
     }
 
-    static func watch(_ row: Row, from i: Int) -> Watch {
-        Watch(
-            id: row[i], url: row[i + 1], partnership: row[i + 2], secret: row[i + 3], owner: row[i + 6],
-            createdAt: Timestamp.date(row[i + 4]) ?? .distantPast, removedAt: (row[i + 5] as String?).flatMap(Timestamp.date))
+    /// The change in the row; nil for a kind this version does not know.
+    static func change(_ row: Row) throws -> RecordedChange? {
+        let change = try scope(.change, of: row)
+        guard let kind = Judged.Kind(rawValue: change["kind"]) else { return nil }
+        let cause = try scope(.cause, of: row)
+        let batch: ImportBatch? = try (cause["id"] as Int64?).map { _ in try ImportBatchRecord(row: cause).batch }
+        return RecordedChange(
+            id: change["id"], partnership: change["partnership"], subject: Judged(kind, change["subject"]), from: change["from_status"],
+            to: change["to_status"], cause: batch, at: Timestamp.date(change["changed_at"]) ?? .distantPast)
+    }
+
+    static func watch(_ row: Row) throws -> Watch {
+        let watch = try scope(.watch, of: row)
+        return Watch(
+            id: watch["id"], url: watch["url"], partnership: watch["partnership"], secret: watch["secret"], owner: watch["token_id"],
+            createdAt: Timestamp.date(watch["created_at"]) ?? .distantPast, removedAt: (watch["removed_at"] as String?).flatMap(Timestamp.date))
+    }
+
+    private static func scope(_ scope: ColumnScope, of row: Row) throws -> Row {
+        guard let scoped = row.scopes[scope.name] else { throw StoreError.unavailable("a row read lacks its \(scope.name) columns") }
+        return scoped
     }
 }

@@ -7,27 +7,24 @@ import GRDB
 extension SQLiteLedgerStore {
     public func record(document: Document, file: String, digest: String, recordedAt: Date) async throws -> ImportReceipt {
         try await write { db in
-            let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db)
-            if let earlier {
-                let current = try Int64.fetchOne(
+            let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db)?.batch
+            let current =
+                earlier == nil
+                ? nil
+                : try Int64.fetchOne(
                     db, sql: "SELECT import_id FROM document WHERE kind = ? AND (? OR name = ?) ORDER BY id DESC LIMIT 1",
                     arguments: [document.kind.rawValue, document.kind.oneCurrent, document.name])
-                if current == earlier.id { return .alreadyImported(earlier.batch) }
+            switch DocumentRestore(digest: digest, earlier: earlier, current: current) {
+            case .alreadyImported(let batch): return .alreadyImported(batch)
+            case .store(let stored, let earlier):
+                var batch = ImportBatchRecord(
+                    fileName: file, format: document.kind.rawValue, contentSha256: stored, recordedAt: Timestamp.text(recordedAt), observations: 1)
+                try batch.insert(db)
+                try db.execute(
+                    sql: "INSERT INTO document (import_id, kind, name, body) VALUES (?, ?, ?, ?)",
+                    arguments: [batch.id, document.kind.rawValue, document.name, document.text])
+                return DocumentRestore.receipt(batch.batch, digest: digest, earlier: earlier)
             }
-            // A restored document's batch holds no digest of its own: the content's is its first batch's.
-            var batch = ImportBatchRecord(
-                fileName: file, format: document.kind.rawValue, contentSha256: earlier == nil ? digest : nil, recordedAt: Timestamp.text(recordedAt),
-                observations: 1)
-            try batch.insert(db)
-            try db.execute(
-                sql: "INSERT INTO document (import_id, kind, name, body) VALUES (?, ?, ?, ?)",
-                arguments: [batch.id, document.kind.rawValue, document.name, document.text])
-            if let earlier {
-                var restored = batch.batch
-                restored.contentDigest = digest
-                return .restored(restored, earlier: earlier.batch)
-            }
-            return .stored(batch.batch)
         }
     }
 
@@ -75,8 +72,8 @@ extension SQLiteLedgerStore {
             "INSERT INTO \(Record.table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         do {
             return try await write { db in
-                if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
-                    return .alreadyImported(earlier.batch)
+                if let known = StoredOnce.receipt(earlier: try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db)?.batch) {
+                    return known
                 }
                 var batch = ImportBatchRecord(
                     fileName: file, format: Record.format, contentSha256: digest, recordedAt: Timestamp.text(recordedAt), observations: rows.count)
@@ -85,7 +82,7 @@ extension SQLiteLedgerStore {
                 let insert = try db.cachedStatement(sql: sql)
                 for staged in rows {
                     if sourceIDs[staged.source] == nil {
-                        var row = SourceRow(sources[staged.source], batch: batch.id!)
+                        var row = SourceRow(sources[staged.source], batch: batch.rowID)
                         try row.insert(db)
                         sourceIDs[staged.source] = row.id
                     }

@@ -35,7 +35,8 @@ extension SQLiteLedgerStore {
 
     public func watches() async throws -> [Watch] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ChangeRow.watchColumns) FROM watch w ORDER BY w.id").map { ChangeRow.watch($0, from: 0) }
+            try Row.fetchAll(db, sql: "SELECT \(ColumnScope.watch.select) FROM watch w ORDER BY w.id", adapter: ChangeRow.watches)
+                .map(ChangeRow.watch)
         }
     }
 
@@ -44,14 +45,14 @@ extension SQLiteLedgerStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(ChangeRow.watchColumns),
-                        (SELECT count(*) FROM delivery d WHERE d.watch_id = w.id AND d.due_at IS NOT NULL),
-                        (SELECT d.last_error FROM delivery d WHERE d.watch_id = w.id AND d.last_error IS NOT NULL ORDER BY d.id DESC LIMIT 1)
+                    SELECT \(ColumnScope.watch.select),
+                        (SELECT count(*) FROM delivery d WHERE d.watch_id = w.id AND d.due_at IS NOT NULL) AS owed,
+                        (SELECT d.last_error FROM delivery d WHERE d.watch_id = w.id AND d.last_error IS NOT NULL ORDER BY d.id DESC LIMIT 1) AS last_error
                     FROM watch w WHERE w.token_id = ? AND w.removed_at IS NULL ORDER BY w.id
                     """,
-                arguments: [owner]
+                arguments: [owner], adapter: ChangeRow.watches
             ).map { row in
-                WatchStanding(watch: ChangeRow.watch(row, from: 0), owed: row[ChangeRow.watchWidth], lastError: row[ChangeRow.watchWidth + 1])
+                WatchStanding(watch: try ChangeRow.watch(row), owed: row["owed"], lastError: row["last_error"])
             }
         }
     }
@@ -62,13 +63,14 @@ extension SQLiteLedgerStore {
                 sql: "UPDATE watch SET removed_at = ? WHERE id = ? AND removed_at IS NULL AND (?3 IS NULL OR token_id = ?3)",
                 arguments: [Timestamp.text(at), id, owner])
             guard db.changesCount == 1,
-                let row = try Row.fetchOne(db, sql: "SELECT \(ChangeRow.watchColumns) FROM watch w WHERE w.id = ?", arguments: [id])
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(ColumnScope.watch.select) FROM watch w WHERE w.id = ?", arguments: [id], adapter: ChangeRow.watches)
             else { throw WatchError.unknown(id) }
             // What it was owed is not sent: no longer due, and said why.
             try db.execute(
                 sql: "UPDATE delivery SET due_at = NULL, last_error = 'the watch was removed' WHERE watch_id = ? AND due_at IS NOT NULL",
                 arguments: [id])
-            return ChangeRow.watch(row, from: 0)
+            return try ChangeRow.watch(row)
         }
     }
 }

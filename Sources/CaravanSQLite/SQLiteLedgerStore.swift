@@ -127,8 +127,8 @@ public struct SQLiteLedgerStore: WorkspaceStore {
                 let receipt = try SQLiteObservationWriter(db: db, feed: handoff.feed).write(file: file, format: format, recordedAt: recordedAt)
                 return (receipt, handoff.feed.report)
             }
-        } catch let AlreadyImported.batch(batch, report) {
-            return (.alreadyImported(batch), report as! Feed.Report)
+        } catch let already as AlreadyImported<Feed.Report> {
+            return already.answer
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.duplicate(line: nil, reason: "a figure repeats another of the same file: \(error.message ?? "")")
         }
@@ -151,8 +151,8 @@ public struct SQLiteLedgerStore: WorkspaceStore {
 
     public func version() async throws -> StoreVersion? {
         try await read { db in
-            let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(id), max(recorded_at) FROM import_batch"))
-            guard let row, let last: Int64 = row[0], let recorded: String = row[1] else { return nil }
+            let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(id) AS last, max(recorded_at) AS newest FROM import_batch"))
+            guard let row, let last: Int64 = row["last"], let recorded: String = row["newest"] else { return nil }
             return StoreVersion(lastBatch: last, newestRecording: Timestamp.date(recorded) ?? .distantFuture)
         }
     }

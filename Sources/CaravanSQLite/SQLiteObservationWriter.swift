@@ -12,7 +12,7 @@ struct SQLiteObservationWriter<Feed: ObservationFeed> {
     func write(file: String, format: String, recordedAt: Date) throws -> ImportReceipt {
         var batch = ImportBatchRecord(fileName: file, format: format, recordedAt: Timestamp.text(recordedAt), observations: 0)
         try batch.insert(db)
-        let batchID = batch.id!
+        let batchID = batch.rowID
         var sourceIDs: [Int: Int64] = [:]
         var period = PeriodColumns(.year(0))
         let insert = try SQLiteObservationInsert(db)
@@ -25,9 +25,9 @@ struct SQLiteObservationWriter<Feed: ObservationFeed> {
             count += 1
         }
         try insert.finish()
-        let digest = feed.contentDigest ?? UUID().uuidString
+        let digest = StoredOnce.digest(feed.contentDigest)
         if let earlier = try ImportBatchRecord.filter(Column("content_sha256") == digest).fetchOne(db) {
-            throw AlreadyImported.batch(earlier.batch, report: feed.report)
+            throw AlreadyImported(earlier.batch, report: feed.report)
         }
         batch.contentSha256 = digest
         batch.observations = count
@@ -38,7 +38,7 @@ struct SQLiteObservationWriter<Feed: ObservationFeed> {
     private func insertSource(_ index: Int, batch: Int64, into ids: inout [Int: Int64]) throws -> Int64 {
         var row = SourceRow(feed.sources[index], batch: batch)
         try row.insert(db)
-        ids[index] = row.id!
-        return row.id!
+        ids[index] = row.rowID
+        return row.rowID
     }
 }

@@ -22,6 +22,9 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The id once inserted; 0 before, which no row has.
+    var rowID: Int64 { id ?? 0 }
+
     var batch: ImportBatch {
         ImportBatch(
             id: id ?? 0, file: fileName, format: format, contentDigest: contentSha256 ?? "",
@@ -62,4 +65,7 @@ struct SourceRow: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The id once inserted; 0 before, which no row has.
+    var rowID: Int64 { id ?? 0 }
 }

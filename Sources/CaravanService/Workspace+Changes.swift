@@ -9,7 +9,11 @@ extension Workspace {
     /// batch changed with the batch as its cause. The import stands whatever the judging does: a
     /// failure to judge is a note on its result.
     func judging(_ store: () async throws -> ImportResult) async throws -> ImportResult {
-        let before: (changes: [RecordedChange], notes: [String]) = await judgedToday() ? ([], []) : await judgeQuietly(cause: nil)
+        var before: (changes: [RecordedChange], notes: [String])
+        do { before = try await judgedToday() ? ([], []) : await judgeQuietly(cause: nil) } catch {
+            // The import stands whatever the judging does: a store that cannot say what was judged is a note on its result.
+            before = ([], [Self.unjudged(error)])
+        }
         var result = try await store()
         switch result.receipt {
         case .stored(let batch), .restored(let batch, _):
@@ -25,18 +29,20 @@ extension Workspace {
 
     /// Whether every stored partnership was judged today on what the store holds now: a scorecard
     /// is worked out as of a day, so judging it again would find nothing the date moved.
-    private func judgedToday(_ now: Date = Date()) async -> Bool {
-        guard let judged = try? await store.lastJudgements(), let stored = try? await store.documents(.dossier) else { return false }
-        let version = try? await store.version()?.lastBatch
+    private func judgedToday(_ now: Date = Date()) async throws -> Bool {
+        let (judged, stored) = (try await store.lastJudgements(), try await store.documents(.dossier))
+        let version = try await store.version()?.lastBatch
         return stored.allSatisfy { dossier in
             judged[dossier.document.name].map { $0.through == version && Day(containing: $0.at) == Day(containing: now) } ?? false
         }
     }
 
     private func judgeQuietly(cause: ImportBatch?) async -> (changes: [RecordedChange], notes: [String]) {
-        do { return (try await judge(cause: cause), []) } catch {
-            return ([], ["the scorecards could not be judged again, so no change was recorded: \(error)"])
-        }
+        do { return (try await judge(cause: cause), []) } catch { return ([], [Self.unjudged(error)]) }
+    }
+
+    private static func unjudged(_ error: any Error) -> String {
+        "the scorecards could not be judged again, so no change was recorded: \(error)"
     }
 
     /// Judges every stored partnership's scorecard now and records what changed since the last

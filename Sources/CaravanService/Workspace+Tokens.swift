@@ -85,4 +85,14 @@ extension Workspace {
         let token = try await store.createToken(name: name, secretSHA256: AccessTokens.digest(secret), createdAt: date)
         return IssuedToken(token: token, secret: secret)
     }
+
+    /// Every token, active and revoked, oldest first; none holds its secret.
+    public func tokens() async throws -> [AccessToken] {
+        try await store.tokens()
+    }
+
+    /// Revokes the active token named `name`: a running server refuses it within a second.
+    public func revokeToken(named name: String, at date: Date = Date()) async throws -> AccessToken {
+        try await store.revokeToken(named: name, at: date)
+    }
 }

@@ -20,4 +20,24 @@ extension Workspace {
     public func removeWatch(id: Int64, owner: Int64? = nil, at: Date = Date()) async throws -> Watch {
         try await store.removeWatch(id: id, owner: owner, at: at)
     }
+
+    /// Every watch, active and removed, oldest first.
+    public func watches() async throws -> [Watch] {
+        try await store.watches()
+    }
+
+    /// Claims up to `limit` deliveries due at `now` for `lease`: no other sender takes them meanwhile.
+    public func claimDeliveries(at now: Date, lease: Duration, limit: Int) async throws -> [Delivery] {
+        try await store.claimDeliveries(at: now, lease: lease, limit: limit)
+    }
+
+    /// Records how a try at a delivery ended.
+    public func settle(_ delivery: Int64, _ outcome: DeliveryOutcome) async throws {
+        try await store.settle(delivery, outcome)
+    }
+
+    /// How many deliveries are still owed (not delivered, not given up).
+    public func pendingDeliveries() async throws -> Int {
+        try await store.pendingDeliveries()
+    }
 }

@@ -7,7 +7,9 @@ import Foundation
 /// What every command and endpoint works on: the store (figures, networks, flows, tokens) and the
 /// code tables everything is checked against.
 public struct Workspace: Sendable {
-    public let store: any WorkspaceStore
+    /// The database behind the façade: the service's own. Other modules go through the
+    /// workspace's methods; tests in the package reach it to set up and inspect.
+    package let store: any WorkspaceStore
     public let tables: ReferenceTables
     /// The stored dossiers and networks as parsed, once per stored version.
     let parsed = ParsedDocuments()
@@ -23,6 +25,22 @@ public struct Workspace: Sendable {
 
     /// Which database the store is: `sqlite` or `postgres`.
     public var storeKind: String { store.engine }
+
+    /// The last batch stored, which changes whenever anything is stored; nil for an empty store.
+    public func lastBatch() async throws -> Int64? {
+        try await store.version()?.lastBatch
+    }
+
+    /// Whether the database answers: it throws the store's error when it does not.
+    public func checkStore() async throws {
+        // The tokens: a small table every schema has, read at once.
+        _ = try await store.tokens()
+    }
+
+    /// Releases the store's connections; the workspace is not used afterwards.
+    public func close() async {
+        await store.close()
+    }
 }
 
 extension ReferenceTables {

@@ -4,6 +4,15 @@ import Foundation
 public struct Judged: Sendable, Hashable, Comparable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case test, target, claim
+
+        /// Where the kind sorts: tests, targets, claims.
+        var rank: Int {
+            switch self {
+            case .test: 0
+            case .target: 1
+            case .claim: 2
+            }
+        }
     }
 
     public var kind: Kind
@@ -17,8 +26,7 @@ public struct Judged: Sendable, Hashable, Comparable, Codable {
 
     /// Tests first, then targets, then claims, each by id.
     public static func < (a: Judged, b: Judged) -> Bool {
-        let (i, j) = (Kind.allCases.firstIndex(of: a.kind)!, Kind.allCases.firstIndex(of: b.kind)!)
-        return i != j ? i < j : a.id < b.id
+        a.kind != b.kind ? a.kind.rank < b.kind.rank : a.id < b.id
     }
 }
 

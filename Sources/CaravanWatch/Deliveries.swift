@@ -13,7 +13,7 @@ import NIOCore
 /// are sent to (Destination), redirects are not followed, and what a failure records says no more
 /// than "refused" or "failed" and a status class (Failure), so watches map nothing of the network.
 public struct Deliveries: Sendable {
-    let store: any ChangeStore
+    let workspace: Workspace
     /// Loopback, private and link-local addresses are sent to as well: for receivers on the server's own network.
     public var allowsPrivateAddresses = false
     /// How a host's addresses are found before a delivery: getaddrinfo. A test puts a name server
@@ -29,8 +29,8 @@ public struct Deliveries: Sendable {
     /// Deliveries claimed at a time.
     static let claim = 4
 
-    public init(store: any ChangeStore) {
-        self.store = store
+    public init(workspace: Workspace) {
+        self.workspace = workspace
     }
 
     /// What one round did.
@@ -64,7 +64,7 @@ public struct Deliveries: Sendable {
         while budget.map({ start.duration(to: .now) < $0 }) ?? true {
             // The lease outlasts every try of the claim, so no other sender takes a delivery while
             // this one may still send it.
-            let claimed = try await store.claimDeliveries(at: now, lease: timeout * (Self.claim + 1) + .seconds(5), limit: Self.claim)
+            let claimed = try await workspace.claimDeliveries(at: now, lease: timeout * (Self.claim + 1) + .seconds(5), limit: Self.claim)
             if claimed.isEmpty { return round }
             for delivery in claimed {
                 let failure: String? =
@@ -74,10 +74,10 @@ public struct Deliveries: Sendable {
                 if let failure {
                     failing[delivery.watch.url] = failing[delivery.watch.url] ?? failure
                     let retryAt = delivery.attempts + 1 < tries ? Date().addingTimeInterval(wait(after: delivery.attempts + 1)) : nil
-                    try await store.settle(delivery.id, .failed(reason: failure, retryAt: retryAt))
+                    try await workspace.settle(delivery.id, .failed(reason: failure, retryAt: retryAt))
                     round.failed.append(Failure(watch: delivery.watch.id, url: delivery.watch.url, reason: failure, givenUp: retryAt == nil))
                 } else {
-                    try await store.settle(delivery.id, .delivered(at: Date()))
+                    try await workspace.settle(delivery.id, .delivered(at: Date()))
                     round.delivered += 1
                 }
             }

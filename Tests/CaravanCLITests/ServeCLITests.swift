@@ -142,7 +142,8 @@ struct ServeCLITests {
         let url = try cli.directory.postgresSchema()
         let early = try cli.run("imports", "--postgres", url)
         #expect(early.status != 0 && early.stderr.contains("caravan migrate --postgres"))
-        #expect(try cli.run("migrate", "--postgres", url).stdout.contains("applied v1-ledger, v2-corridor, v3-access-tokens, v4-tariffs"))
+        #expect(
+            try cli.run("migrate", "--postgres", url).stdout.contains("applied v1-ledger, v2-corridor, v3-documents, v4-access-tokens, v5-tariffs"))
         let demo = try cli.run("demo", "--postgres", url)
         #expect(demo.status == 0 && demo.stdout.contains("17 rows read, 17 stored"), "\(demo.stderr)")
         let server = try ServeProcess(cli, ["--postgres", url])

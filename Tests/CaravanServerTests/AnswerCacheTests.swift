@@ -1,5 +1,5 @@
 import CaravanSQLite
-import CaravanStore
+import CaravanService
 import CaravanTestSupport
 import Foundation
 import Hummingbird
@@ -18,9 +18,9 @@ struct AnswerCacheTests {
 
     @Test("a server measured cold keeps no answer: each request is worked out afresh; a page in two languages is two answers")
     func coldAndVariants() async throws {
-        let store = try SQLiteLedgerStore(path: directory.path("cold.sqlite"))
+        let workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("cold.sqlite")))
         let made = Counter()
-        let cold = AnswerCache(store: store, keeps: false)
+        let cold = AnswerCache(workspace: workspace, keeps: false)
         for _ in 0..<3 {
             _ = try await cold.answer(Self.request("/api/v1/scorecard")) {
                 made.add()
@@ -28,7 +28,7 @@ struct AnswerCacheTests {
             }
         }
         #expect(made.count == 3)
-        let kept = AnswerCache(store: store)
+        let kept = AnswerCache(workspace: workspace)
         let english = try await kept.answer(Self.request("/trade"), variant: "en") { Answer.html("trade") }
         let persian = try await kept.answer(Self.request("/trade"), variant: "fa") { Answer.html("تجارت") }
         let again = try await kept.answer(Self.request("/trade"), variant: "fa") { Answer.html("worked out again") }
@@ -37,7 +37,7 @@ struct AnswerCacheTests {
 
     @Test("a burst of requests for one answer works it out once; other answers and refusals are worked out apart")
     func once() async throws {
-        let cache = AnswerCache(store: try SQLiteLedgerStore(path: directory.path("cache.sqlite")))
+        let cache = AnswerCache(workspace: Workspace(store: try SQLiteLedgerStore(path: directory.path("cache.sqlite"))))
         let made = Counter()
         let answers = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<32 {

@@ -74,7 +74,7 @@ struct DeliveryTests {
             // A watch removed is owed nothing more.
             _ = try await workspace.removeWatch(id: elsewhere.id)
             #expect(try await workspace.store.pendingDeliveries() == 2)
-            var deliveries = Deliveries(store: workspace.store)
+            var deliveries = Deliveries(workspace: workspace)
             deliveries.allowsPrivateAddresses = true
             deliveries.firstWait = .seconds(60)
             let first = try await deliveries.sendDue()
@@ -100,7 +100,7 @@ struct DeliveryTests {
             let watch = try await workspace.addWatch(WatchRequest(url: "http://127.0.0.1:\(port)/hook", partnership: nil))
             receiver.secret.withLock { $0 = watch.secret }
             _ = try await workspace.importFile(directory.write("kaz-irn.yaml", SmallPartnership.dossier()))
-            var sender = Deliveries(store: workspace.store)
+            var sender = Deliveries(workspace: workspace)
             sender.allowsPrivateAddresses = true
             let deliveries = sender
             async let a = deliveries.sendDue()
@@ -119,7 +119,7 @@ struct DeliveryTests {
             let watch = try await workspace.addWatch(WatchRequest(url: "http://127.0.0.1:\(port)/hook", partnership: nil))
             receiver.secret.withLock { $0 = watch.secret }
             _ = try await workspace.importDossier(text: SmallPartnership.dossier(withTarget: false), as: "kaz-irn.yaml")
-            var deliveries = Deliveries(store: workspace.store)
+            var deliveries = Deliveries(workspace: workspace)
             deliveries.allowsPrivateAddresses = true
             deliveries.tries = 2
             deliveries.firstWait = .seconds(0)

@@ -67,12 +67,12 @@ struct GuardTests {
             let hosts = ["localhost", "127.0.0.1", "127.1", "2130706433", "0x7f.1", "017700000001", "[::ffff:127.0.0.1]", "0.0.0.0"]
             let workspace = try await owed(hosts.map { "http://\($0):\(port)/ok" })
             defer { Task { await workspace.store.close() } }
-            let refused = try await Deliveries(store: workspace.store).sendDue()
+            let refused = try await Deliveries(workspace: workspace).sendDue()
             #expect(refused.delivered == 0 && refused.failed.count == hosts.count * 3, "\(refused)")
             #expect(refused.failed.allSatisfy { $0.reason.hasPrefix("refused: not a public address") }, "\(refused.failed.map(\.reason))")
             #expect(probe.total == 0)
 
-            var allowed = Deliveries(store: workspace.store)
+            var allowed = Deliveries(workspace: workspace)
             allowed.allowsPrivateAddresses = true
             let sent = try await allowed.sendDue(now: Date().addingTimeInterval(3_600))
             #expect(sent.failed.isEmpty && sent.delivered == hosts.count * 3, "\(sent.failed)")
@@ -103,7 +103,7 @@ struct GuardTests {
             // The system resolves localhost to 127.0.0.1: the second answer, which is never asked for.
             let workspace = try await owed(["http://localhost:\(port)/ok"])
             defer { Task { await workspace.store.close() } }
-            var deliveries = Deliveries(store: workspace.store)
+            var deliveries = Deliveries(workspace: workspace)
             deliveries.timeout = .seconds(1)
             deliveries.lookup = { _ in [outside] }
             let round = try await deliveries.sendDue()
@@ -118,7 +118,7 @@ struct GuardTests {
         try await probe.serving { port in
             let workspace = try await owed(["http://127.0.0.1:\(port)/redirect"])
             defer { Task { await workspace.store.close() } }
-            var deliveries = Deliveries(store: workspace.store)
+            var deliveries = Deliveries(workspace: workspace)
             deliveries.allowsPrivateAddresses = true
             let round = try await deliveries.sendDue()
             #expect(round.delivered == 0 && round.failed.first?.reason == "failed: HTTP 3xx, not followed", "\(round)")
@@ -142,7 +142,7 @@ struct GuardTests {
             ]
             let workspace = try await owed(expected.keys.sorted())
             defer { Task { await workspace.store.close() } }
-            var deliveries = Deliveries(store: workspace.store)
+            var deliveries = Deliveries(workspace: workspace)
             deliveries.allowsPrivateAddresses = true
             deliveries.timeout = .seconds(1)
             let round = try await deliveries.sendDue()
@@ -155,7 +155,7 @@ struct GuardTests {
                 }
             }
             // Without private addresses allowed, a name that does not resolve reads as one that resolves inward: refused.
-            let unresolved = try await Deliveries(store: workspace.store).sendDue(now: Date().addingTimeInterval(3_600))
+            let unresolved = try await Deliveries(workspace: workspace).sendDue(now: Date().addingTimeInterval(3_600))
             #expect(unresolved.failed.allSatisfy { $0.reason.hasPrefix("refused: not a public address") }, "\(unresolved.failed)")
         }
     }
@@ -165,7 +165,7 @@ struct GuardTests {
         let long = "http://127.0.0.1:9/" + String(repeating: "a", count: 1_900)
         let workspace = try await owed((1...12).map { "\(long)\($0)" })
         defer { Task { await workspace.store.close() } }
-        let round = try await Deliveries(store: workspace.store).sendDue()
+        let round = try await Deliveries(workspace: workspace).sendDue()
         let lines = round.failureLines()
         #expect(round.failed.count == 36 && lines.count == 6, "\(lines)")
         #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count))")

@@ -156,26 +156,26 @@ private final class ValueEncoder: Encoder {
     /// writes them, anything else by its own `encode(to:)`. Types are told apart by their
     /// metatype, which costs a comparison where a cast costs a runtime lookup.
     static func node<T: Encodable>(for value: T, path: [any CodingKey]) throws -> Node {
-        if T.self == String.self { return .string(value as! String) }
-        if T.self == Int.self { return .number(String(value as! Int)) }
-        if T.self == Double.self { return try Number.text(value as! Double, path: path) }
-        if T.self == Bool.self { return .bool(value as! Bool) }
-        if T.self == Int64.self { return .number(String(value as! Int64)) }
+        if T.self == String.self, let value = value as? String { return .string(value) }
+        if T.self == Int.self, let value = value as? Int { return .number(String(value)) }
+        if T.self == Double.self, let value = value as? Double { return try Number.text(value, path: path) }
+        if T.self == Bool.self, let value = value as? Bool { return .bool(value) }
+        if T.self == Int64.self, let value = value as? Int64 { return .number(String(value)) }
         // The other widths: the containers' own methods for them fall back to this one, so each
         // must end here rather than in its `encode(to:)`, which would ask a container again.
-        if T.self == Int32.self { return .number(String(value as! Int32)) }
-        if T.self == Int16.self { return .number(String(value as! Int16)) }
-        if T.self == Int8.self { return .number(String(value as! Int8)) }
-        if T.self == UInt.self { return .number(String(value as! UInt)) }
-        if T.self == UInt64.self { return .number(String(value as! UInt64)) }
-        if T.self == UInt32.self { return .number(String(value as! UInt32)) }
-        if T.self == UInt16.self { return .number(String(value as! UInt16)) }
-        if T.self == UInt8.self { return .number(String(value as! UInt8)) }
-        if T.self == Float.self { return try Number.text(value as! Float, path: path) }
-        if T.self == Date.self { return .string(ISODate.text(value as! Date)) }
-        if T.self == URL.self { return .string((value as! URL).absoluteString) }
-        if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }
-        if T.self == Decimal.self { return .number((value as! Decimal).description) }
+        if T.self == Int32.self, let value = value as? Int32 { return .number(String(value)) }
+        if T.self == Int16.self, let value = value as? Int16 { return .number(String(value)) }
+        if T.self == Int8.self, let value = value as? Int8 { return .number(String(value)) }
+        if T.self == UInt.self, let value = value as? UInt { return .number(String(value)) }
+        if T.self == UInt64.self, let value = value as? UInt64 { return .number(String(value)) }
+        if T.self == UInt32.self, let value = value as? UInt32 { return .number(String(value)) }
+        if T.self == UInt16.self, let value = value as? UInt16 { return .number(String(value)) }
+        if T.self == UInt8.self, let value = value as? UInt8 { return .number(String(value)) }
+        if T.self == Float.self, let value = value as? Float { return try Number.text(value, path: path) }
+        if T.self == Date.self, let value = value as? Date { return .string(ISODate.text(value)) }
+        if T.self == URL.self, let value = value as? URL { return .string(value.absoluteString) }
+        if T.self == Data.self, let value = value as? Data { return .string(value.base64EncodedString()) }
+        if T.self == Decimal.self, let value = value as? Decimal { return .number(value.description) }
         let encoder = ValueEncoder(path: path)
         try value.encode(to: encoder)
         return encoder.slot.node ?? .object(ObjectBox())

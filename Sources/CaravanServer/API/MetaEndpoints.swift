@@ -9,7 +9,7 @@ enum MetaEndpoints {
                 summary: "Whether the server is up and its database answers; open even on a private server.", answer: "Health",
                 refusals: [503: "The database does not answer."], cached: false
             ) { call in
-                do { _ = try await call.workspace.store.tokens() } catch {
+                do { try await call.workspace.checkStore() } catch {
                     call.context.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
                     throw APIError.storeUnavailable("the database does not answer")
                 }

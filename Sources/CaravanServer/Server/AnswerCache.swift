@@ -1,4 +1,4 @@
-import CaravanStore
+import CaravanService
 import Foundation
 import Hummingbird
 import Synchronization
@@ -19,7 +19,7 @@ final class AnswerCache: Sendable {
         var epoch = 0
     }
 
-    private let store: any LedgerStore
+    private let workspace: Workspace
     private let state = Mutex(State())
     /// Entries kept at most; past it the cache starts again, so memory stays bounded.
     private static let capacity = 2_048
@@ -28,8 +28,8 @@ final class AnswerCache: Sendable {
     /// Whether answers are kept at all; a server measured cold keeps none.
     private let keeps: Bool
 
-    init(store: any LedgerStore, keeps: Bool = true) {
-        self.store = store
+    init(workspace: Workspace, keeps: Bool = true) {
+        self.workspace = workspace
         self.keeps = keeps
     }
 
@@ -83,7 +83,7 @@ final class AnswerCache: Sendable {
     private func key(_ request: Request) async throws -> (String, epoch: Int) {
         let due = state.withLock { state in state.checkedAt.map { $0.duration(to: .now) > Self.recheck } ?? true }
         if due {
-            let latest = try await store.version()?.lastBatch
+            let latest = try await workspace.lastBatch()
             state.withLock { state in
                 if state.generation != .some(latest) { state.drop() }
                 state.generation = .some(latest)

@@ -28,8 +28,8 @@ public struct CaravanServer: Sendable {
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
         router.add(
-            middleware: AccessControl(tokens: TokenCache(store: workspace.store), privateReads: settings.privateReads, endpoints: Self.endpoints))
-        let cache = AnswerCache(store: workspace.store, keeps: settings.keepsAnswers)
+            middleware: AccessControl(tokens: TokenCache(workspace: workspace), privateReads: settings.privateReads, endpoints: Self.endpoints))
+        let cache = AnswerCache(workspace: workspace, keeps: settings.keepsAnswers)
         // A server keeping no answer shares no scorecard either: each is worked out, to be measured.
         var workspace = workspace
         workspace.sharesScorecards = settings.keepsAnswers
@@ -40,7 +40,7 @@ public struct CaravanServer: Sendable {
 
     /// The application `caravan serve` runs; `onRunning` hears the port it listens on.
     public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        var deliveries = Deliveries(store: workspace.store)
+        var deliveries = Deliveries(workspace: workspace)
         deliveries.allowsPrivateAddresses = settings.allowsPrivateWatches
         return Application(
             router: router(),

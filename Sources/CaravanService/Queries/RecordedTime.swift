@@ -13,11 +13,16 @@ public struct RecordedTime: Sendable, Hashable {
         if let time = Timestamp.date(text) {
             date = time
             endOfDay = time
-        } else if let day = try? Period(parsing: text), day.grain == .day, day.isSingleUnit, day.calendar == .gregorian {
+        } else if let day = Self.period(text), day.grain == .day, day.isSingleUnit, day.calendar == .gregorian {
             date = day.days.lowerBound.date
             endOfDay = day.days.upperBound.advanced(by: 1).date.addingTimeInterval(-0.001)
         } else {
             return nil
         }
+    }
+
+    /// The period the text names, or nil when it names none: then it is neither form, which `init` answers with nil.
+    private static func period(_ text: String) -> Period? {
+        do { return try Period(parsing: text) } catch { return nil }
     }
 }

@@ -79,7 +79,7 @@ struct ListWatchesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        print(try output.format.render(WatchList(try await store.workspace().store.watches())), terminator: "")
+        print(try output.format.render(WatchList(try await store.workspace().watches())), terminator: "")
     }
 }
 
@@ -106,11 +106,11 @@ struct DeliverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.writableWorkspace()
-        var deliveries = Deliveries(store: workspace.store)
+        var deliveries = Deliveries(workspace: workspace)
         deliveries.allowsPrivateAddresses = watches.allowsPrivate
         let round = try await deliveries.sendDue()
         for line in round.failureLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        let owed = try await workspace.store.pendingDeliveries()
+        let owed = try await workspace.pendingDeliveries()
         print("\(round.delivered) delivered, \(round.failed.count) failed; \(owed) still owed")
         if !round.failed.isEmpty { throw ExitCode(1) }
     }

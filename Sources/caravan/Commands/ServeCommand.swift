@@ -67,9 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {
-            await workspace.store.close()
+            await workspace.close()
             throw error
         }
-        await workspace.store.close()
+        await workspace.close()
     }
 }

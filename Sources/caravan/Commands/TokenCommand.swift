@@ -34,7 +34,7 @@ struct ListTokensCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        print(try output.format.render(TokenList(try await store.workspace().store.tokens())), terminator: "")
+        print(try output.format.render(TokenList(try await store.workspace().tokens())), terminator: "")
     }
 }
 
@@ -48,7 +48,7 @@ struct RevokeTokenCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let token = try await store.workspace().store.revokeToken(named: name, at: Date())
+        let token = try await store.workspace().revokeToken(named: name, at: Date())
         print("Token '\(token.name)' (#\(token.id)) revoked.")
     }
 }

@@ -7,7 +7,7 @@ extension Workspace {
     /// ten seconds at most, five a try, and says on stderr what failed, one line a watch, which a
     /// server or `caravan watch deliver` sends later.
     func sendOwed(allowingPrivate: Bool) async {
-        var deliveries = Deliveries(store: store)
+        var deliveries = Deliveries(workspace: self)
         deliveries.timeout = .seconds(5)
         deliveries.allowsPrivateAddresses = allowingPrivate
         do {
