@@ -16,7 +16,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 LONGEST = 100
 # Functions that are tables, read as data rather than followed as steps.
-TABLES = {("CaravanSQLite/SQLiteSchema.swift", "migrator"), ("CaravanPostgres/PostgresSchema.swift", "migrations")}
+TABLES = {("CaravanSQLite/SQLiteSchema.swift", "sql"), ("CaravanPostgres/PostgresSchema.swift", "statements")}
 # What a `try?` may be over: a wait, a clean-up, a shutdown — nothing whose failure a reader needs.
 QUIET = re.compile(r"try\? (?:await )?(?:Task\.sleep|\w+\.close\(\)|FileManager\.default\.(?:removeItem|contentsOfDirectory)|"
                    r"(?:http|client)\.shutdown\(\)|await \w+\.value|\w+\.value\(\)|connection\.(?:eventLoop|closeFuture)|"
