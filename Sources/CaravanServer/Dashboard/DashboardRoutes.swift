@@ -11,18 +11,10 @@ struct DashboardRoutes: Sendable {
     let workspace: Workspace
     let cache: AnswerCache
 
-    private static let judged: [Parameter] = [.partnership, .asOf, Parameter(name: "lang", summary: "The page's language: fa, ru or en.")]
-    private static let trade: [Parameter] =
-        judged + [
-            Parameter(name: "reporter", summary: "The reporting economy."), Parameter(name: "partner", summary: "The partner economy."), .flow,
-            .commodity, Parameter(name: "by", summary: "The grain."),
-        ]
-    private static let corridor: [Parameter] =
-        judged + [
-            Parameter(name: "from", summary: "Where from."), Parameter(name: "to", summary: "Where to."),
-            Parameter(name: "by", summary: "What to minimise."),
-            Parameter(name: "value-of-time", summary: "USD per tonne-hour."), Parameter(name: "alternatives", summary: "Alternatives."),
-        ] + Parameter.avoid
+    private static let judged = Parameter.page(.report)
+    private static let trade = Parameter.page(.report, .series)
+    private static let corridor = Parameter.page(.report, .route)
+    private static let scenario = Parameter.page(.report, .scenario)
 
     func add(to router: Router<CaravanContext>) {
         page(router, "/", Self.judged) { reader, dashboard in
@@ -60,7 +52,7 @@ struct DashboardRoutes: Sendable {
                     body: ByteBuffer(string: try OutputFormat.csv.render(try await workspace.series(query, by: series.grain))))
             }.response
         }
-        page(router, "/scenario", Self.judged + Parameter.scenario) { reader, dashboard in
+        page(router, "/scenario", Self.scenario) { reader, dashboard in
             let judged = try reader.judged()
             let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
             return try await dashboard.scenario(asked, partnership: judged.partnership, asOf: judged.asOf)
