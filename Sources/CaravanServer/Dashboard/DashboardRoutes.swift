@@ -41,7 +41,7 @@ struct DashboardRoutes: Sendable {
         }
         let (workspace, cache) = (self.workspace, self.cache)
         router.get("/trade.csv") { request, context in
-            let reader = RequestReader(
+            let reader = QueryReader(
                 try Arguments(request, context: context, declared: Self.trade, strict: false).values(.page), workspace: workspace)
             let series = try await reader.series()
             return try await cache.answer(request) {
@@ -82,12 +82,12 @@ struct DashboardRoutes: Sendable {
 
     private func page(
         _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter], kept: Bool = true,
-        render: @escaping @Sendable (RequestReader, Dashboard) async throws -> HTML
+        render: @escaping @Sendable (QueryReader, Dashboard) async throws -> HTML
     ) {
         let (workspace, cache) = (self.workspace, self.cache)
         router.get(RouterPath(path)) { request, context in
             let arguments = try Arguments(request, context: context, declared: declared, strict: false)
-            let reader = RequestReader(arguments.values(.page), workspace: workspace)
+            let reader = QueryReader(arguments.values(.page), workspace: workspace)
             let page = PageRequest(request)
             // One answer a language: the same address may be asked for in several by Accept-Language.
             let make: @Sendable () async throws -> Answer = { Answer.html(try await render(reader, Dashboard(workspace, request: page))) }
