@@ -50,7 +50,7 @@ enum ChangeEndpoints {
                 404: "No active watch of this token has the id.",
             ]
         ) { call in
-            let id = try call.reader.integer("id", in: 1...Int.max, default: 0)
+            let id = try call.reader.watchID()
             return try Answer.json(WatchList.Entry(try await call.workspace.removeWatch(id: Int64(id), owner: try call.tokenID())))
         },
     ]

@@ -14,88 +14,108 @@ public struct QueryReader: Sendable {
         self.reader = RequestReader(values.origin, workspace: workspace)
     }
 
-    var tradeQuery: TradeQuery.Asked {
-        TradeQuery.Asked(
-            reporter: values.string("reporter"), partner: values.string("partner"), flow: values.string("flow"),
-            commodity: values.string("commodity"), asOf: values.string("as-of"))
+    /// A kind's fields in the query; reading a field the kind does not declare is a mistake, caught in every debug run.
+    struct Fields {
+        let values: RequestValues
+        let kind: RequestKind
+
+        subscript(_ name: String) -> String? { values.string(declared(name)) }
+
+        func all(_ name: String) -> [String] { values.all(declared(name)) }
+
+        private func declared(_ name: String) -> String {
+            assert(kind.fields.contains { $0.name == name }, "the request kind \(kind.name) declares no field \(name)")
+            return name
+        }
+
+        var tradeQuery: TradeQuery.Asked {
+            TradeQuery.Asked(
+                reporter: self["reporter"], partner: self["partner"], flow: self["flow"], commodity: self["commodity"], asOf: self["as-of"])
+        }
+
+        var avoid: RouteConstraints.Asked {
+            RouteConstraints.Asked(countries: all("avoid-country"), nodes: all("avoid-node"), modes: all("avoid-mode"))
+        }
     }
 
-    var avoid: RouteConstraints.Asked {
-        RouteConstraints.Asked(countries: values.all("avoid-country"), nodes: values.all("avoid-node"), modes: values.all("avoid-mode"))
-    }
+    func query(_ kind: RequestKind) -> Fields { Fields(values: values, kind: kind) }
 
-    public func series() async throws -> SeriesRequest { try await reader.series(.init(query: tradeQuery, by: values.string("by"))) }
+    public func series() async throws -> SeriesRequest {
+        let fields = query(.series)
+        return try await reader.series(.init(query: fields.tradeQuery, by: fields["by"]))
+    }
 
     public func comparison() async throws -> ComparisonRequest {
-        try await reader.comparison(.init(query: tradeQuery, period: values.string("period"), versus: values.string("versus")))
+        let fields = query(.comparison)
+        return try await reader.comparison(.init(query: fields.tradeQuery, period: fields["period"], versus: fields["versus"]))
     }
 
     public func products() async throws -> ProductsRequest {
-        try await reader.products(
-            .init(
-                query: tradeQuery, period: values.string("period"), versus: values.string("versus"), level: values.string("level"),
-                top: values.string("top")))
+        let fields = query(.products)
+        return try await reader.products(
+            .init(query: fields.tradeQuery, period: fields["period"], versus: fields["versus"], level: fields["level"], top: fields["top"]))
     }
 
     public func mirror() async throws -> MirrorRequest {
-        try await reader.mirror(
-            .init(
-                a: values.string("a"), b: values.string("b"), period: values.string("period"), commodity: values.string("commodity"),
-                asOf: values.string("as-of")))
+        let fields = query(.mirror)
+        return try await reader.mirror(
+            .init(a: fields["a"], b: fields["b"], period: fields["period"], commodity: fields["commodity"], asOf: fields["as-of"]))
     }
 
     public func gap() async throws -> GapRequest {
-        try await reader.gap(
-            .init(
-                a: values.string("a"), b: values.string("b"), period: values.string("period"), flow: values.string("flow"),
-                commodity: values.string("commodity")))
+        let fields = query(.gap)
+        return try await reader.gap(
+            .init(a: fields["a"], b: fields["b"], period: fields["period"], flow: fields["flow"], commodity: fields["commodity"]))
     }
 
     public func coverage() throws -> CoverageRequest {
-        try reader.coverage(
-            .init(
-                reporter: values.string("reporter"), partner: values.string("partner"), regime: values.string("regime"),
-                period: values.string("period"), asOf: values.string("as-of")))
+        let fields = query(.coverage)
+        return try reader.coverage(
+            .init(reporter: fields["reporter"], partner: fields["partner"], regime: fields["regime"], period: fields["period"], asOf: fields["as-of"])
+        )
     }
 
     public func route(in network: Places) throws -> RouteRequest {
-        try reader.route(
-            .init(
-                from: values.string("from"), to: values.string("to"), by: values.string("by"), valueOfTime: values.string("value-of-time"),
-                alternatives: values.string("alternatives"), avoid: avoid), in: network)
+        let fields = query(.route)
+        let asked = RouteRequest.Asked(
+            from: fields["from"], to: fields["to"], by: fields["by"], valueOfTime: fields["value-of-time"], alternatives: fields["alternatives"],
+            avoid: fields.avoid)
+        return try reader.route(asked, in: network)
     }
 
     public func capacity(in network: Places) throws -> CapacityRequest {
-        try reader.capacity(
-            .init(
-                from: values.string("from"), to: values.string("to"), year: values.string("year"), partnership: values.string("partnership"),
-                avoid: avoid), in: network)
+        let fields = query(.capacity)
+        let asked = CapacityRequest.Asked(
+            from: fields["from"], to: fields["to"], year: fields["year"], partnership: fields["partnership"], avoid: fields.avoid)
+        return try reader.capacity(asked, in: network)
     }
 
-    public func element(in network: Network) throws -> String? { try reader.element(values.string("element"), in: network) }
+    public func element(in network: Network) throws -> String? { try reader.element(query(.flows)["element"], in: network) }
 
     public func judged() throws -> JudgedRequest {
-        try reader.judged(.init(partnership: values.string("partnership"), asOf: values.string("as-of")))
+        let fields = query(.judged)
+        return try reader.judged(.init(partnership: fields["partnership"], asOf: fields["as-of"]))
     }
 
     public func scenario() async throws -> ScenarioRequest {
-        try await reader.scenario(
-            .init(partnership: values.string("partnership"), delay: values.all("delay"), cancel: values.all("cancel"), add: values.all("add")))
+        let fields = query(.scenario)
+        return try await reader.scenario(
+            .init(partnership: fields["partnership"], delay: fields.all("delay"), cancel: fields.all("cancel"), add: fields.all("add")))
     }
 
     public func changes() throws -> ChangesRequest {
-        try reader.changes(.init(partnership: values.string("partnership"), since: values.string("since")))
+        let fields = query(.changes)
+        return try reader.changes(.init(partnership: fields["partnership"], since: fields["since"]))
     }
 
     public func watch(allowingPrivate: Bool = false) throws -> WatchRequest {
-        try reader.watch(.init(url: values.string("url"), partnership: values.string("partnership")), allowingPrivate: allowingPrivate)
+        let fields = query(.watch)
+        return try reader.watch(.init(url: fields["url"], partnership: fields["partnership"]), allowingPrivate: allowingPrivate)
     }
 
     /// `format`: the format of a file to import, or nil to detect it from the file.
-    public func format() throws -> ImportFormat? { try reader.format(values.string("format")) }
+    public func format() throws -> ImportFormat? { try reader.format(query(.upload)["format"]) }
 
-    /// A whole number within `range`, or `fallback`: a path's id.
-    public func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
-        try reader.integer(name, values.string(name), in: range, default: fallback)
-    }
+    /// The watch's id, from the path.
+    public func watchID() throws -> Int { try reader.integer("id", query(.unwatch)["id"], in: 1...Int.max, default: 0) }
 }
