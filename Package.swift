@@ -159,7 +159,7 @@ let package = Package(
                 "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanData", "CaravanDossier",
                 "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
             ]),
-        .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanTestSupport"]),
+        .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanService", "CaravanTestSupport"]),
         .testTarget(
             name: "CaravanReliabilityTests", dependencies: ["CaravanFuzzing", "CaravanImport", "CaravanTestSupport"],
             resources: [.copy("Corpus"), .copy("ReaderCorpus")]),

@@ -54,24 +54,3 @@ struct FileOnlyTests {
         return found
     }
 }
-
-/// The part of ArgumentParser's `--experimental-dump-help` read here.
-private struct ToolDump: Decodable {
-    struct Command: Decodable {
-        let commandName: String
-        let arguments: [Argument]?
-        let subcommands: [Command]?
-    }
-
-    struct Argument: Decodable {
-        struct Name: Decodable {
-            let kind: String
-            let name: String
-        }
-
-        let names: [Name]?
-        let abstract: String?
-    }
-
-    let command: Command
-}

@@ -65,8 +65,8 @@ struct ProductServiceTests {
         var cereals = imports
         cereals.commodity = "10"
         #expect(try await workspace.series(cereals, by: .year).values == ["2023": 1_000_000, "2024": 2_000_000])
-        let reader = RequestReader(RequestValues(.api, ["commodity": ["NOSUCH"]]), workspace: workspace)
-        await #expect { try await reader.commodity() } throws: { ($0 as? RequestError)?.reason.contains("no product group") == true }
+        let reader = RequestReader(.api, workspace: workspace)
+        await #expect { try await reader.commodity("NOSUCH") } throws: { ($0 as? RequestError)?.reason.contains("no product group") == true }
     }
 
     @Test("a groups file adds and redefines groups for every query")

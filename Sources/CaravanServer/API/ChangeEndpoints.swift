@@ -10,12 +10,7 @@ enum ChangeEndpoints {
             method: .get, path: "/api/v1/changes", operationID: "changes", tag: "changes",
             summary:
                 "What changed in the scorecards, oldest first: each test's or target's status and each claim's verdict, from what to what, the import that caused it and when. The same partnership's changes as Atom at /feed/{partnership}.atom.",
-            parameters: [
-                Parameter(name: "partnership", summary: "Only this partnership's changes.", example: "iran-kazakhstan"),
-                Parameter(
-                    name: "since", summary: "Only changes since this date (YYYY-MM-DD, from its first instant) or ISO 8601 time.",
-                    example: "2026-01-01"),
-            ],
+            parameters: Parameter.query(.changes),
             answer: "ChangeList", refusals: [400: "A parameter is wrong.", 404: "No dossier is stored for that partnership."], cached: false
         ) { call in
             let request = try call.reader.changes()
@@ -25,15 +20,7 @@ enum ChangeEndpoints {
             method: .post, path: "/api/v1/watches", operationID: "addWatch", tag: "changes",
             summary:
                 "Tell an address of every change (of one partnership, or all): each a POST of {\"changes\": [change]} signed with X-Caravan-Signature: sha256=HMAC-SHA256(body, secret). The secret is in this answer only. Only public addresses are sent to, redirects are not followed; a token may have 100 active watches, and one change may be owed to 1,000.",
-            parameters: [
-                Parameter(
-                    name: "url", required: true,
-                    summary:
-                        "The http or https address each change is posted to: a public one (a loopback, private or link-local address is refused, unless the server runs with --allow-private-watches).",
-                    example: "https://example.org/hook"),
-                Parameter(
-                    name: "partnership", summary: "Only this partnership's changes (default: every partnership's).", example: "iran-kazakhstan"),
-            ],
+            parameters: Parameter.query(.watch),
             answer: "Watch",
             refusals: [
                 201: "The watch was added.", 400: "The address is not an absolute http(s) one, or not a public one.",
@@ -56,14 +43,14 @@ enum ChangeEndpoints {
         Endpoint(
             method: .delete, path: "/api/v1/watches/{id}", operationID: "removeWatch", tag: "changes",
             summary: "Stop one of this token's watches; what it is still owed is not sent.",
-            parameters: [Parameter(name: "id", location: .path, kind: .integer, required: true, summary: "The watch's id.", example: "1")],
+            parameters: Parameter.path(.unwatch),
             answer: "Watch",
             refusals: [
                 400: "The id is not a whole number.", 401: "No token, or an unknown one.", 403: "The token was revoked.",
                 404: "No active watch of this token has the id.",
             ]
         ) { call in
-            let id = try call.reader.integer("id", in: 1...Int.max, default: 0)
+            let id = try call.reader.watchID()
             return try Answer.json(WatchList.Entry(try await call.workspace.removeWatch(id: Int64(id), owner: try call.tokenID())))
         },
     ]

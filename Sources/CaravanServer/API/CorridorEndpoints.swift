@@ -7,12 +7,7 @@ enum CorridorEndpoints {
         Endpoint(
             method: .get, path: "/api/v1/route", operationID: "route", tag: "corridor",
             summary: "The best routes between two places of the stored network, by time, cost or both, with alternatives.",
-            parameters: [
-                .from, .to,
-                Parameter(name: "by", kind: .choice(["time", "cost", "generalized"]), summary: "What to minimise (default time)."),
-                Parameter(name: "value-of-time", kind: .number, summary: "USD per tonne-hour, for by=generalized (default 1)."),
-                Parameter(name: "alternatives", kind: .integer, summary: "How many alternatives to give after the best route (0 to 20)."),
-            ] + Parameter.avoid,
+            parameters: Parameter.query(.route),
             answer: "RouteAnswer",
             refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network is stored.", 422: "No route meets the constraints."]
         ) { call in
@@ -22,13 +17,7 @@ enum CorridorEndpoints {
         Endpoint(
             method: .get, path: "/api/v1/capacity", operationID: "capacity", tag: "corridor",
             summary: "The most the network can carry between two places in a year (Mt), and its bottleneck.",
-            parameters: [
-                .from, .to,
-                Parameter(
-                    name: "year", kind: .integer,
-                    summary: "The network as it stands at the end of this year, with the effects of the dossier's projects completed by then."),
-                .partnership,
-            ] + Parameter.avoid,
+            parameters: Parameter.query(.capacity),
             answer: "CapacityAnalysis",
             refusals: [400: "A parameter is wrong or a place unknown.", 404: "No network (or dossier, with year) is stored."]
         ) { call in
@@ -40,7 +29,7 @@ enum CorridorEndpoints {
         Endpoint(
             method: .get, path: "/api/v1/corridor/flows", operationID: "corridorFlows", tag: "corridor",
             summary: "The freight flows in the store, each against the capacity of its link, node or corridor.",
-            parameters: [Parameter(name: "element", summary: "One link, node or corridor id (default: all).")],
+            parameters: Parameter.query(.flows),
             answer: "FlowReport", refusals: [400: "The element is not one of the network's.", 404: "No network is stored."]
         ) { call in
             let element = try call.reader.element(in: try await call.workspace.network())

@@ -5,7 +5,7 @@ import Foundation
 
 /// `/api/v1/scorecard` and the dossier's parts: what `caravan scorecard|targets|claims|projects|agreements` answer.
 enum DossierEndpoints {
-    static let judged: [Parameter] = [.partnership, .asOf]
+    static let judged = Parameter.query(.judged)
     static let refusals = [400: "A parameter is wrong.", 404: "No dossier, or none for that partnership, is stored."]
 
     static let all =
@@ -23,7 +23,7 @@ enum DossierEndpoints {
                 method: .get, path: "/api/v1/scenario", operationID: "scenario", tag: "dossier",
                 summary:
                     "What a delay, a cancellation or added capacity would do: the three tests, each target, the corridor's capacity and bottleneck year by year, beside the baseline. Nothing stored changes.",
-                parameters: [Parameter(name: "partnership", summary: Parameter.partnership.summary, example: "iran-kazakhstan")] + Parameter.scenario,
+                parameters: Parameter.query(.scenario),
                 answer: "Scenario",
                 refusals: [400: "A parameter is wrong: no change, or a project or element the dossier or network lacks.", 404: refusals[404]!]
             ) { call in

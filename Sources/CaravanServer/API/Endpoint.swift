@@ -87,7 +87,7 @@ struct Call: Sendable {
     }
 
     /// The request's values read by the parser every entry point shares.
-    var reader: RequestReader { RequestReader(arguments.values(.api), workspace: workspace) }
+    var reader: QueryReader { QueryReader(arguments.values(.api), workspace: workspace) }
 }
 
 extension Router where Context == CaravanContext {

@@ -8,12 +8,7 @@ enum TariffEndpoints {
             method: .get, path: "/api/v1/tariffs/coverage", operationID: "tariffCoverage", tag: "tariffs",
             summary:
                 "The share of tariff lines a reporter liberalized for a partner, and the share of the partner's trade in those lines, with the preference margins.",
-            parameters: [
-                Parameter(name: "reporter", required: true, summary: "The economy levying the duties.", example: "KAZ"),
-                Parameter(name: "partner", required: true, summary: "The partner whose goods pay them.", example: "IRN"),
-                Parameter(name: "regime", summary: "The schedule's partner or regime column (default: the partner's own)."),
-                Parameter(name: "period", summary: "The trade period (default: the last full year with subheading figures)."), .asOf,
-            ],
+            parameters: Parameter.query(.coverage),
             answer: "TariffCoverage",
             refusals: [400: "A parameter is wrong, or the reporter has several regimes and none was named.", 404: "No schedule is stored."]
         ) { call in

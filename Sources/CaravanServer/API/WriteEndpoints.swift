@@ -18,13 +18,7 @@ enum WriteEndpoints {
             method: .post, path: "/api/v1/imports", operationID: "importFile", tag: "imports",
             summary:
                 "Import one file, sent as the body: any importer's format (Comtrade, BACI, figures, flows, a network, a dossier), gzipped or not. All or nothing; the same content twice adds nothing.",
-            parameters: [
-                Parameter(
-                    name: "name", required: true, summary: "The file's name, recorded with every figure it holds.", example: "comtrade-2024.csv"),
-                Parameter(
-                    name: "format", kind: .choice(ImportFormat.allCases.map(\.rawValue)),
-                    summary: "The file's format (default: detected from its first bytes)."),
-            ],
+            parameters: Parameter.query(.upload),
             body: .file, answer: "ImportAnswer",
             refusals: [
                 201: "The file was stored as a new batch.", 400: "A parameter is missing or wrong.", 401: "No token, or an unknown one.",
@@ -42,11 +36,7 @@ enum WriteEndpoints {
         Endpoint(
             method: .put, path: "/api/v1/dossiers/{partnership}", operationID: "putDossier", tag: "dossier",
             summary: "Add or replace a partnership's dossier (YAML, docs/dossier.md); the earlier one stays stored as history.",
-            parameters: [
-                Parameter(
-                    name: "partnership", location: .path, required: true, summary: "The partnership's id, as in the dossier.",
-                    example: "iran-kazakhstan")
-            ],
+            parameters: Parameter.path(.dossier),
             body: .dossier, answer: "ImportAnswer",
             refusals: [
                 201: "The dossier was stored.", 400: "The id in the path is not the dossier's.", 401: "No token, or an unknown one.",

@@ -11,18 +11,10 @@ struct DashboardRoutes: Sendable {
     let workspace: Workspace
     let cache: AnswerCache
 
-    private static let judged: [Parameter] = [.partnership, .asOf, Parameter(name: "lang", summary: "The page's language: fa, ru or en.")]
-    private static let trade: [Parameter] =
-        judged + [
-            Parameter(name: "reporter", summary: "The reporting economy."), Parameter(name: "partner", summary: "The partner economy."), .flow,
-            .commodity, Parameter(name: "by", summary: "The grain."),
-        ]
-    private static let corridor: [Parameter] =
-        judged + [
-            Parameter(name: "from", summary: "Where from."), Parameter(name: "to", summary: "Where to."),
-            Parameter(name: "by", summary: "What to minimise."),
-            Parameter(name: "value-of-time", summary: "USD per tonne-hour."), Parameter(name: "alternatives", summary: "Alternatives."),
-        ] + Parameter.avoid
+    private static let judged = Parameter.page(.report)
+    private static let trade = Parameter.page(.report, .series)
+    private static let corridor = Parameter.page(.report, .route)
+    private static let scenario = Parameter.page(.report, .scenario)
 
     func add(to router: Router<CaravanContext>) {
         page(router, "/", Self.judged) { reader, dashboard in
@@ -49,7 +41,7 @@ struct DashboardRoutes: Sendable {
         }
         let (workspace, cache) = (self.workspace, self.cache)
         router.get("/trade.csv") { request, context in
-            let reader = RequestReader(
+            let reader = QueryReader(
                 try Arguments(request, context: context, declared: Self.trade, strict: false).values(.page), workspace: workspace)
             let series = try await reader.series()
             return try await cache.answer(request) {
@@ -60,7 +52,7 @@ struct DashboardRoutes: Sendable {
                     body: ByteBuffer(string: try OutputFormat.csv.render(try await workspace.series(query, by: series.grain))))
             }.response
         }
-        page(router, "/scenario", Self.judged + Parameter.scenario) { reader, dashboard in
+        page(router, "/scenario", Self.scenario) { reader, dashboard in
             let judged = try reader.judged()
             let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
             return try await dashboard.scenario(asked, partnership: judged.partnership, asOf: judged.asOf)
@@ -90,12 +82,12 @@ struct DashboardRoutes: Sendable {
 
     private func page(
         _ router: Router<CaravanContext>, _ path: String, _ declared: [Parameter], kept: Bool = true,
-        render: @escaping @Sendable (RequestReader, Dashboard) async throws -> HTML
+        render: @escaping @Sendable (QueryReader, Dashboard) async throws -> HTML
     ) {
         let (workspace, cache) = (self.workspace, self.cache)
         router.get(RouterPath(path)) { request, context in
             let arguments = try Arguments(request, context: context, declared: declared, strict: false)
-            let reader = RequestReader(arguments.values(.page), workspace: workspace)
+            let reader = QueryReader(arguments.values(.page), workspace: workspace)
             let page = PageRequest(request)
             // One answer a language: the same address may be asked for in several by Accept-Language.
             let make: @Sendable () async throws -> Answer = { Answer.html(try await render(reader, Dashboard(workspace, request: page))) }

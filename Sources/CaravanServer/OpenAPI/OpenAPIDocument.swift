@@ -1,3 +1,4 @@
+import CaravanService
 import Hummingbird
 
 /// The OpenAPI 3.1 description of the API, made from the same endpoint declarations the router
@@ -78,11 +79,10 @@ enum OpenAPIDocument {
 
     private static func parameter(_ parameter: Parameter) -> JSONValue {
         var schema: JSONValue =
-            switch parameter.kind {
-            case .string: Schemas.string
+            switch parameter.field.value {
+            case .text: Schemas.string
             case .integer: Schemas.integer
             case .number: Schemas.number
-            case .boolean: Schemas.boolean
             case .choice(let choices): ["type": "string", "enum": .array(choices.map { .string($0) })]
             }
         if parameter.repeated { schema = Schemas.array(schema) }

@@ -20,24 +20,24 @@ public struct WatchRequest: Sendable {
 
 extension RequestReader {
     /// `partnership` and `since` (a date, from its first instant, or an ISO 8601 time).
-    public func changes() throws -> ChangesRequest {
+    public func changes(_ asked: ChangesRequest.Asked) throws -> ChangesRequest {
         var since: Date?
-        if let text = values.string("since") {
+        if let text = self.text(asked.since) {
             guard let time = RecordedTime(text) else { throw refuse("since", "'\(text)'; expected a date YYYY-MM-DD or an ISO 8601 time") }
             since = time.date
         }
-        return ChangesRequest(partnership: values.string("partnership"), since: since)
+        return ChangesRequest(partnership: text(asked.partnership), since: since)
     }
 
     /// `url`, an absolute http or https address, and `partnership`. Unless `allowingPrivate`, a
     /// host written as an address that is not public is refused (WatchAddress).
-    public func watch(allowingPrivate: Bool = false) throws -> WatchRequest {
-        let url = try required("url")
+    public func watch(_ asked: WatchRequest.Asked, allowingPrivate: Bool = false) throws -> WatchRequest {
+        let url = try required("url", asked.url)
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = parts.host, !host.isEmpty, let connected = WatchAddress.host(of: url), url.count <= 2_000,
             !url.contains(where: { $0.isWhitespace || $0.isNewline })
         else { throw refuse("url", "'\(url.prefix(200))'; expected an absolute http or https address such as https://example.org/hook") }
         if !allowingPrivate, let refusal = WatchAddress.refusal(host: connected) { throw refuse("url", refusal) }
-        return WatchRequest(url: url, partnership: values.string("partnership"))
+        return WatchRequest(url: url, partnership: text(asked.partnership))
     }
 }

@@ -37,28 +37,29 @@ public enum RouteMeasure: String, Sendable, CaseIterable {
 
 extension RequestReader {
     /// `from`, `to`, `by`, `value-of-time`, `alternatives` and the avoid lists, checked against the network's places.
-    public func route(in network: Places) throws -> RouteRequest {
-        let measure = try choice("by", default: RouteMeasure.time)
-        let valueOfTime = try number("value-of-time", in: 0...100_000, default: RouteObjective.defaultValueOfTime)
+    public func route(_ asked: RouteRequest.Asked, in network: Places) throws -> RouteRequest {
+        let measure = try choice("by", asked.by, default: RouteMeasure.time)
+        let valueOfTime = try number("value-of-time", asked.valueOfTime, in: 0...100_000, default: RouteObjective.defaultValueOfTime)
         return RouteRequest(
-            from: try required("from"), to: try required("to"), objective: measure.objective(valueOfTime: valueOfTime),
-            constraints: try constraints(in: network), count: try integer("alternatives", in: 0...20, default: 0) + 1)
+            from: try required("from", asked.from), to: try required("to", asked.to), objective: measure.objective(valueOfTime: valueOfTime),
+            constraints: try constraints(asked.avoid, in: network), count: try integer("alternatives", asked.alternatives, in: 0...20, default: 0) + 1
+        )
     }
 
     /// `from`, `to`, `year`, `partnership` and the avoid lists, checked against `network`.
-    public func capacity(in network: Places) throws -> CapacityRequest {
-        let year = try values.string("year").map { _ in try integer("year", in: Plausible.years, default: 0) }
+    public func capacity(_ asked: CapacityRequest.Asked, in network: Places) throws -> CapacityRequest {
+        let year = try text(asked.year).map { _ in try integer("year", asked.year, in: Plausible.years, default: 0) }
         return CapacityRequest(
-            from: try required("from"), to: try required("to"), constraints: try constraints(in: network), year: year,
-            partnership: values.string("partnership"))
+            from: try required("from", asked.from), to: try required("to", asked.to), constraints: try constraints(asked.avoid, in: network),
+            year: year, partnership: text(asked.partnership))
     }
 
     /// `avoid-country`, `avoid-node` and `avoid-mode`, each refused when it names nothing the network has:
     /// a constraint that avoids nothing would give a route through the place meant to be avoided.
-    public func constraints(in network: Places) throws -> RouteConstraints {
+    public func constraints(_ asked: RouteConstraints.Asked, in network: Places) throws -> RouteConstraints {
         let countries = network.countries
         var avoidCountries = Set<String>()
-        for text in values.all("avoid-country") {
+        for text in texts(asked.countries) {
             let code = text.uppercased()
             guard workspace.tables.countries.contains(code) else {
                 let near = Suggestions.nearest(code, among: countries) + workspace.tables.countries.codes(named: code).filter(countries.contains)
@@ -70,22 +71,23 @@ extension RequestReader {
             avoidCountries.insert(code)
         }
         let ids = network.ids
-        for id in values.all("avoid-node") where !ids.contains(id) {
+        let nodes = texts(asked.nodes)
+        for id in nodes where !ids.contains(id) {
             throw refuse("avoid-node", "the network has no node '\(id)'" + Suggestions.phrase(Suggestions.nearest(id, among: ids)))
         }
         var modes = Set<TransportMode>()
-        for text in values.all("avoid-mode") {
+        for text in texts(asked.modes) {
             guard let mode = TransportMode(rawValue: text.lowercased()) else {
                 throw refuse("avoid-mode", "'\(text)'; expected \(TransportMode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             modes.insert(mode)
         }
-        return RouteConstraints(avoidCountries: avoidCountries, avoidNodes: Set(values.all("avoid-node")), avoidModes: modes)
+        return RouteConstraints(avoidCountries: avoidCountries, avoidNodes: Set(nodes), avoidModes: modes)
     }
 
     /// `element`: a node, link or corridor of `network`, when given.
-    public func element(in network: Network) throws -> String? {
-        guard let element = values.string("element") else { return nil }
+    public func element(_ raw: String?, in network: Network) throws -> String? {
+        guard let element = self.text(raw) else { return nil }
         let ids = network.elementIDs
         guard ids.contains(element) else {
             throw refuse(
@@ -102,7 +104,7 @@ public struct JudgedRequest: Sendable {
 }
 
 extension RequestReader {
-    public func judged() throws -> JudgedRequest {
-        JudgedRequest(partnership: values.string("partnership"), asOf: try asOf() ?? Date())
+    public func judged(_ asked: JudgedRequest.Asked) throws -> JudgedRequest {
+        JudgedRequest(partnership: text(asked.partnership), asOf: try asOf(asked.asOf) ?? Date())
     }
 }

@@ -1,13 +1,9 @@
 import Foundation
 
-/// A request's values by parameter name, whichever way it came: the command line's options, an
-/// API call's query, a dashboard page's form. Each request kind is read from these by one parser,
-/// so every entry point refuses the same things in the same words.
+/// A query's values by parameter name, as an API call or a dashboard page's form sends them: what
+/// `QueryReader` makes a request as asked from, for the one parser every entry point shares.
 public struct RequestValues: Sendable {
-    /// Where a request came from: it decides only how a parameter is named in a message.
-    public enum Origin: Sendable {
-        case commandLine, api, page
-    }
+    public typealias Origin = RequestReader.Origin
 
     public let origin: Origin
     private let values: [String: [String]]
@@ -20,16 +16,16 @@ public struct RequestValues: Sendable {
     /// The first value given, spaces trimmed and Persian digits read as digits; nil when none, or
     /// blank (as a form sends a field left empty).
     public func string(_ name: String) -> String? {
-        values[name]?.lazy.map { PersianInput.digits($0.trimmingCharacters(in: .whitespaces)) }.first { !$0.isEmpty }
+        values[name]?.lazy.map(Self.normalized).first { !$0.isEmpty }
     }
 
     /// Every value given, blanks left out.
     public func all(_ name: String) -> [String] {
-        (values[name] ?? []).map { PersianInput.digits($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+        (values[name] ?? []).map(Self.normalized).filter { !$0.isEmpty }
     }
 
-    /// The parameter as this origin's user wrote it: `--period` or `'period'`.
-    public func label(_ name: String) -> String { origin == .commandLine ? "--\(name)" : "'\(name)'" }
+    /// A value as every entry point reads it: spaces trimmed, Persian and Arabic-Indic digits as ASCII.
+    static func normalized(_ text: String) -> String { PersianInput.digits(text.trimmingCharacters(in: .whitespaces)) }
 }
 
 /// Why a request cannot be answered as asked: the parameter at fault, as its user wrote it, and why.

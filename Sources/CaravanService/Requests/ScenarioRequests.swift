@@ -12,9 +12,9 @@ extension RequestReader {
     /// `partnership`, and any number of `delay` (`PROJECT=2y`), `cancel` (`PROJECT`) and `add`
     /// (`ELEMENT:capacity_mt=5`); at least one change, each checked against the dossier's projects
     /// and the stored network.
-    public func scenario() async throws -> ScenarioRequest {
+    public func scenario(_ asked: ScenarioRequest.Asked) async throws -> ScenarioRequest {
         var changes: [Scenario.Change] = []
-        for text in values.all("delay") {
+        for text in texts(asked.delay) {
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let years = parts.count == 2 ? parts[1].lowercased().replacingOccurrences(of: "y", with: "") : ""
             guard parts.count == 2, !parts[0].isEmpty, let count = Int(years), (1...50).contains(count) else {
@@ -22,8 +22,8 @@ extension RequestReader {
             }
             changes.append(.delay(project: parts[0], years: count))
         }
-        for text in values.all("cancel") { changes.append(.cancel(project: text)) }
-        for text in values.all("add") {
+        for text in texts(asked.cancel) { changes.append(.cancel(project: text)) }
+        for text in texts(asked.add) {
             let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let assignment = parts.count == 2 ? parts[1].split(separator: "=", maxSplits: 1).map(String.init) : []
             let figures = ProjectEffect.Figure.allCases.map(\.rawValue).joined(separator: ", ")
@@ -39,7 +39,7 @@ extension RequestReader {
         }
         guard !changes.isEmpty else { throw refuse("delay", "a scenario needs a change: delay, cancel or add") }
         guard changes.count <= 20 else { throw refuse("delay", "at most 20 changes in one scenario") }
-        let partnership = values.string("partnership")
+        let partnership = text(asked.partnership)
         let scenario = Scenario(changes)
         do {
             _ = try scenario.apply(to: try await workspace.dossier(partnership), network: try await workspace.storedNetwork())

@@ -60,52 +60,60 @@ public struct CoverageRequest: Sendable {
 
 extension RequestReader {
     /// `reporter`, `partner`, `flow` (default turnover), `commodity` (default TOTAL) and `as-of`.
-    public func tradeQuery() async throws -> TradeQuery {
-        let (reporter, partner) = try pair("reporter", "partner")
+    public func tradeQuery(_ asked: TradeQuery.Asked) async throws -> TradeQuery {
+        let (reporter, partner) = try pair(("reporter", asked.reporter), ("partner", asked.partner))
         return TradeQuery(
-            reporter: reporter, partner: partner, flow: try choice("flow", default: TradeFlow.turnover), commodity: try await commodity(),
-            asOf: try asOf())
+            reporter: reporter, partner: partner, flow: try choice("flow", asked.flow, default: TradeFlow.turnover),
+            commodity: try await commodity(asked.commodity), asOf: try asOf(asked.asOf))
     }
 
     /// Two economies, refused when they are one.
-    func pair(_ first: String, _ second: String) throws -> (String, String) {
-        let a = try country(first)
-        let b = try country(second)
-        if a == b { throw refuse(second, "the same economy as \(values.label(first)); a pair is of two") }
+    func pair(_ first: (name: String, text: String?), _ second: (name: String, text: String?)) throws -> (String, String) {
+        let a = try country(first.name, first.text)
+        let b = try country(second.name, second.text)
+        if a == b { throw refuse(second.name, "the same economy as \(label(first.name)); a pair is of two") }
         return (a, b)
     }
 
-    public func series() async throws -> SeriesRequest {
-        SeriesRequest(query: try await tradeQuery(), grain: try choice("by", default: SeriesGrain.year))
+    public func series(_ asked: SeriesRequest.Asked) async throws -> SeriesRequest {
+        SeriesRequest(query: try await tradeQuery(asked.query), grain: try choice("by", asked.by, default: SeriesGrain.year))
     }
 
-    public func comparison() async throws -> ComparisonRequest {
-        let query = try await tradeQuery()
-        guard let period = try period("period") else { throw refuse("period", "required: the period to look at (2024, 2025-01..2025-09)") }
-        return ComparisonRequest(query: query, period: period, versus: try self.period("versus"))
+    public func comparison(_ asked: ComparisonRequest.Asked) async throws -> ComparisonRequest {
+        let query = try await tradeQuery(asked.query)
+        guard let period = try period("period", asked.period) else {
+            throw refuse("period", "required: the period to look at (2024, 2025-01..2025-09)")
+        }
+        return ComparisonRequest(query: query, period: period, versus: try self.period("versus", asked.versus))
     }
 
-    public func mirror() async throws -> MirrorRequest {
-        let (a, b) = try pair("a", "b")
-        return MirrorRequest(a: a, b: b, commodity: try await commodity(), period: try period("period"), asOf: try asOf())
+    public func mirror(_ asked: MirrorRequest.Asked) async throws -> MirrorRequest {
+        let (a, b) = try pair(("a", asked.a), ("b", asked.b))
+        return MirrorRequest(
+            a: a, b: b, commodity: try await commodity(asked.commodity), period: try period("period", asked.period), asOf: try asOf(asked.asOf))
     }
 
-    public func gap() async throws -> GapRequest {
-        let (a, b) = try pair("a", "b")
-        guard let period = try period("period") else { throw refuse("period", "required: the period the question is about (2022, SH1401)") }
-        return GapRequest(a: a, b: b, period: period, flow: try choice("flow", default: TradeFlow.turnover), commodity: try await commodity())
+    public func gap(_ asked: GapRequest.Asked) async throws -> GapRequest {
+        let (a, b) = try pair(("a", asked.a), ("b", asked.b))
+        guard let period = try period("period", asked.period) else {
+            throw refuse("period", "required: the period the question is about (2022, SH1401)")
+        }
+        return GapRequest(
+            a: a, b: b, period: period, flow: try choice("flow", asked.flow, default: TradeFlow.turnover),
+            commodity: try await commodity(asked.commodity))
     }
 
-    public func products() async throws -> ProductsRequest {
-        let query = try await tradeQuery()
-        guard let period = try period("period") else { throw refuse("period", "required: the period to break down (2024, SH1403)") }
+    public func products(_ asked: ProductsRequest.Asked) async throws -> ProductsRequest {
+        let query = try await tradeQuery(asked.query)
+        guard let period = try period("period", asked.period) else { throw refuse("period", "required: the period to break down (2024, SH1403)") }
         return ProductsRequest(
-            query: query, period: period, versus: try self.period("versus"), level: try choice("level", default: ProductLevel.chapter),
-            top: try integer("top", in: 1...1_000, default: 10))
+            query: query, period: period, versus: try self.period("versus", asked.versus),
+            level: try choice("level", asked.level, default: ProductLevel.chapter), top: try integer("top", asked.top, in: 1...1_000, default: 10))
     }
 
-    public func coverage() throws -> CoverageRequest {
-        let (reporter, partner) = try pair("reporter", "partner")
-        return CoverageRequest(reporter: reporter, partner: partner, regime: values.string("regime"), period: try period("period"), asOf: try asOf())
+    public func coverage(_ asked: CoverageRequest.Asked) throws -> CoverageRequest {
+        let (reporter, partner) = try pair(("reporter", asked.reporter), ("partner", asked.partner))
+        return CoverageRequest(
+            reporter: reporter, partner: partner, regime: text(asked.regime), period: try period("period", asked.period), asOf: try asOf(asked.asOf))
     }
 }

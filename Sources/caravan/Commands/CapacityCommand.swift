@@ -42,8 +42,8 @@ struct CapacityCommand: AsyncParsableCommand {
         let clock = Timings(enabled: timings)
         let workspace = try await store.workspace(reading: network)
         let stored = try await workspace.graph(file: network)
-        let values = avoid.values.merging(options(("from", from), ("to", to), ("year", year), ("partnership", partnership))) { $1 }
-        let request = try await workspace.read(values) { try $0.capacity(in: stored.places) }
+        let asked = CapacityRequest.Asked(from: from, to: to, year: year, partnership: partnership, avoid: avoid.asked)
+        let request = try await workspace.read { try $0.capacity(asked, in: stored.places) }
         var applied: [String] = []
         let graph: RoutingGraph
         if let year = request.year {

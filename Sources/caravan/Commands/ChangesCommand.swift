@@ -24,7 +24,7 @@ struct ChangesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let request = try await workspace.read(options(("partnership", partnership), ("since", since))) { try $0.changes() }
+        let request = try await workspace.read { try $0.changes(ChangesRequest.Asked(partnership: partnership, since: since)) }
         let changes = try await workspace.changes(partnership: request.partnership, since: request.since)
         if changes.isEmpty && output.format == .table {
             print("No change recorded\(request.since == nil ? "" : " since then"): imports record one when a status or verdict moves.")
@@ -62,8 +62,8 @@ struct AddWatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.writableWorkspace()
-        let request = try await workspace.read(options(("url", url), ("partnership", partnership))) {
-            try $0.watch(allowingPrivate: watches.allowsPrivate)
+        let request = try await workspace.read {
+            try $0.watch(WatchRequest.Asked(url: url, partnership: partnership), allowingPrivate: watches.allowsPrivate)
         }
         let watch = try await workspace.addWatch(request)
         FileHandle.standardError.write(

@@ -22,7 +22,7 @@ struct FlowsCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await store.workspace()
         let network = try await workspace.network()
-        let element = try await workspace.read(options(("element", element))) { try $0.element(in: network) }
+        let element = try await workspace.read { [element] in try $0.element(element, in: network) }
         print(try output.format.render(try await workspace.freightFlows(element: element)), terminator: "")
     }
 }

@@ -33,10 +33,8 @@ struct ProductsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let values = pair.values.merging(
-            options(("commodity", commodity.commodity), ("period", period), ("versus", versus), ("level", level), ("top", top))
-        ) { $1 }
-        let request = try await workspace.read(values) { try await $0.products() }
+        let asked = ProductsRequest.Asked(query: pair.query(commodity), period: period, versus: versus, level: level, top: top)
+        let request = try await workspace.read { try await $0.products(asked) }
         let composition = try await workspace.products(
             request.query, period: request.period, versus: request.versus, level: request.level, top: request.top)
         print(try output.format.render(sections: composition), terminator: "")

@@ -47,10 +47,8 @@ struct RouteCommand: AsyncParsableCommand {
         let clock = Timings(enabled: timings)
         let workspace = try await store.workspace(reading: network)
         let graph = try await workspace.graph(file: network)
-        let values = avoid.values.merging(
-            options(("from", from), ("to", to), ("by", by), ("value-of-time", valueOfTime), ("alternatives", alternatives))
-        ) { $1 }
-        let request = try await workspace.read(values) { try $0.route(in: graph.places) }
+        let asked = RouteRequest.Asked(from: from, to: to, by: by, valueOfTime: valueOfTime, alternatives: alternatives, avoid: avoid.asked)
+        let request = try await workspace.read { try $0.route(asked, in: graph.places) }
         clock.lap("load")
         let answer: RouteAnswer
         do {

@@ -31,11 +31,8 @@ struct ScenarioCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        var values = options(("partnership", partnership))
-        values["delay"] = delay
-        values["cancel"] = cancel
-        values["add"] = add
-        let request = try await workspace.read(values) { try await $0.scenario() }
+        let asked = ScenarioRequest.Asked(partnership: partnership, delay: delay, cancel: cancel, add: add)
+        let request = try await workspace.read { try await $0.scenario(asked) }
         let comparison = try await workspace.scenario(request)
         if format == .json {
             print(try JSONOutput.string(comparison), terminator: "")

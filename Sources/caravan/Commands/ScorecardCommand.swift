@@ -18,7 +18,7 @@ struct DossierOptions: ParsableArguments {
 
     func scorecard(_ store: StoreOptions) async throws -> Scorecard {
         let workspace = try await store.workspace()
-        let request = try await workspace.read(options(("partnership", partnership), ("as-of", asOf))) { try $0.judged() }
+        let request = try await workspace.read { try $0.judged(JudgedRequest.Asked(partnership: partnership, asOf: asOf)) }
         return try await workspace.scorecard(request.partnership, asOf: request.asOf)
     }
 }
@@ -74,8 +74,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let (request, language) = try await workspace.read(options(("partnership", partnership), ("as-of", asOf), ("lang", lang))) {
-            (try $0.judged(), try $0.choice("lang", default: Language.en))
+        let (request, language) = try await workspace.read {
+            (try $0.judged(JudgedRequest.Asked(partnership: partnership, asOf: asOf)), try $0.choice("lang", lang, default: Language.en))
         }
         let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf, language: language)
         try OutputFile.write(html.rendered, to: out)

@@ -39,8 +39,8 @@ struct CoverageCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let values = options(("reporter", reporter), ("partner", partner), ("regime", regime), ("period", period), ("as-of", asOf))
-        let request = try await workspace.read(values) { try $0.coverage() }
+        let asked = CoverageRequest.Asked(reporter: reporter, partner: partner, regime: regime, period: period, asOf: asOf)
+        let request = try await workspace.read { try $0.coverage(asked) }
         let coverage = try await workspace.tariffCoverage(
             reporter: request.reporter, partner: request.partner, regime: request.regime, period: request.period, asOf: request.asOf)
         print(try output.format.render(sections: coverage), terminator: "")

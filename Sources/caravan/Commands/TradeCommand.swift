@@ -51,8 +51,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let values = pair.values.merging(options(("commodity", commodity.commodity), ("period", period), ("versus", versus))) { $1 }
-        let request = try await workspace.read(values) { try await $0.comparison() }
+        let asked = ComparisonRequest.Asked(query: pair.query(commodity), period: period, versus: versus)
+        let request = try await workspace.read { try await $0.comparison(asked) }
         let comparison = try await workspace.compare(request.query, period: request.period, versus: request.versus)
         print(try output.format.render(comparison), terminator: "")
     }
@@ -84,8 +84,8 @@ struct MirrorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let values = options(("a", a), ("b", b), ("period", period), ("commodity", commodity), ("as-of", asOf))
-        let request = try await workspace.read(values) { try await $0.mirror() }
+        let asked = MirrorRequest.Asked(a: a, b: b, period: period, commodity: commodity, asOf: asOf)
+        let request = try await workspace.read { try await $0.mirror(asked) }
         let mirror = try await workspace.mirror(request.a, request.b, commodity: request.commodity, period: request.period, asOf: request.asOf)
         print(try output.format.render(mirror), terminator: "")
     }
@@ -123,8 +123,8 @@ struct GapCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.workspace()
-        let values = options(("a", a), ("b", b), ("period", period), ("flow", flow), ("commodity", commodity))
-        let request = try await workspace.read(values) { try await $0.gap() }
+        let asked = GapRequest.Asked(a: a, b: b, period: period, flow: flow, commodity: commodity)
+        let request = try await workspace.read { try await $0.gap(asked) }
         print(try output.format.render(try await workspace.gap(request)), terminator: "")
     }
 }
@@ -160,6 +160,7 @@ struct SeriesOptions: ParsableArguments {
     var by: String?
 
     func request(in workspace: Workspace) async throws -> SeriesRequest {
-        try await workspace.read(pair.values.merging(options(("commodity", commodity.commodity), ("by", by))) { $1 }) { try await $0.series() }
+        let asked = SeriesRequest.Asked(query: pair.query(commodity), by: by)
+        return try await workspace.read { try await $0.series(asked) }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CaravanNetwork
+import CaravanService
 
 /// Countries, nodes and modes a route or a capacity must do without.
 struct AvoidOptions: ParsableArguments {
@@ -11,6 +13,6 @@ struct AvoidOptions: ParsableArguments {
     @Option(name: .customLong("avoid-mode"), help: "rail, road, sea or ferry: a mode that may not be used (repeatable).")
     var modes: [String] = []
 
-    /// The options by name, for the request parser.
-    var values: [String: [String]] { ["avoid-country": countries, "avoid-node": nodes, "avoid-mode": modes] }
+    /// The avoid lists as asked, for the request parser.
+    var asked: RouteConstraints.Asked { RouteConstraints.Asked(countries: countries, nodes: nodes, modes: modes) }
 }

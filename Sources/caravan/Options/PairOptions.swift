@@ -18,8 +18,10 @@ struct PairOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Only figures recorded by this date (YYYY-MM-DD, end of day UTC) or ISO 8601 time.")
     var asOf: String?
 
-    /// The options by name, for the request parser.
-    var values: [String: [String]] { options(("reporter", reporter), ("partner", partner), ("flow", flow), ("as-of", asOf)) }
+    /// The trade query as asked, of `commodity`, for the request parser.
+    func query(_ commodity: CommodityOption) -> TradeQuery.Asked {
+        TradeQuery.Asked(reporter: reporter, partner: partner, flow: flow, commodity: commodity.commodity, asOf: asOf)
+    }
 }
 
 /// What a trade query counts.
