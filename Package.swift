@@ -142,7 +142,9 @@ let package = Package(
         // The byte-level readers under libFuzzer and AddressSanitizer (Reliability/Fuzz/readers.sh); built plainly, a corpus replayer.
         .executableTarget(name: "caravan-readers-fuzz", dependencies: ["CaravanImport"], path: "Reliability/Fuzz/caravan-readers-fuzz"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
-        .testTarget(name: "CaravanPresentationTests", dependencies: ["CaravanCore", "CaravanPresentation"]),
+        .testTarget(
+            name: "CaravanPresentationTests",
+            dependencies: ["CaravanCore", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],

@@ -15,11 +15,6 @@ public struct HTMLReport: Sendable {
         self.words = words
     }
 
-    /// The report of a partnership as of a moment, from the workspace, in a language.
-    public static func make(_ workspace: Workspace, partnership: String? = nil, asOf: Date = Date(), language: Language = .en) async throws -> HTML {
-        HTMLReport(try await workspace.reportData(partnership, asOf: asOf), words: Words(language)).html
-    }
-
     private var scorecard: Scorecard { data.scorecard }
 
     public var html: HTML {

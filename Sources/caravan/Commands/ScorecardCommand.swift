@@ -77,7 +77,7 @@ struct ReportCommand: AsyncParsableCommand {
         let (request, language) = try await workspace.read(options(("partnership", partnership), ("as-of", asOf), ("lang", lang))) {
             (try $0.judged(), try $0.choice("lang", default: Language.en))
         }
-        let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf, language: language)
+        let html = HTMLReport(try await workspace.reportData(request.partnership, asOf: request.asOf), words: Words(language)).html
         try OutputFile.write(html.rendered, to: out)
         print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }
