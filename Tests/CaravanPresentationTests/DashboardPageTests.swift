@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanData
 import CaravanDossier
 import CaravanNetwork
 import CaravanPresentation
@@ -82,6 +83,15 @@ struct DashboardPageTests {
         #expect(html.contains("<p class=\"problem\" id=\"route-problem\">no node has the id or name &#39;Nowhere&#39;</p>"))
         #expect(html.contains(">Incheh &lt;Borun&gt;</option>") && !html.contains("<Borun>"))
         #expect(html.contains("<li id=\"network-source-n1\"><a href=\"https://example.org/map\" rel=\"noopener\">Railway map</a></li>"))
+    }
+
+    @Test("the stylesheets come from Data/styles, inlined as they are: the report's alone in the report, both in a page")
+    func styles() {
+        let (report, dashboard) = (BundledData.style("report"), BundledData.style("dashboard"))
+        #expect(report.hasPrefix("body{") && !report.hasSuffix("\n") && dashboard.hasPrefix(".top{"))
+        #expect(HTMLReport(Self.report()).html.rendered.contains("<style>\(report)</style>"))
+        let page = Fixture.request("/projects").projects(ScorecardPageData(scorecard: Fixture.scorecard())).rendered
+        #expect(page.contains("<style>\(report)\(dashboard)</style>"))
     }
 
     static func report() -> ReportData {
