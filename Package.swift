@@ -46,7 +46,7 @@ let package = Package(
             name: "CaravanData", path: "Data", exclude: ["README.md"],
             resources: [
                 .copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers"), .copy("hs"), .copy("groups"),
-                .copy("words"), .copy("basemap"),
+                .copy("words"), .copy("basemap"), .copy("styles"),
             ]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -142,7 +142,9 @@ let package = Package(
         // The byte-level readers under libFuzzer and AddressSanitizer (Reliability/Fuzz/readers.sh); built plainly, a corpus replayer.
         .executableTarget(name: "caravan-readers-fuzz", dependencies: ["CaravanImport"], path: "Reliability/Fuzz/caravan-readers-fuzz"),
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
-        .testTarget(name: "CaravanPresentationTests", dependencies: ["CaravanCore", "CaravanPresentation"]),
+        .testTarget(
+            name: "CaravanPresentationTests",
+            dependencies: ["CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],

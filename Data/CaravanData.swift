@@ -23,6 +23,13 @@ public enum BundledData {
     /// The phrases of one language the dashboard and the report are written in (`words/en.txt`).
     public static func words(_ language: String) -> String { text("words/\(language).txt") }
 
+    /// A stylesheet of the dashboard and the report (`styles/report.css`), without the file's last
+    /// newline: the page holds the rules alone.
+    public static func style(_ name: String) -> String {
+        let css = text("styles/\(name).css")
+        return css.hasSuffix("\n") ? String(css.dropLast()) : css
+    }
+
     /// Natural Earth's countries, simplified, for the map (`basemap/countries.json`).
     public static var basemapJSON: String { text("basemap/countries.json") }
 

@@ -62,7 +62,7 @@ struct DashboardTests {
                     let address = page.path + (page.path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
                     documents.append((page.name, language, try await client.execute(uri: address, method: .get).text))
                 }
-                let report = try await HTMLReport.make(served.workspace, asOf: Date(), language: language).rendered
+                let report = HTMLReport(try await served.workspace.reportData(asOf: Date()), words: Words(language)).html.rendered
                 documents.append(("report", language, report))
             }
             // Two browsers at a time, one a core.

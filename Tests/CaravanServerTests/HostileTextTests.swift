@@ -161,8 +161,9 @@ struct HostileTextTests {
                 if path.hasPrefix("/trade?reporter=KAZ") { #expect(page.dom.contains("id=\"gap-waterfall\""), "the gap is not shown") }
             }
             let report = served.directory.url.appendingPathComponent("report.html")
+            let data = try await workspace.reportData()
             for language in Language.allCases {
-                try await HTMLReport.make(workspace, language: language).rendered.write(to: report, atomically: true, encoding: .utf8)
+                try HTMLReport(data, words: Words(language)).html.rendered.write(to: report, atomically: true, encoding: .utf8)
                 Self.check(try await Browser.load(report).dom, "the report")
             }
         }

@@ -67,7 +67,8 @@ struct Reads: Sendable {
                     _ = try format.render(sections: ProjectsPart(scorecard))
                     _ = try format.render(sections: AgreementsPart(scorecard))
                 }
-                for language in Language.allCases { _ = try await HTMLReport.make(workspace, partnership: partnership, language: language) }
+                let report = try await workspace.reportData(partnership)
+                for language in Language.allCases { _ = HTMLReport(report, words: Words(language)).html }
             }
         } catch let error where Self.isAnswer(error) {
             return nil

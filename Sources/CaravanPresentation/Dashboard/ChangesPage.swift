@@ -1,15 +1,15 @@
 import CaravanCore
+import CaravanService
 import CaravanStore
 import Foundation
 
 extension Dashboard {
     /// What changed in the partnership's scorecard, newest first, each change with what caused
     /// it; the partnership's Atom feed; and the sources its scorecard cites.
-    public func changes(partnership: String? = nil, asOf: Date = Date(), limit: Int = 200) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
+    public func changes(_ page: ChangesPageData) -> HTML {
+        let scorecard = page.scorecard
         let id = scorecard.partnership.id
-        let changes = Array(try await workspace.changes(partnership: id).reversed().prefix(limit))
-        let rows = changes.map { change -> [HTML] in
+        let rows = page.changes.map { change -> [HTML] in
             let from: HTML = change.from.map(words.badge) ?? "—"
             let to: HTML = change.to.map(words.badge) ?? "—"
             let cause: HTML =

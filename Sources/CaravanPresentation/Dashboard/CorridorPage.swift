@@ -7,18 +7,12 @@ import Foundation
 extension Dashboard {
     /// The corridor: the network map with flows against capacity, capacity by year against the
     /// targets, and a route finder whose answer is drawn on the map and as a time–cost–distance chart.
-    public func corridor(route: RouteRequest?, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let data = try await workspace.reportData(partnership, asOf: asOf)
-        let network = try await workspace.network()
-        var found: RouteAnswer?
-        var problem: String?
-        if let route {
-            do { found = try await workspace.routes(route) } catch let error as RouteError { problem = error.description }
-        }
+    public func corridor(_ page: CorridorPageData) -> HTML {
+        let (data, network, found) = (page.report, page.network, page.routes)
         let best = found?.routes.first
         let report = HTMLReport(data, words: words)
-        var body = RouteForm(network: network, request: route, words: words).html
-        if let problem { body += "<p class=\"problem\" id=\"route-problem\">\(words.english(problem))</p>" }
+        var body = RouteForm(network: network, request: page.route, words: words).html
+        if let problem = page.routeProblem { body += "<p class=\"problem\" id=\"route-problem\">\(words.english(problem.description))</p>" }
         if let found, let best {
             let names = words.places(in: network)
             let tables = RouteTables(answer: found, name: names, words: words)

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanData
 import CaravanDossier
 import CaravanService
 import Foundation
@@ -83,22 +84,8 @@ enum DashboardFrame {
         value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? ""
     }
 
-    private static let style: HTML = """
-        .top{display:flex;justify-content:space-between;gap:.5rem;flex-wrap:wrap}.brand,.languages{margin:0;color:#667;font-size:.85rem}
-        .languages a{margin-inline-start:.6rem}.languages a[aria-current]{font-weight:700;color:#1d2330;text-decoration:none}
-        nav{display:flex;flex-wrap:wrap;gap:.3rem;margin:.6rem 0}
-        nav a{padding:.35rem .7rem;border:1px solid #ccd;border-radius:6px;text-decoration:none;color:#1d2330}
-        nav a[aria-current=page]{background:#1d2330;color:white;border-color:#1d2330}.asof{color:#556;font-size:.85rem}
-        form.query{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.8rem 0}
-        form.query label{display:flex;flex-direction:column;font-size:.8rem;color:#445}
-        form.query input,form.query select,form.query button{font-size:1rem;padding:.3rem .4rem;max-width:100%}
-        .problem{color:#b3261e}.note{color:#556;font-size:.85rem}svg.map{max-width:900px}
-        .map .land{fill:#f4f1e8;stroke:#9c9384;stroke-width:.8}.map .node{fill:#1d2330;stroke:white;stroke-width:1}
-        .map .name{fill:#1d2330;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}.map .country{fill:#8a8170;font-style:italic}
-        .map .link{fill:none;stroke-linecap:round}.map .route{stroke:#d62728;stroke-width:5;opacity:.55;fill:none}
-        svg .place{fill:#333}
-        @media (max-width:600px){h1{font-size:1.25rem}form.query label{flex:1 1 45%}form.query select{max-width:100%}}
-        """
+    /// What the pages add to the report's stylesheet (`Data/styles/dashboard.css`), read once.
+    private static let style = HTML(trusted: BundledData.style("dashboard"))
 }
 
 /// The dashboard's error page, for a request the server cannot answer.

@@ -53,26 +53,7 @@ struct NetworkMap {
         }
         parts.append("</g>")
         let used = Dictionary(flows.map { ($0.element, $0) }, uniquingKeysWith: { later, _ in later })
-        for link in network.links {
-            guard let a = points[link.from], let b = points[link.to] else { continue }
-            let stroke = (size == .wide ? 1.5 : 1.2) + min(size == .wide ? 7 : 4, sqrt(link.capacityMt ?? 1))
-            let flow = used[link.id]
-            let utilization =
-                flow?.utilizationPct.map { ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)]) }
-                ?? ""
-            let (from, to) = (names(link.from), names(link.to))
-            let capacity = link.capacityMt.map { words("map.capacity", ["mt": words.number($0, decimals: 1)]) } ?? words("map.capacity-unknown")
-            let note =
-                "\(from) – \(to) (\(words("mode.\(link.mode.rawValue)"))): \(link.lengthKm.map { "\(words.number($0)) \(words("unit.km")), " } ?? "")"
-                + capacity + utilization + sources(link.evidence)
-            let dashes: HTML = link.mode == .sea || link.mode == .ferry ? " stroke-dasharray=\"8 5\"" : ""
-            let color = Self.colors.first { $0.0 == link.mode }?.1 ?? "#555"
-            parts.append(
-                """
-                <line class="link" x1="\(Chart.coordinate(a.x))" y1="\(Chart.coordinate(a.y))" x2="\(Chart.coordinate(b.x))" y2="\(Chart.coordinate(b.y))" \
-                stroke="\(color)" stroke-width="\(Chart.coordinate(stroke))"\(dashes)><title>\(note)</title></line>
-                """)
-        }
+        parts += links(points, used: used, names: names, size: size)
         if let route {
             let path = route.nodes.compactMap { points[$0] }.map { "\(Chart.coordinate($0.x)),\(Chart.coordinate($0.y))" }.joined(separator: " ")
             let through = route.nodes.map { names($0) }.joined(separator: " → ")
@@ -89,7 +70,54 @@ struct NetworkMap {
             parts.append(space.text(name, size: font, at: [(legendX + 18, legendY, .start)]))
             legendX += 30 + LabelSpace.textWidth(name, size: font)
         }
-        // Nodes, then their names: places on the route and those with capacity first.
+        parts += places(placed, at: points, used: used, space: &space, size: size)
+        for label in countryLabels {
+            parts.append(
+                space.text(
+                    label.name, size: font,
+                    at: [(label.x, label.y, .middle), (label.x, label.y + font * 1.5, .middle), (label.x, label.y - font * 1.5, .middle)],
+                    className: "country"))
+        }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    /// Each link as a line coloured by mode, as wide as its capacity, its figures and sources in its title.
+    private func links(
+        _ points: [String: (x: Double, y: Double)], used: [String: FlowUtilization], names: PlaceNames, size: ChartSize
+    ) -> [HTML] {
+        var lines: [HTML] = []
+        for link in network.links {
+            guard let a = points[link.from], let b = points[link.to] else { continue }
+            let stroke = (size == .wide ? 1.5 : 1.2) + min(size == .wide ? 7 : 4, sqrt(link.capacityMt ?? 1))
+            let flow = used[link.id]
+            let utilization =
+                flow?.utilizationPct.map { ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)]) }
+                ?? ""
+            let (from, to) = (names(link.from), names(link.to))
+            let capacity = link.capacityMt.map { words("map.capacity", ["mt": words.number($0, decimals: 1)]) } ?? words("map.capacity-unknown")
+            let note =
+                "\(from) – \(to) (\(words("mode.\(link.mode.rawValue)"))): \(link.lengthKm.map { "\(words.number($0)) \(words("unit.km")), " } ?? "")"
+                + capacity + utilization + sources(link.evidence)
+            let dashes: HTML = link.mode == .sea || link.mode == .ferry ? " stroke-dasharray=\"8 5\"" : ""
+            let color = Self.colors.first { $0.0 == link.mode }?.1 ?? "#555"
+            lines.append(
+                """
+                <line class="link" x1="\(Chart.coordinate(a.x))" y1="\(Chart.coordinate(a.y))" x2="\(Chart.coordinate(b.x))" y2="\(Chart.coordinate(b.y))" \
+                stroke="\(color)" stroke-width="\(Chart.coordinate(stroke))"\(dashes)><title>\(note)</title></line>
+                """)
+        }
+        return lines
+    }
+
+    /// Each place as a dot with its figures in its title, then its name where it fits: places on
+    /// the route and those with capacity first.
+    private func places(
+        _ placed: [NetworkNode], at points: [String: (x: Double, y: Double)], used: [String: FlowUtilization], space: inout LabelSpace,
+        size: ChartSize
+    ) -> [HTML] {
+        let font = size.font
+        var marks: [HTML] = []
         let radius = size == .wide ? 5.0 : 4.0
         for node in placed {
             guard let at = points[node.id] else { continue }
@@ -102,7 +130,7 @@ struct NetworkMap {
                     ", " + words("map.used", ["pct": words.number($0, decimals: 0), "period": words.period(flow!.period)])
                 } ?? "")
                 + sources(node.evidence)
-            parts.append(
+            marks.append(
                 "<circle class=\"node\" cx=\"\(Chart.coordinate(at.x))\" cy=\"\(Chart.coordinate(at.y))\" r=\"\(node.capacityMt == nil ? radius - 1.5 : radius)\"><title>\(note)</title></circle>"
             )
         }
@@ -119,17 +147,9 @@ struct NetworkMap {
                 (at.x + dx, at.y - radius - 2, .start), (at.x + dx, at.y + radius + font, .start), (at.x - dx, at.y - radius - 2, .end),
                 (at.x - dx, at.y + radius + font, .end),
             ]
-            parts.append(space.text(words.place(node), size: font, at: spots, className: "name"))
+            marks.append(space.text(words.place(node), size: font, at: spots, className: "name"))
         }
-        for label in countryLabels {
-            parts.append(
-                space.text(
-                    label.name, size: font,
-                    at: [(label.x, label.y, .middle), (label.x, label.y + font * 1.5, .middle), (label.x, label.y - font * 1.5, .middle)],
-                    className: "country"))
-        }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+        return marks
     }
 
     private func sources(_ evidence: [String: Evidence]?) -> String {

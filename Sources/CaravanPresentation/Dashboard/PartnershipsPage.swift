@@ -5,8 +5,8 @@ import Foundation
 
 extension Dashboard {
     /// Every partnership in the store, each with its three tests, linking to its scorecard.
-    public func partnerships(asOf: Date = Date()) async throws -> HTML {
-        let scorecards = try await workspace.partnerships(asOf: asOf)
+    public func partnerships(_ page: PartnershipsPageData) -> HTML {
+        let scorecards = page.scorecards
         let rows = scorecards.map { scorecard -> [HTML] in
             let tests = scorecard.tests
             let link: HTML = "<a href=\"\(request.href("/", [("partnership", scorecard.partnership.id)]))\">\(scorecard.partnership.title)</a>"

@@ -5,16 +5,11 @@ import Foundation
 
 extension Dashboard {
     /// What if: a form of changes, and under it the answer beside the dossier as it stands.
-    public func scenario(_ asked: ScenarioRequest?, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
-        let dossier = try await workspace.dossier(partnership)
-        let elements = (try? await workspace.network().elementIDs.sorted()) ?? []
-        var body = ScenarioForm(
-            request: asked, projects: dossier.projects.filter { $0.status != .operational }.map(\.id), elements: elements, words: words
-        )
-        .html
-        if let asked {
-            body += ScenarioTables(comparison: try await workspace.scenario(asked, asOf: asOf), changes: asked.scenario.changes, words: words).html
+    public func scenario(_ page: ScenarioPageData) -> HTML {
+        let scorecard = page.scorecard
+        var body = ScenarioForm(changes: page.changes, projects: page.projects, elements: page.elements, words: words).html
+        if let comparison = page.comparison {
+            body += ScenarioTables(comparison: comparison, changes: page.changes, words: words).html
         }
         body += HTMLReport(.only(scorecard), words: words).sources
         return DashboardFrame.page(.scenario, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
@@ -23,7 +18,8 @@ extension Dashboard {
 
 /// The changes a reader can make: plain GET fields, the dossier's projects and the network's elements offered as they type.
 struct ScenarioForm {
-    let request: ScenarioRequest?
+    /// The changes asked, shown in the fields they were asked in.
+    let changes: [Scenario.Change]
     let projects: [String]
     let elements: [String]
     let words: Words
@@ -32,7 +28,7 @@ struct ScenarioForm {
         var delay = ""
         var cancel = ""
         var add = ""
-        for change in request?.scenario.changes ?? [] {
+        for change in changes {
             switch change {
             case .delay(let project, let years): delay = "\(project)=\(years)y"
             case .cancel(let project): cancel = project

@@ -3,21 +3,17 @@ import CaravanDossier
 import CaravanService
 import Foundation
 
-/// The dashboard's pages, each worked out from the workspace's answers and rendered here, in the
-/// language the request asked for.
+/// The dashboard's pages, each rendered from the value the service layer gathered for it
+/// (`Workspace.scorecardPage`, `tradePage`…), in the language the request asked for.
 public struct Dashboard: Sendable {
-    let workspace: Workspace
     let request: PageRequest
     var words: Words { request.words }
 
-    public init(_ workspace: Workspace, request: PageRequest) {
-        self.workspace = workspace
-        self.request = request
-    }
+    public init(request: PageRequest) { self.request = request }
 
     /// The scorecard: the three tests, every target, and the claims' verdicts at a glance.
-    public func scorecard(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
+    public func scorecard(_ page: ScorecardPageData) -> HTML {
+        let scorecard = page.scorecard
         let report = HTMLReport(.only(scorecard), words: words)
         let verdicts = Dictionary(grouping: scorecard.claims, by: \.verdict.rawValue).mapValues(\.count)
         let tally = ["consistent", "inconsistent", "contested", "unverifiable"].map { verdict -> HTML in
@@ -56,16 +52,16 @@ public struct Dashboard: Sendable {
     }
 
     /// The projects: funding against budget and milestones against plan.
-    public func projects(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
+    public func projects(_ page: ScorecardPageData) -> HTML {
+        let scorecard = page.scorecard
         let report = HTMLReport(.only(scorecard), words: words)
         return DashboardFrame.page(
             .projects, partnership: scorecard.partnership, asOf: scorecard.asOf, body: report.projects + report.sources, request: request)
     }
 
     /// The claims: each verdict with its quote, what was expected and computed, and the sources.
-    public func claims(_ partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
+    public func claims(_ page: ScorecardPageData) -> HTML {
+        let scorecard = page.scorecard
         let report = HTMLReport(.only(scorecard), words: words)
         return DashboardFrame.page(
             .claims, partnership: scorecard.partnership, asOf: scorecard.asOf, body: report.claims + report.sources, request: request)

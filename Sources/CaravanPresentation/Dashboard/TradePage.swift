@@ -6,17 +6,11 @@ import Foundation
 extension Dashboard {
     /// Trade: a pair's series charted against the partnership's targets and run-rate, the two
     /// sides' reports of the same flows and the gap between them, the table, and a CSV download.
-    /// Without a query it shows the partnership's own pair.
-    public func trade(_ query: TradeQuery?, by grain: SeriesGrain = .year, partnership: String? = nil, asOf: Date = Date()) async throws -> HTML {
-        let scorecard = try await workspace.scorecard(partnership, asOf: asOf)
-        let economies = scorecard.partnership.economies
-        let query = query ?? TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf)
-        let series = try await workspace.series(query, by: grain)
-        let mirror = try await workspace.mirror(query.reporter, query.partner, commodity: query.commodity, period: nil, asOf: query.asOf)
+    /// Without a query asked it shows the partnership's own pair (`Workspace.tradePage`).
+    public func trade(_ page: TradePageData) -> HTML {
+        let (scorecard, query, grain, series) = (page.scorecard, page.query, page.grain, page.series)
         let report = HTMLReport(.only(scorecard), words: words)
-        let (composition, coverage) = try await workspace.whatIsTraded(query, asOf: asOf)
-        let gap = try await workspace.latestGap(query.reporter, query.partner, flow: query.flow, commodity: query.commodity)
-        let own = Set([query.reporter, query.partner]) == Set(economies) && query.flow == .turnover && query.commodity == CommodityCode.total
+        let own = page.isOwnPair
         let targets: HTML = own && grain == .year ? report.targetTable(scorecard.tests.trade.targets) : ""
         let csv = "/trade.csv?" + TradeForm.queryString(query, grain: grain)
         let rows = HTMLReport.rowIDs(series, prefix: "trade-series")
@@ -34,9 +28,9 @@ extension Dashboard {
             <p><a id="csv" href="\(csv)" download>\(words("trade.csv"))</a></p>
             \(report.seriesTable(series, rowIDs: rows))
             <h2>\(words("mirror.heading"))</h2>
-            \(MirrorSection(mirror: mirror, report: report).html)
-            \(gap.map { GapSection(gap: $0, words: words).html } ?? "")
-            \(CompositionSection(composition: composition, coverage: coverage, words: words).html)
+            \(MirrorSection(mirror: page.mirror, report: report).html)
+            \(page.gap.map { GapSection(gap: $0, words: words).html } ?? "")
+            \(CompositionSection(composition: page.composition, coverage: page.coverage, words: words).html)
             """
         return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
     }

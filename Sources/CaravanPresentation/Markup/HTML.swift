@@ -62,22 +62,10 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
         public mutating func appendInterpolation(url: String?) { rendered += HTML.escape(HTML.webAddress(url) ?? "#") }
     }
 
-    /// Text with the five characters that mean something in HTML replaced by their entities.
+    /// Text with the five characters that mean something in HTML replaced by their entities, scalar by scalar.
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        return Entities.escape(text) { _ in true }
     }
 
     /// The address when it is an http(s) one, else nil.

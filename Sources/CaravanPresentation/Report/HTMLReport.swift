@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanData
 import CaravanDossier
 import CaravanService
 import Foundation
@@ -13,11 +14,6 @@ public struct HTMLReport: Sendable {
     public init(_ data: ReportData, words: Words = .english) {
         self.data = data
         self.words = words
-    }
-
-    /// The report of a partnership as of a moment, from the workspace, in a language.
-    public static func make(_ workspace: Workspace, partnership: String? = nil, asOf: Date = Date(), language: Language = .en) async throws -> HTML {
-        HTMLReport(try await workspace.reportData(partnership, asOf: asOf), words: Words(language)).html
     }
 
     private var scorecard: Scorecard { data.scorecard }
@@ -46,27 +42,8 @@ public struct HTMLReport: Sendable {
             """
     }
 
-    static let style: HTML = """
-        body{font-family:system-ui,-apple-system,Segoe UI,Tahoma,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#1d2330;line-height:1.45}
-        h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccd;padding-bottom:.3rem}
-        table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.6rem 0}th,td{border-bottom:1px solid #e3e6ee;padding:.3rem .45rem;text-align:start;vertical-align:top}td{overflow-wrap:break-word}
-        th{background:#f4f6fa}.num{white-space:nowrap}
-        .tests{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:.8rem}
-        .test{border:1px solid #dde;border-radius:8px;padding:.7rem}.test h3{margin:.1rem 0 .4rem}
-        .status{display:inline-block;border-radius:4px;padding:.05rem .45rem;font-weight:600;font-size:.85rem;color:white;white-space:nowrap}
-        .met{background:#1b7f3b}.on_track{background:#2f8f5b}.at_risk{background:#c57f0a}.off_track{background:#b3261e}.no_data{background:#777}
-        .consistent{color:#1b7f3b;font-weight:600}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#777;font-weight:600}.contested{color:#a15c00;font-weight:600}
-        svg.chart,svg.map{width:100%;height:auto;display:block;margin:.5rem 0;direction:ltr}svg.chart{max-width:760px}
-        svg .grid{stroke:#e6e8ef}svg .axis{fill:#555}svg .value{fill:#1d2330;font-weight:600}svg text{font-family:system-ui,Tahoma,sans-serif}
-        details.amount{display:inline}details.amount summary{display:inline;cursor:pointer;list-style:none;border-bottom:1px dotted #889;white-space:nowrap}
-        details.amount summary::-webkit-details-marker{display:none}details.amount[open] span{display:block;color:#445;font-size:.85em}
-        blockquote{margin:0;color:#444;font-style:italic}.narrow-only{display:none}
-        @media (max-width:799px){.wide-only{display:none}.narrow-only{display:block}svg.chart{max-width:520px}}
-        @media (max-width:600px){body{padding:.75rem 1rem}.cards thead{display:none}.cards table,.cards tbody,.cards tr,.cards td{display:block;width:auto}
-        .cards tr{display:flex;flex-direction:column;border:1px solid #dde;border-radius:8px;margin:.5rem 0;padding:.35rem .6rem}
-        .cards td{border:0;padding:.12rem 0;overflow-wrap:anywhere}.cards td::before{content:attr(data-label);display:inline-block;min-width:7.5rem;color:#667;font-size:.8rem;margin-inline-end:.4rem}
-        .cards td.lead{order:-1;font-size:1rem}.cards td:empty{display:none}}
-        """
+    /// The report's stylesheet (`Data/styles/report.css`), read once; the dashboard's pages use it too.
+    static let style = HTML(trusted: BundledData.style("report"))
 
     func badge(_ status: String) -> HTML { words.badge(status) }
 

@@ -17,29 +17,29 @@ struct DashboardRoutes: Sendable {
     private static let scenario = Parameter.page(.report, .scenario)
 
     func add(to router: Router<CaravanContext>) {
+        let (workspace, cache) = (self.workspace, self.cache)
         page(router, "/", Self.judged) { reader, dashboard in
             let request = try reader.judged()
-            return try await dashboard.scorecard(request.partnership, asOf: request.asOf)
+            return dashboard.scorecard(try await workspace.scorecardPage(request.partnership, asOf: request.asOf))
         }
         page(router, "/partnerships", Self.judged) { reader, dashboard in
-            try await dashboard.partnerships(asOf: try reader.judged().asOf)
+            dashboard.partnerships(try await workspace.partnershipsPage(asOf: try reader.judged().asOf))
         }
         page(router, "/projects", Self.judged) { reader, dashboard in
             let request = try reader.judged()
-            return try await dashboard.projects(request.partnership, asOf: request.asOf)
+            return dashboard.projects(try await workspace.scorecardPage(request.partnership, asOf: request.asOf))
         }
         page(router, "/claims", Self.judged) { reader, dashboard in
             let request = try reader.judged()
-            return try await dashboard.claims(request.partnership, asOf: request.asOf)
+            return dashboard.claims(try await workspace.scorecardPage(request.partnership, asOf: request.asOf))
         }
         page(router, "/trade", Self.trade) { reader, dashboard in
             let judged = try reader.judged()
             // Without a pair the page shows the partnership's own.
             let series = reader.values.string("reporter") == nil && reader.values.string("partner") == nil ? nil : try await reader.series()
-            return try await dashboard.trade(
-                series?.query, by: series?.grain ?? .year, partnership: judged.partnership, asOf: judged.asOf)
+            return dashboard.trade(
+                try await workspace.tradePage(series?.query, by: series?.grain ?? .year, partnership: judged.partnership, asOf: judged.asOf))
         }
-        let (workspace, cache) = (self.workspace, self.cache)
         router.get("/trade.csv") { request, context in
             let reader = QueryReader(
                 try Arguments(request, context: context, declared: Self.trade, strict: false).values(.page), workspace: workspace)
@@ -55,12 +55,12 @@ struct DashboardRoutes: Sendable {
         page(router, "/scenario", Self.scenario) { reader, dashboard in
             let judged = try reader.judged()
             let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
-            return try await dashboard.scenario(asked, partnership: judged.partnership, asOf: judged.asOf)
+            return dashboard.scenario(try await workspace.scenarioPage(asked, partnership: judged.partnership, asOf: judged.asOf))
         }
         // Changes are recorded beside the store's version, so their pages are never kept.
         page(router, "/changes", Self.judged, kept: false) { reader, dashboard in
             let request = try reader.judged()
-            return try await dashboard.changes(partnership: request.partnership, asOf: request.asOf)
+            return dashboard.changes(try await workspace.changesPage(partnership: request.partnership, asOf: request.asOf))
         }
         router.get("/feed/{partnership}.atom") { request, context in
             let partnership = context.parameters.get("partnership") ?? ""
@@ -76,7 +76,7 @@ struct DashboardRoutes: Sendable {
             var route = reader.values.string("from") == nil && reader.values.string("to") == nil ? nil : try reader.route(in: network.places)
             // The page shows two alternatives unless asked for more.
             if let count = route?.count { route?.count = max(count, 3) }
-            return try await dashboard.corridor(route: route, partnership: judged.partnership, asOf: judged.asOf)
+            return dashboard.corridor(try await workspace.corridorPage(route: route, partnership: judged.partnership, asOf: judged.asOf))
         }
     }
 
@@ -90,7 +90,7 @@ struct DashboardRoutes: Sendable {
             let reader = QueryReader(arguments.values(.page), workspace: workspace)
             let page = PageRequest(request)
             // One answer a language: the same address may be asked for in several by Accept-Language.
-            let make: @Sendable () async throws -> Answer = { Answer.html(try await render(reader, Dashboard(workspace, request: page))) }
+            let make: @Sendable () async throws -> Answer = { Answer.html(try await render(reader, Dashboard(request: page))) }
             var answer = kept ? try await cache.answer(request, variant: page.words.language.rawValue, make: make) : try await make()
             answer.headers[.vary] = "Accept-Language"
             return answer.response

@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
         for scorecard in partnerships {
             try await show(scorecard, in: workspace)
         }
-        let html = try await HTMLReport.make(workspace, partnership: partnerships.first?.partnership.id)
+        let html = HTMLReport(try await workspace.reportData(partnerships.first?.partnership.id)).html
         try OutputFile.write(html.rendered, to: report)
         print("The report, with its charts and every source: \(URL(fileURLWithPath: report).standardizedFileURL.path)")
     }

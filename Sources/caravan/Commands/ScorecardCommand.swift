@@ -77,7 +77,7 @@ struct ReportCommand: AsyncParsableCommand {
         let (request, language) = try await workspace.read {
             (try $0.judged(JudgedRequest.Asked(partnership: partnership, asOf: asOf)), try $0.choice("lang", lang, default: Language.en))
         }
-        let html = try await HTMLReport.make(workspace, partnership: request.partnership, asOf: request.asOf, language: language)
+        let html = HTMLReport(try await workspace.reportData(request.partnership, asOf: request.asOf), words: Words(language)).html
         try OutputFile.write(html.rendered, to: out)
         print("Report written to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }

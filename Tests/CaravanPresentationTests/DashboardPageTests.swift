@@ -1,0 +1,103 @@
+import CaravanCore
+import CaravanData
+import CaravanDossier
+import CaravanNetwork
+import CaravanPresentation
+import CaravanService
+import CaravanStore
+import Foundation
+import Testing
+
+@Suite("Dashboard pages rendered from values made by hand, no store")
+struct DashboardPageTests {
+    typealias Fixture = PageFixtures
+
+    /// The partnership's title as every page must show it: escaped, never markup.
+    let escapedTitle = "Iran &amp; Kazakhstan &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+
+    @Test("the scorecard in Persian: right to left, the three tests, the title and a source's hostile text escaped, a javascript: link dropped")
+    func scorecard() {
+        let html = Fixture.request("/", .fa).scorecard(ScorecardPageData(scorecard: Fixture.scorecard())).rendered
+        #expect(html.contains("<html lang=\"fa\" dir=\"rtl\">"))
+        #expect(html.contains("<h1>\(escapedTitle)</h1>") && !html.contains("<script>"))
+        #expect(html.contains("<h2>سه آزمون</h2>") && html.contains("id=\"test-trade\"") && html.contains("id=\"test-corridor\""))
+        #expect(html.contains("<li id=\"source-s1\">Communiqué &lt;b&gt;of&lt;/b&gt; the summit — Ministry &#39;A&#39;"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("href=\"/claims?partnership=irn-kaz&amp;lang=fa\""))
+    }
+
+    @Test("partnerships in Russian: a row a partnership linking to its scorecard, its economies by name")
+    func partnerships() {
+        let other = Partnership(id: "kaz-tkm", title: "Kazakhstan–Turkmenistan", economies: ["KAZ", "TKM"])
+        let page = PartnershipsPageData(scorecards: [Fixture.scorecard(), Fixture.scorecard(other)])
+        let html = Fixture.request("/partnerships", .ru).partnerships(page).rendered
+        #expect(html.contains("<html lang=\"ru\" dir=\"ltr\">") && html.contains("id=\"partnerships\""))
+        #expect(html.contains("<a href=\"/?partnership=kaz-tkm&amp;lang=ru\">Kazakhstan–Turkmenistan</a>"))
+        #expect(html.contains("Иран – Казахстан") && html.contains("Казахстан – Туркменистан"))
+        #expect(html.contains(escapedTitle) && !html.contains("<script>"))
+    }
+
+    @Test("changes: each with its cause, a hostile file name escaped, the feed linked; none said in words")
+    func changes() {
+        let batch = ImportBatch(id: 3, file: "<evil>.csv", format: "figures", contentDigest: "", recordedAt: Fixture.asOf, observations: 1)
+        let change = RecordedChange(
+            id: 7, partnership: "irn-kaz", subject: Judged(.test, "trade"), from: "no_data", to: "off_track", cause: batch, at: Fixture.asOf)
+        let html = Fixture.request("/changes").changes(ChangesPageData(scorecard: Fixture.scorecard(), changes: [change])).rendered
+        #expect(html.contains("<table id=\"changes\">") && html.contains("import #3: &lt;evil&gt;.csv, recorded 7 Dec 2026"))
+        #expect(html.contains("<code>trade</code>"))
+        #expect(html.contains("<a href=\"/feed/irn-kaz.atom\" type=\"application/atom+xml\">Atom feed of irn-kaz</a>"))
+        let none = Fixture.request("/changes").changes(ChangesPageData(scorecard: Fixture.scorecard(), changes: [])).rendered
+        #expect(none.contains("<p>No change has been recorded yet.</p>") && !none.contains("<table id=\"changes\""))
+    }
+
+    @Test("trade: the pair's heading, the figure in the table with its source, the CSV link, no mirror said in words")
+    func trade() {
+        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
+        let page = TradePageData(
+            scorecard: Fixture.scorecard(), query: query, grain: .year, series: TradeSeries(query, by: .year, from: [Fixture.figure]),
+            mirror: MirrorComparison("IRN", "KAZ", from: [Fixture.figure]))
+        let html = Fixture.request("/trade").trade(page).rendered
+        #expect(page.isOwnPair)
+        #expect(html.contains("<h2>Iran–Kazakhstan"))
+        #expect(html.contains("<tr id=\"trade-series-2024\">") && html.contains("<summary>$340M</summary>"))
+        #expect(html.contains("Tehran Times 11 Dec 2025"))
+        #expect(html.contains("href=\"/trade.csv?reporter=IRN&amp;partner=KAZ&amp;flow=turnover&amp;commodity=TOTAL&amp;by=year\""))
+        #expect(html.contains("<p class=\"note\" id=\"mirror\">"))
+    }
+
+    @Test("what if: the changes asked back in their fields, the projects and elements offered; no answer without a comparison")
+    func scenario() {
+        let page = ScenarioPageData(
+            scorecard: Fixture.scorecard(), projects: ["port-x"], elements: ["ink", "rail-east"], changes: [.delay(project: "port-x", years: 2)])
+        let html = Fixture.request("/scenario").scenario(page).rendered
+        #expect(html.contains("<input name=\"delay\" value=\"port-x=2y\""))
+        #expect(html.contains("<option value=\"port-x=1y\">") && html.contains("<option value=\"rail-east:capacity_mt=5\">"))
+        #expect(!html.contains("id=\"scenario-changes\""))
+    }
+
+    @Test("the corridor: the route's problem said, places by name escaped, the network's sources")
+    func corridor() {
+        let page = CorridorPageData(
+            report: Self.report(), network: Fixture.network, route: nil, routes: nil, routeProblem: .unknownPlace("Nowhere", suggestions: []))
+        let html = Fixture.request("/corridor").corridor(page).rendered
+        #expect(html.contains("<p class=\"problem\" id=\"route-problem\">no node has the id or name &#39;Nowhere&#39;</p>"))
+        #expect(html.contains(">Incheh &lt;Borun&gt;</option>") && !html.contains("<Borun>"))
+        #expect(html.contains("<li id=\"network-source-n1\"><a href=\"https://example.org/map\" rel=\"noopener\">Railway map</a></li>"))
+    }
+
+    @Test("the stylesheets come from Data/styles, inlined as they are: the report's alone in the report, both in a page")
+    func styles() {
+        let (report, dashboard) = (BundledData.style("report"), BundledData.style("dashboard"))
+        #expect(report.hasPrefix("body{") && !report.hasSuffix("\n") && dashboard.hasPrefix(".top{"))
+        #expect(HTMLReport(Self.report()).html.rendered.contains("<style>\(report)</style>"))
+        let page = Fixture.request("/projects").projects(ScorecardPageData(scorecard: Fixture.scorecard())).rendered
+        #expect(page.contains("<style>\(report)\(dashboard)</style>"))
+    }
+
+    static func report() -> ReportData {
+        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
+        return ReportData(
+            scorecard: Fixture.scorecard(), series: TradeSeries(query, by: .year, from: [Fixture.figure]), flows: FlowReport(flows: []), capacity: [],
+            composition: nil, generated: Fixture.asOf)
+    }
+}
