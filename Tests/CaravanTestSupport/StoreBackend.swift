@@ -39,7 +39,9 @@ extension TemporaryDirectory {
         let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try PostgresShell.run(base, "CREATE SCHEMA \(schema)")
         onRemove { try? PostgresShell.run(base, "DROP SCHEMA \(schema) CASCADE") }
-        return base + (base.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema)"
+        // A machine running the whole suite beside a build may keep a connection waiting past the default 5 s.
+        let patience = base.contains("connect_timeout=") ? "" : "&connect_timeout=30"
+        return base + (base.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema)" + patience
     }
 }
 
