@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CaravanCore", targets: ["CaravanCore"]),
         .library(name: "CaravanNetwork", targets: ["CaravanNetwork"]),
         .library(name: "CaravanDossier", targets: ["CaravanDossier"]),
+        .library(name: "CaravanArticle", targets: ["CaravanArticle"]),
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
         .library(name: "CaravanSQLite", targets: ["CaravanSQLite"]),
@@ -46,8 +47,10 @@ let package = Package(
             name: "CaravanData", path: "Data", exclude: ["README.md"],
             resources: [
                 .copy("reference"), .copy("figures"), .copy("networks"), .copy("flows"), .copy("dossiers"), .copy("hs"), .copy("groups"),
-                .copy("words"), .copy("basemap"), .copy("styles"),
+                .copy("words"), .copy("basemap"), .copy("styles"), .copy("article"),
             ]),
+        // An article read for the figures it states: numbers, periods, pairs and flows in English, Russian and Persian. No I/O.
+        .target(name: "CaravanArticle", dependencies: ["CaravanCore", "CaravanData"]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Parsers for the interchange formats, streaming, with line-numbered errors.
@@ -145,6 +148,8 @@ let package = Package(
         .testTarget(
             name: "CaravanPresentationTests",
             dependencies: ["CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
+        .testTarget(
+            name: "CaravanArticleTests", dependencies: ["CaravanArticle", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanImport"]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],

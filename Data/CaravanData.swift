@@ -33,6 +33,15 @@ public enum BundledData {
     /// Natural Earth's countries, simplified, for the map (`basemap/countries.json`).
     public static var basemapJSON: String { text("basemap/countries.json") }
 
+    /// The words an article is read by in one language: units, months, flows, qualifiers (`article/en.txt`).
+    public static func articleWords(_ language: String) -> String { text("article/\(language).txt") }
+
+    /// Published trade figures, each with the quote that states it: the article reader's development set.
+    public static var officialFiguresCSV: String { text("reference/official-figures.csv") }
+
+    /// The Tehran Times article of 11 December 2025 that the bundled Iran–Kazakhstan dossier codes.
+    public static var seedArticle: String { text("reference/seed-article.txt") }
+
     /// UN Comtrade's reporter codes: `reporter_code,iso3,name,effective,expired,is_group`.
     public static var comtradeReportersCSV: String { text("reference/comtrade-reporters.csv") }
 

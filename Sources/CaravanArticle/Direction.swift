@@ -1,0 +1,51 @@
+import CaravanCore
+
+/// Who reports a flow and who is its partner, from the countries a sentence names and the words before
+/// them ("Kazakhstan's exports to Iran": KAZ exports to IRN), the article's pair filling what it leaves out.
+struct Direction {
+    let marks: SentenceMarks
+    let pair: (String, String)?
+
+    /// How many tokens around its flow word a country speaks of that flow ("Iran and the Eurasian Economic
+    /// Union member states traded"); one further off belongs to another clause.
+    static let reach = 8
+
+    func sides(_ flow: TradeFlow, near flowMark: Mark) -> (String?, String?) {
+        let near = (flowMark.tokens.lowerBound - Self.reach)..<(flowMark.tokens.upperBound + Self.reach)
+        let countries = marks.all("country").filter { near.contains($0.tokens.lowerBound) }
+        var reporter: String?
+        var partner: String?
+        for country in countries where flow != .turnover && country.tokens.lowerBound > flowMark.tokens.lowerBound {
+            let before = max(0, country.tokens.lowerBound - 3)..<country.tokens.lowerBound
+            let toward = before.contains { marks.longest("direction.to", at: $0) != nil }
+            let away = before.contains { marks.longest("direction.from", at: $0) != nil }
+            // After its flow word: exports go to the partner and come from the reporter; imports the other way round.
+            if toward && flow == .export || away && flow == .import {
+                partner = partner ?? country.value
+            } else if toward || away {
+                reporter = reporter ?? country.value
+            }
+        }
+        for country in countries.map(\.value) where country != reporter && country != partner {
+            if reporter == nil { reporter = country } else if partner == nil { partner = country }
+        }
+        return filled(reporter, partner, turnover: flow == .turnover)
+    }
+
+    /// The sides the sentence leaves out, from the article's pair; a turnover of the pair in the pair's order.
+    private func filled(_ reporter: String?, _ partner: String?, turnover: Bool) -> (String?, String?) {
+        guard let (first, second) = pair else { return (reporter, partner) }
+        switch (reporter, partner) {
+        case (nil, nil):
+            return (first, second)
+        case (let known?, nil) where turnover:
+            return known == first || known == second ? (first, second) : (first, known)
+        case (let known?, nil):
+            return (known, known == first ? second : first)
+        case (nil, let known?):
+            return (known == first ? second : first, known)
+        case (let one?, let other?):
+            return turnover && Set([one, other]) == Set([first, second]) ? (first, second) : (one, other)
+        }
+    }
+}

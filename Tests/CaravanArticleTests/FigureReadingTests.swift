@@ -1,0 +1,57 @@
+import CaravanArticle
+import CaravanCore
+import Testing
+
+@Suite("Who trades what with whom, and how surely")
+struct FigureReadingTests {
+    @Test("a sentence's flows and their directions: mutual trade, exports to, imports from")
+    func directions() {
+        let found = figures(
+            "the volume of mutual trade between Kazakhstan and Iran reached $ 516.3 million in 2018, adding that it includes "
+                + "$426.7 million (82.6 percent) of Kazakhstan's exports to Iran, and $89.5 million of imports from Iran.",
+            pair: ("KAZ", "IRN"))
+        #expect(found.map(\.flow) == [.turnover, .export, .import])
+        #expect(found.map { [$0.reporter, $0.partner] } == [["KAZ", "IRN"], ["KAZ", "IRN"], ["KAZ", "IRN"]])
+        #expect(found.map { $0.period?.description } == ["2018", "2018", "2018"])
+    }
+
+    @Test("countries by adjective and in Russian and Persian, the pair filling the side a sentence leaves out")
+    func countries() {
+        #expect(figures("Kazakh exports to Iran reached $200 million in 2023.").map { [$0.reporter, $0.partner] } == [["KAZ", "IRN"]])
+        #expect(figures("Iran exported goods worth $95 million to Turkmenistan in 2022.").map { [$0.reporter, $0.partner] } == [["IRN", "TKM"]])
+        #expect(figures("Экспорт Казахстана в Иран в 2023 году составил 200 млн долларов.").map { [$0.reporter, $0.partner] } == [["KAZ", "IRN"]])
+        #expect(figures("صادرات ایران به قزاقستان در سال ۱۴۰۱ به ۱۹۵ میلیون دلار رسید.").map { [$0.reporter, $0.partner] } == [["IRN", "KAZ"]])
+        #expect(figures("Exports reached $95 million in 2022.", pair: ("KAZ", "IRN")).map { [$0.reporter, $0.partner] } == [["KAZ", "IRN"]])
+        #expect(figures("Trade with the EAEU reached $3.4 billion in 2021.").map { [$0.reporter, $0.partner] } == [["IRN", "EAEU"]])
+    }
+
+    @Test("the commodity: non-oil, agricultural or all goods")
+    func commodity() {
+        #expect(figures("Non-oil trade reached $159 million in 2024.").map(\.commodity) == ["NONOIL"])
+        #expect(figures("Ненефтяной товарооборот составил 159 млн долларов в 2024 году.").map(\.commodity) == ["NONOIL"])
+        #expect(figures("تجارت غیرنفتی در سال ۱۴۰۱ به ۳۲۰ میلیون دلار رسید.").map(\.commodity) == ["NONOIL"])
+        #expect(figures("Trade in agricultural products reached $72.4 million in 2025.").map(\.commodity) == ["AGRI"])
+        #expect(figures("Trade reached $72.4 million in 2025.").map(\.commodity) == ["TOTAL"])
+    }
+
+    @Test(
+        "the bound a qualifier sets",
+        arguments: [
+            ("In 2024, bilateral trade reached approximately $340 million.", Bound.about),
+            ("Trade in 2024 was more than $340 million.", .above),
+            ("Trade in 2024 stayed at the current sub-$400 million level.", .below),
+            ("Товарооборот в 2024 году составил около 340 млн долларов.", .about),
+            ("Товарооборот в 2024 году составил свыше 340 млн долларов.", .above),
+            ("حجم تجارت در سال ۱۴۰۳ حدود ۳۴۰ میلیون دلار بود.", .about),
+            ("حجم تجارت در سال ۱۴۰۳ بیش از ۳۴۰ میلیون دلار بود.", .above),
+            ("Trade reached $340 million in 2024.", .exact),
+        ])
+    func bound(text: String, bound: Bound) {
+        #expect(figures(text).map(\.bound) == [bound])
+    }
+
+    @Test("an amount to be reached is a target, not a figure")
+    func targets() {
+        #expect(figures("Both sides have publicly set targets of $1 billion in trade in the near term.").isEmpty)
+    }
+}

@@ -1,0 +1,33 @@
+import CaravanArticle
+import Testing
+
+@Suite("Hostile articles are read without trapping")
+struct HostileArticleTests {
+    @Test("a number of 400 digits is no amount")
+    func longNumber() {
+        let digits = String(repeating: "9", count: 400)
+        #expect(figures("Trade reached $\(digits) million in 2024.").isEmpty)
+        #expect(figures("Trade reached $1.\(digits) million in 2024.").isEmpty)
+    }
+
+    @Test("a text of 10 MB is read, its figures found")
+    func tenMegabytes() {
+        let prose = String(repeating: "Relations between the two countries have grown steadily over the decades. ", count: 1_000)
+        let part = prose + "Trade reached $340 million in 2024.\n"
+        let text = String(repeating: part, count: 10_000_000 / part.utf8.count)
+        #expect(reader.read(text, pair: ("IRN", "KAZ")).findings.count == 10_000_000 / part.utf8.count)
+    }
+
+    @Test("a text of 10 MB with no sentence end, no tag end and no entity end is read")
+    func tenMegabytesUnbroken() {
+        #expect(!reader.read(String(repeating: "<& trade of goods ", count: 550_000), format: .html).text.isEmpty)
+    }
+
+    @Test("right-to-left overrides and zero-width marks neither trap nor glue words")
+    func overrides() {
+        let found = figures("Trade\u{202E} reached $\u{2066}340\u{2069} million\u{200F} in\u{202D} 2024\u{202C}.")
+        #expect(found.map(\.valueUSD) == [usd("340000000")])
+        let wrapped = figures("\u{202E}Trade reached $340 million in 2024.\u{202C}")
+        #expect(wrapped.map { $0.period?.description } == ["2024"])
+    }
+}

@@ -1,0 +1,47 @@
+import CaravanArticle
+import CaravanCore
+import Testing
+
+@Suite("Periods in the ledger's syntax")
+struct PeriodReadingTests {
+    @Test(
+        "a stated period is written as the ledger writes it",
+        arguments: [
+            ("Trade reached $516.3 million in 2018.", "2018"),
+            ("Trade between Iran and Turkmenistan in January-June 2022 amounted to $233 million.", "2022-01..2022-06"),
+            ("Trade in January–November 2022 was $480 million.", "2022-01..2022-11"),
+            ("In the first nine months of 2025, trade totaled $249.1 million.", "2025-01..2025-09"),
+            ("During the first seven months of 1404 (March 2025-March 2026), non-oil trade was valued at $159 million.", "SH1404-01..SH1404-07"),
+            ("Trade in 1401 was $320 million.", "SH1401"),
+            ("Trade in Farvardin 1401 was $20 million.", "SH1401-01"),
+            ("Товарооборот за январь-ноябрь 2022 года составил 480 млн долларов.", "2022-01..2022-11"),
+            ("Товарооборот за 9 месяцев 2022 года составил 480 млн долларов.", "2022-01..2022-09"),
+            ("حجم تجارت در ۹ ماهه نخست ۱۴۰۱ به ۲۵۰ میلیون دلار رسید.", "SH1401-01..SH1401-09"),
+            ("حجم تجارت در فروردین ۱۴۰۱ به ۲۰ میلیون دلار رسید.", "SH1401-01"),
+        ])
+    func stated(text: String, period: String) throws {
+        #expect(figures(text).map { $0.period?.description } == [period])
+    }
+
+    @Test("a relative period is resolved against the publication date, in the calendar the sentence counts in")
+    func relative() {
+        #expect(
+            figures("Trade reached $1.2 billion in the first eight months of this year.", published: day(2006, 10, 1)).first?.period?.description
+                == "2006-01..2006-08")
+        #expect(
+            figures(
+                "Iran and Turkmenistan exchanged products valued at $450 million last year (March 21, 2023 to March 20, 2024).",
+                published: day(2024, 8, 29)
+            ).first?.period?.description == "SH1402")
+        #expect(
+            figures("حجم التبادل التجاري بين إيران وكازاخستان بلغ 340 مليون دولار العام الماضي", published: day(2025, 10, 4))
+                .first?.period?.description == "SH1403")
+        #expect(figures("Товарооборот в прошлом году составил 340 млн долларов.", published: day(2025, 3, 1)).first?.period?.description == "2024")
+    }
+
+    @Test("a statement with no period, or a relative one with no publication date, has none")
+    func none() {
+        #expect(figures("Trade between the two countries amounts to about $1 billion.").map(\.period) == [nil])
+        #expect(figures("Trade reached $300 million last year.").map(\.period) == [nil])
+    }
+}
