@@ -64,4 +64,9 @@ struct Mark: Sendable {
     var value: String { String(key.drop { $0 != "." }.dropFirst()) }
 
     func isA(_ family: String) -> Bool { key == family || key.hasPrefix(family + ".") }
+
+    /// Every family the mark is of: `flow` and `flow.export` for `flow.export`.
+    var families: [String] {
+        key.indices.filter { key[$0] == "." }.map { String(key[..<$0]) } + [key]
+    }
 }

@@ -1,27 +1,37 @@
 /// A sentence's tokens with the lexicon's phrases found in them, asked by family and place.
 struct SentenceMarks: Sendable {
     let tokens: [Token]
-    /// The marks that start at each token.
-    private let starting: [[Mark]]
+    /// For each family (`flow`, `flow.export`), the longest of its phrases at each token where one starts.
+    private let longestAt: [String: [Int: Mark]]
+    /// The same marks in the order they stand: asked once per amount, so worked out once per sentence.
+    private let ordered: [String: [Mark]]
 
     init(_ tokens: [Token], _ lexicon: Lexicon) {
         self.tokens = tokens
-        starting = tokens.indices.map { lexicon.marks(tokens, at: $0) }
+        var (longestAt, ordered): ([String: [Int: Mark]], [String: [Mark]]) = ([:], [:])
+        for index in tokens.indices {
+            var best: [String: Mark] = [:]
+            for mark in lexicon.marks(tokens, at: index) {
+                for family in mark.families where best[family].map({ $0.tokens.count < mark.tokens.count }) ?? true {
+                    best[family] = mark
+                }
+            }
+            for (family, mark) in best {
+                longestAt[family, default: [:]][index] = mark
+                ordered[family, default: []].append(mark)
+            }
+        }
+        (self.longestAt, self.ordered) = (longestAt, ordered)
     }
 
     /// The longest phrase of `family` starting at token `index`.
-    func longest(_ family: String, at index: Int) -> Mark? {
-        guard index >= 0, index < starting.count else { return nil }
-        return starting[index].filter { $0.isA(family) }.max { $0.tokens.count < $1.tokens.count }
-    }
+    func longest(_ family: String, at index: Int) -> Mark? { longestAt[family]?[index] }
 
     /// Every phrase of `family`, the longest at each start.
-    func all(_ family: String) -> [Mark] {
-        tokens.indices.compactMap { longest(family, at: $0) }
-    }
+    func all(_ family: String) -> [Mark] { ordered[family] ?? [] }
 
     /// True when a phrase of `family` stands anywhere in the sentence.
-    func has(_ family: String) -> Bool { starting.contains { $0.contains { $0.isA(family) } } }
+    func has(_ family: String) -> Bool { ordered[family] != nil }
 
     /// The token at `index` when it is a number.
     func number(at index: Int) -> Token? {
