@@ -18,7 +18,7 @@ final class Probe: Sendable {
     func count(_ path: String) -> Int { hits.withLock { $0[path] ?? 0 } }
     var total: Int { hits.withLock { $0.values.reduce(0, +) } }
 
-    /// Serves `/ok` (204), `/unauthorized` (401), `/down` (503), `/slow` (204 after 3 s), `/redirect`
+    /// Serves `/ok` (204), `/unauthorized` (401), `/down` (503), `/slow` (204 after 12 s), `/redirect`
     /// (307 to `/inner` on the same port) and `/inner` (204).
     func serving(_ body: @Sendable @escaping (Int) async throws -> Void) async throws {
         let router = Router()
@@ -31,7 +31,7 @@ final class Probe: Sendable {
         }
         router.post("slow") { _, _ -> HTTPResponse.Status in
             self.hits.withLock { $0["slow", default: 0] += 1 }
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(12))
             return .noContent
         }
         router.post("redirect") { request, _ -> Response in
@@ -144,7 +144,8 @@ struct GuardTests {
             defer { Task { await workspace.store.close() } }
             var deliveries = Deliveries(workspace: workspace)
             deliveries.allowsPrivateAddresses = true
-            deliveries.timeout = .seconds(1)
+            // Long enough for a 503 on a machine running the whole suite beside a build; short of /slow's 12 s.
+            deliveries.timeout = .seconds(6)
             let round = try await deliveries.sendDue()
             var first: [String: String] = [:]
             for failure in round.failed where first[failure.url] == nil { first[failure.url] = failure.reason }
