@@ -149,7 +149,8 @@ let package = Package(
             name: "CaravanPresentationTests",
             dependencies: ["CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
         .testTarget(
-            name: "CaravanArticleTests", dependencies: ["CaravanArticle", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanImport"]),
+            name: "CaravanArticleTests",
+            dependencies: ["CaravanArticle", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanImport", "CaravanTestSupport"]),
         .testTarget(name: "CaravanDossierTests", dependencies: ["CaravanDossier", "CaravanNetwork", "CaravanCore"]),
         .testTarget(
             name: "CaravanNetworkTests", dependencies: ["CaravanNetwork", "CaravanImport", "CaravanData"],
