@@ -22,7 +22,7 @@ struct LabelledFigure {
     }
 
     func matches(_ finding: Finding) -> Bool {
-        finding.flow.rawValue == flow && finding.valueUSD == value && finding.period?.description == period
+        finding.flow?.rawValue == flow && finding.valueUSD == value && finding.period?.description == period
     }
 }
 
@@ -58,7 +58,8 @@ struct Measure: CustomStringConvertible {
             }
             for extra in article.findings where !labels.contains(where: { $0.matches(extra) }) {
                 print(
-                    "article-extra \(article.language): \(extra.flow) \(extra.period?.description ?? "-") \(extra.valueUSD) in: \(quote.prefix(90))")
+                    "article-extra \(article.language): \(extra.flow) \(extra.period?.description ?? "-") \(extra.valueUSD ?? 0) in: \(quote.prefix(90))"
+                )
             }
         }
         return measures

@@ -45,7 +45,9 @@ struct SeedArticleTests {
     @Test("the article's figures, and nothing it does not state as one")
     func everything() {
         let article = reader.read(BundledData.seedArticle, published: day(2025, 12, 11), pair: ("IRN", "KAZ"))
-        let read = article.findings.map { "\($0.flow.rawValue) \($0.commodity) \($0.period?.description ?? "-") \($0.valueUSD) \($0.bound.rawValue)" }
+        let read = article.findings.map {
+            "\($0.flow?.rawValue ?? "-") \($0.commodity ?? "-") \($0.period?.description ?? "-") \($0.valueUSD ?? 0) \($0.bound.rawValue)"
+        }
         #expect(
             read == [
                 "turnover TOTAL 2024 340000000 about", "turnover TOTAL 2025-01..2025-09 249100000 exact",

@@ -11,7 +11,7 @@ struct WholeArticleTests {
             В прошлом году импорт из Ирана составил около 1,2 млрд долл.
             """
         let read = reader.read(text, published: day(2025, 3, 1), pair: ("KAZ", "IRN")).findings.map {
-            "\($0.reporter ?? "-") \($0.partner ?? "-") \($0.flow.rawValue) \($0.period?.description ?? "-") \($0.valueUSD) \($0.bound.rawValue)"
+            "\($0.reporter ?? "-") \($0.partner ?? "-") \($0.flow?.rawValue ?? "-") \($0.period?.description ?? "-") \($0.valueUSD ?? 0) \($0.bound.rawValue)"
         }
         #expect(
             read == [
@@ -28,7 +28,7 @@ struct WholeArticleTests {
             واردات از قزاقستان در سال گذشته بیش از ۱۲۴٫۸ میلیون دلار بود.
             """
         let read = reader.read(text, published: day(2024, 8, 1), pair: ("IRN", "KAZ")).findings.map {
-            "\($0.reporter ?? "-") \($0.partner ?? "-") \($0.flow.rawValue) \($0.commodity) \($0.period?.description ?? "-") \($0.valueUSD) \($0.bound.rawValue)"
+            "\($0.reporter ?? "-") \($0.partner ?? "-") \($0.flow?.rawValue ?? "-") \($0.commodity ?? "-") \($0.period?.description ?? "-") \($0.valueUSD ?? 0) \($0.bound.rawValue)"
         }
         #expect(
             read == [
