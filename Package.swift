@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CaravanNetwork", targets: ["CaravanNetwork"]),
         .library(name: "CaravanDossier", targets: ["CaravanDossier"]),
         .library(name: "CaravanArticle", targets: ["CaravanArticle"]),
+        .library(name: "CaravanCheck", targets: ["CaravanCheck"]),
         .library(name: "CaravanImport", targets: ["CaravanImport"]),
         .library(name: "CaravanStore", targets: ["CaravanStore"]),
         .library(name: "CaravanSQLite", targets: ["CaravanSQLite"]),
@@ -51,6 +52,8 @@ let package = Package(
             ]),
         // An article read for the figures it states: numbers, periods, pairs and flows in English, Russian and Persian. No I/O.
         .target(name: "CaravanArticle", dependencies: ["CaravanCore", "CaravanData"]),
+        // An article's statements judged by the rules of a dossier claim, and written as files to import or add. No I/O.
+        .target(name: "CaravanCheck", dependencies: ["CaravanArticle", "CaravanCore", "CaravanDossier"]),
         // zlib, for reading .gz files as they stream in.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Parsers for the interchange formats, streaming, with line-numbered errors.
@@ -82,14 +85,15 @@ let package = Package(
         .target(
             name: "CaravanService",
             dependencies: [
-                "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanData", "CaravanImport", "CaravanStore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanData", "CaravanImport", "CaravanStore", "CaravanArticle",
+                "CaravanCheck", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // What people read: text tables, CSV, JSON, Markdown, the dashboard's pages and the report, escaped by default.
         .target(
             name: "CaravanPresentation",
             dependencies: [
                 "CaravanCore", "CaravanNetwork", "CaravanDossier", "CaravanImport", "CaravanStore", "CaravanService", "CaravanData",
+                "CaravanArticle", "CaravanCheck",
             ]),
         // The HTTP server: the JSON API, its OpenAPI document, the dashboard, access control.
         .target(
@@ -122,7 +126,7 @@ let package = Package(
             name: "caravan",
             dependencies: [
                 "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanServer",
-                "CaravanFetch", "CaravanWatch",
+                "CaravanFetch", "CaravanWatch", "CaravanCheck",
                 "CaravanStore", "CaravanSQLite", "CaravanPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

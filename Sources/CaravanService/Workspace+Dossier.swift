@@ -83,14 +83,14 @@ extension Workspace {
     }
 
     private func workOutScorecard(_ partnership: String?, asOf: Date) async throws -> Scorecard {
-        Scorecard(try await scorecardInput(partnership, asOf: asOf))
+        Scorecard(try await scorecardInput(dossier(partnership), asOf: asOf))
     }
 
     /// What a scenario would change: the three tests, the targets and the corridor's capacity year by
     /// year, under the scenario and as the dossier stands, from the year of `asOf` to the last
     /// target's. Nothing stored changes.
     public func scenario(_ request: ScenarioRequest, asOf: Date = Date()) async throws -> ScenarioComparison {
-        try ScenarioComparison(request.scenario, input: try await scorecardInput(request.partnership, asOf: asOf))
+        try ScenarioComparison(request.scenario, input: try await scorecardInput(dossier(request.partnership), asOf: asOf))
     }
 
     /// The nowcast tried on every year of `calendar` the pair's figures give whole, cut off after
@@ -100,9 +100,8 @@ extension Workspace {
             query, calendar: calendar, observations: try await observations(between: query.reporter, and: query.partner, commodity: query.commodity))
     }
 
-    /// Everything a scorecard reads, read once.
-    private func scorecardInput(_ partnership: String?, asOf: Date) async throws -> ScorecardInput {
-        let dossier = try await dossier(partnership)
+    /// Everything a scorecard of `dossier` reads, read once.
+    func scorecardInput(_ dossier: Dossier, asOf: Date) async throws -> ScorecardInput {
         var pairs: [PairKey: [RecordedObservation]] = [:]
         var queries = dossier.targets.map(\.metric) + dossier.claims.map(\.metric)
         if dossier.partnership.economies.count == 2 {

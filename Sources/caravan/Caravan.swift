@@ -17,7 +17,8 @@ struct Caravan: AsyncParsableCommand {
             """,
         version: Release.version,
         subcommands: [
-            DemoCommand.self, ImportCommand.self, FetchCommand.self, ScorecardCommand.self, ScenarioCommand.self, ReportCommand.self,
+            DemoCommand.self, ImportCommand.self, FetchCommand.self, ScorecardCommand.self, CheckCommand.self, ScenarioCommand.self,
+            ReportCommand.self,
             TradeCommand.self, RouteCommand.self,
             CapacityCommand.self,
             CorridorCommand.self, DossierPartCommand<TargetsPart>.self, DossierPartCommand<ClaimsPart>.self,

@@ -97,6 +97,15 @@ public struct QueryReader: Sendable {
         return try reader.judged(.init(partnership: fields["partnership"], asOf: fields["as-of"]))
     }
 
+    /// An article sent as a body, with the query's fields.
+    public func article(text: String) throws -> ArticleRequest {
+        let fields = query(.check)
+        return try reader.article(
+            .init(
+                partnership: fields["partnership"], published: fields["published"], source: fields["source"], url: fields["url"],
+                markup: fields["markup"], asOf: fields["as-of"]), text: text)
+    }
+
     public func scenario() async throws -> ScenarioRequest {
         let fields = query(.scenario)
         return try await reader.scenario(

@@ -61,3 +61,26 @@ extension RequestKind {
         "dossier",
         [RequestField(name: "partnership", required: true, summary: "The partnership's id, as in the dossier.", example: "iran-kazakhstan")])
 }
+
+extension RequestKind {
+    /// `check ARTICLE`, `POST /api/v1/check`, the `/check` page: an article, sent as the body or a file.
+    public static let check = RequestKind(
+        "check",
+        [
+            RequestField(
+                name: "partnership", summary: "The partnership whose pair fills a side a sentence leaves out (default: the dossier first imported).",
+                example: "iran-kazakhstan"),
+            RequestField(
+                name: "published",
+                summary: "The day the article appeared (YYYY-MM-DD), against which \"last year\" is read (default: the page's own).",
+                example: "2025-12-11"),
+            RequestField(
+                name: "source", summary: "Who published it: its own figures are set aside, never what confirms it (default: the page's own).",
+                example: "Tehran Times"),
+            RequestField(name: "url", summary: "Where it was published (default: the page's own)."),
+            RequestField(
+                name: "markup", value: .choice(["text", "markdown", "html"]),
+                summary: "How the article is marked up (default: by the file's name, else HTML when it starts with a tag)."),
+            .asOf,
+        ])
+}
