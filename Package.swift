@@ -100,7 +100,7 @@ let package = Package(
             name: "CaravanServer",
             dependencies: [
                 "CaravanCore", "CaravanDossier", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanStore",
-                "CaravanWatch", .product(name: "Hummingbird", package: "hummingbird"),
+                "CaravanWatch", "CaravanCheck", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,6 +11,8 @@ struct Endpoint: Sendable {
         case file
         /// A partnership dossier in YAML.
         case dossier
+        /// An article to check: text, Markdown or HTML.
+        case article
 
         /// The media types the body may be sent as; the first is the one the description names
         /// first. A body with no type is taken too: curl sends none with `-T`.
@@ -22,6 +24,7 @@ struct Endpoint: Sendable {
                     "application/x-gzip", "application/yaml", "application/x-yaml", "text/yaml",
                 ]
             case .dossier: ["application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/octet-stream"]
+            case .article: ["text/plain", "text/html", "text/markdown", "application/xhtml+xml", "application/octet-stream"]
             }
         }
 
@@ -63,10 +66,13 @@ struct Endpoint: Sendable {
     /// Whether the answer is the asking token's own (its watches): it needs a token on every
     /// server, and is never kept, since the cache knows requests by their address only.
     var perToken = false
+    /// A POST that only reads what it is sent (an article to check): open where reads are, never kept.
+    var readsBody = false
+
     let handle: @Sendable (Call) async throws -> Answer
 
     /// Whether the endpoint changes the store, and so always needs a token.
-    var writes: Bool { method != .get && method != .head }
+    var writes: Bool { method != .get && method != .head && !readsBody }
 
     /// Whether the endpoint needs a token even where reads are open.
     var needsToken: Bool { writes || perToken }
@@ -98,8 +104,9 @@ extension Router where Context == CaravanContext {
             on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 let arguments = try Arguments(request, context: context, declared: endpoint.parameters)
                 let call = Call(request: request, context: context, arguments: arguments, workspace: workspace, settings: settings)
+                try endpoint.body?.check(contentType: request.headers[.contentType])
+                if endpoint.readsBody { return try await endpoint.handle(call).response }
                 if endpoint.writes {
-                    try endpoint.body?.check(contentType: request.headers[.contentType])
                     let answer = try await endpoint.handle(call)
                     cache.invalidate()
                     return answer.response

@@ -15,9 +15,13 @@ struct AccessControl: RouterMiddleware {
     let endpoints: [Endpoint]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let writes = request.method != .get && request.method != .head
-        if writes && !endpoints.contains(where: { $0.method == request.method && $0.matches(request.uri.path) }) {
-            return try await next(request, context)
+        var writes = request.method != .get && request.method != .head
+        if writes {
+            guard let endpoint = endpoints.first(where: { $0.method == request.method && $0.matches(request.uri.path) }) else {
+                return try await next(request, context)
+            }
+            // An article posted to be checked is read, not stored: open where reads are.
+            writes = endpoint.writes
         }
         let own = endpoints.contains { $0.perToken && ($0.method == request.method || request.method == .head) && $0.matches(request.uri.path) }
         guard writes || own || (privateReads && request.uri.path != "/healthz") else { return try await next(request, context) }

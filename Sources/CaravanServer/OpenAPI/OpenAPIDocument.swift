@@ -72,6 +72,13 @@ enum OpenAPIDocument {
                     "application/octet-stream": ["schema": ["type": "string", "format": "binary", "contentMediaType": "application/yaml"]]
                 ],
             ]
+        case .article:
+            operation["requestBody"] = [
+                "required": true, "description": "The article as UTF-8: plain text, Markdown or HTML (at most 10 MB).",
+                "content": [
+                    "text/plain": ["schema": Schemas.string], "text/html": ["schema": Schemas.string], "text/markdown": ["schema": Schemas.string],
+                ],
+            ]
         case nil: break
         }
         return .object(operation)

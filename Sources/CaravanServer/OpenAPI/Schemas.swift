@@ -151,6 +151,33 @@ enum Schemas {
                 "trade": anyObject, "sources": array(anyObject),
             ], required: ["reporter", "partner", "regime", "schedule_date", "lines", "sources"],
             "trade is absent when the store has no imports of the pair at the subheading level."),
+        "CheckedStatement": object(
+            [
+                "id": string, "kind": ["type": "string", "enum": ["figure", "target", "growth", "count"]], "quote": string,
+                "span": array(integer), "span_utf16": array(integer), "reporter": optionalString, "partner": optionalString,
+                "flow": optionalString, "commodity": optionalString, "period": optionalString, "value_usd": optionalNumber,
+                "bound": ["type": "string", "enum": ["above", "below", "about", "exact"]], "year": optionalInteger, "pct": optionalNumber,
+                "versus": optionalString, "what": optionalString,
+                "value": optionalNumber,
+                "verdict": [
+                    "type": "string",
+                    "enum": [
+                        "consistent", "inconsistent", "contested", "unverifiable", "met", "on_track", "at_risk", "off_track", "no_data", "unpinned",
+                    ],
+                ],
+                "reason": string, "expected": optionalString, "computed": optionalNumber, "basis": array(anyObject), "set_aside": array(anyObject),
+            ], required: ["id", "kind", "quote", "span", "verdict", "reason", "basis"],
+            "span: offsets in Unicode scalars of the text as read, end excluded; span_utf16 the same in UTF-16 units, for JavaScript. unpinned: the text leaves its pair, period or year open."
+        ),
+        "ArticleCheck": object(
+            [
+                "article": object(
+                    [
+                        "published": optionalString, "language": string, "source": optionalString, "url": optionalString, "partnership": string,
+                        "format": string,
+                    ], required: ["language", "partnership"]),
+                "found": array(ref("CheckedStatement")),
+            ], required: ["article", "found"]),
         "ImportBatch": object(
             ["id": integer, "file": string, "format": string, "sha256": string, "recorded_at": string, "observations": integer],
             required: ["id", "file", "format", "recorded_at"]),

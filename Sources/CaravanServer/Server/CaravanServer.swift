@@ -17,7 +17,8 @@ public struct CaravanServer: Sendable {
 
     /// Every API operation, as routed and as documented; the description lists itself too.
     static let endpoints: [Endpoint] =
-        TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + WriteEndpoints.all + ChangeEndpoints.all
+        TradeEndpoints.all + TariffEndpoints.all + CorridorEndpoints.all + DossierEndpoints.all + CheckEndpoints.all + WriteEndpoints.all
+        + ChangeEndpoints.all
         + MetaEndpoints.all { CaravanServer.endpoints }
 
     /// The router, middleware first: a deadline at shutdown, log, turn errors into answers, check

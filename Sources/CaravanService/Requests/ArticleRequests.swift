@@ -64,7 +64,7 @@ extension RequestReader {
             let period = try Period(parsing: raw)
             guard raw.count == 10, period.days.count == 1, period.calendar == .gregorian else { throw refuse(name, expected) }
         } catch let error as PeriodError {
-            throw refuse(name, "\(expected): \(error.description)")
+            throw refuse(name, error.description)
         }
         return raw
     }
