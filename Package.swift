@@ -169,7 +169,7 @@ let package = Package(
             name: "CaravanServiceTests",
             dependencies: [
                 "CaravanCore", "CaravanImport", "CaravanNetwork", "CaravanService", "CaravanPresentation", "CaravanData", "CaravanDossier",
-                "CaravanStore", "CaravanSQLite", "CaravanTestSupport",
+                "CaravanStore", "CaravanSQLite", "CaravanTestSupport", "CaravanCheck",
             ]),
         .testTarget(name: "CaravanCLITests", dependencies: ["caravan", "CaravanService", "CaravanTestSupport"]),
         .testTarget(

@@ -13,7 +13,7 @@ struct RequestDeclarationTests {
         "trade series": .series, "trade backtest": .series, "trade compare": .comparison, "trade products": .products, "trade mirror": .mirror,
         "trade gap": .gap, "tariffs coverage": .coverage, "route": .route, "capacity": .capacity, "corridor flows": .flows,
         "scorecard": .judged, "targets": .judged, "claims": .judged, "projects": .judged, "agreements": .judged, "report": .report,
-        "scenario": .scenario, "changes": .changes, "watch add": .watch, "watch remove": .unwatch,
+        "scenario": .scenario, "changes": .changes, "watch add": .watch, "watch remove": .unwatch, "check": .check,
     ]
 
     /// The commands that read no request: they import, fetch, serve, administer or convert.
@@ -28,6 +28,7 @@ struct RequestDeclarationTests {
     /// What a command takes beside its request that no query could: a file to read or write, timings, the server's leave.
     static let own: [String: Set<String>] = [
         "route": ["network", "timings"], "capacity": ["network", "timings"], "report": ["out"], "watch add": ["allow-private-watches"],
+        "check": ["article", "emit"],
     ]
 
     @Test("every command is one that reads a declared request or one that reads none")

@@ -54,9 +54,11 @@ public struct Command: Sendable {
     public let stderr: String
 
     /// Runs `executable` with `arguments` and waits for it; past `timeout` seconds it is killed
-    /// (status 9), so a program that hangs fails its test rather than stalling it.
+    /// (status 9), so a program that hangs fails its test rather than stalling it. `input` is its
+    /// standard input, when given.
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, timeout: Double = 600
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, timeout: Double = 600,
+        input: Data? = nil
     )
         throws -> Command
     {
@@ -69,7 +71,16 @@ public struct Command: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Written beside the reads below, so a program that answers before reading all of it cannot stall either side.
+            DispatchQueue.global().async {
+                try? stdin.fileHandleForWriting.write(contentsOf: input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
