@@ -103,6 +103,17 @@ struct ArticleCheckTests {
         #expect(other.found.first?.basis.contains { $0.provider == "Example Daily" } == true)
     }
 
+    @Test("with no partnership asked, the one whose economies the article names: Turkmenistan's, or the first imported when none")
+    func partnershipByName() async throws {
+        _ = try await ledger.importBundledData()
+        let (_, turkmen) = try await check("Iran's exports to Turkmenistan reached $95 million in 2022.", published: nil)
+        #expect(turkmen.article.partnership == "iran-turkmenistan")
+        let (_, kazakh) = try await check("Kazakhstan's imports from Iran were $120 million in 2022.", published: nil)
+        #expect(kazakh.article.partnership == "iran-kazakhstan")
+        let (_, none) = try await check("Trade reached $95 million in 2022.", published: nil)
+        #expect(none.article.partnership == "iran-kazakhstan" && none.found.first?.finding.partner == "KAZ")
+    }
+
     @Test("what the text leaves open is listed as unpinned with why, never judged")
     func unpinned() async throws {
         _ = try await ledger.importBundledData()

@@ -68,7 +68,7 @@ extension RequestKind {
         "check",
         [
             RequestField(
-                name: "partnership", summary: "The partnership whose pair fills a side a sentence leaves out (default: the dossier first imported).",
+                name: "partnership", summary: "The partnership whose pair fills a side a sentence leaves out (default: the one whose economies the article names most).",
                 example: "iran-kazakhstan"),
             RequestField(
                 name: "published",

@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "The article: a .txt, .md or .html file, or - for standard input.")
     var article: String
 
-    @Option(help: "The partnership whose pair fills a side a sentence leaves out (default: the dossier first imported).")
+    @Option(help: "The partnership whose pair fills a side a sentence leaves out (default: the one whose economies the article names most).")
     var partnership: String?
 
     @Option(help: "The day the article appeared (YYYY-MM-DD), against which \"last year\" is read (default: the page's own).")
