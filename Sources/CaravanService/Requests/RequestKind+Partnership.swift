@@ -68,7 +68,8 @@ extension RequestKind {
         "check",
         [
             RequestField(
-                name: "partnership", summary: "The partnership whose pair fills a side a sentence leaves out (default: the one whose economies the article names most).",
+                name: "partnership",
+                summary: "The partnership whose pair fills a side a sentence leaves out (default: the one whose economies the article names most).",
                 example: "iran-kazakhstan"),
             RequestField(
                 name: "published",
