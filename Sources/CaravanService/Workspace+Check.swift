@@ -12,7 +12,8 @@ extension Workspace {
         let published = try request.published.map { try Period(parsing: $0).days.lowerBound }
         let reader = ArticleReader()
         var partnership = request.partnership
-        if partnership == nil {
+        // Read twice only when there is a choice to make.
+        if partnership == nil, Set(try await store.documents(.dossier).map(\.document.name)).count > 1 {
             partnership = try await named(by: reader.read(request.text, format: request.markup, published: published, pair: nil))
         }
         let dossier = try await dossier(partnership)
