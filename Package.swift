@@ -151,7 +151,10 @@ let package = Package(
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(
             name: "CaravanPresentationTests",
-            dependencies: ["CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
+            dependencies: [
+                "CaravanArticle", "CaravanCheck", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation",
+                "CaravanService", "CaravanStore",
+            ]),
         .testTarget(
             name: "CaravanArticleTests",
             dependencies: ["CaravanArticle", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanImport", "CaravanTestSupport"]),
