@@ -132,7 +132,12 @@ let package = Package(
             ]
         ),
         .target(
-            name: "CaravanTestSupport", dependencies: ["CaravanStore", "CaravanSQLite", "CaravanPostgres", "CZlib"], path: "Tests/CaravanTestSupport"),
+            name: "CaravanTestSupport",
+            dependencies: [
+                "CaravanStore", "CaravanSQLite", "CaravanPostgres", "CZlib",
+                // ChromeDriver writes `Content-Length:656`, which Foundation's URLSession on Linux cannot read.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            ], path: "Tests/CaravanTestSupport"),
         // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
         .target(
             name: "CaravanFuzzing",
