@@ -138,7 +138,8 @@ struct CheckPageTests {
         let body = Self.body([("article", Self.article), ("published", "2025-12-11")])
         try await served.app().test(.router) { client in
             let open = try await client.execute(uri: "/check", method: .post, headers: Self.form, body: body)
-            #expect(open.status == .ok)
+            let api = try await client.execute(uri: "/api/v1/check", method: .post, body: ByteBuffer(string: Self.article))
+            #expect(open.status == .ok && api.status == .ok)
         }
         try await served.app(.init(port: 0, privateReads: true)).test(.router) { client in
             let refused = try await client.execute(uri: "/check", method: .post, headers: Self.form, body: body)
@@ -150,6 +151,10 @@ struct CheckPageTests {
             bearer[.authorization] = "Bearer \(served.revoked)"
             #expect(try await client.execute(uri: "/check", method: .post, headers: bearer, body: body).status == .forbidden)
             #expect(try await client.execute(uri: "/check?lang=fa", method: .get).status == .unauthorized)
+            let api = try await client.execute(uri: "/api/v1/check", method: .post, body: ByteBuffer(string: Self.article))
+            let apiWithToken = try await client.execute(
+                uri: "/api/v1/check", method: .post, headers: served.bearer(served.token), body: ByteBuffer(string: Self.article))
+            #expect(api.status == .unauthorized && apiWithToken.status == .ok)
         }
         // A post to another page's path is no read: a write to nothing, refused without a token as before.
         try await served.app().test(.router) { client in
