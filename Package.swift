@@ -132,7 +132,12 @@ let package = Package(
             ]
         ),
         .target(
-            name: "CaravanTestSupport", dependencies: ["CaravanStore", "CaravanSQLite", "CaravanPostgres", "CZlib"], path: "Tests/CaravanTestSupport"),
+            name: "CaravanTestSupport",
+            dependencies: [
+                "CaravanStore", "CaravanSQLite", "CaravanPostgres", "CZlib",
+                // ChromeDriver writes `Content-Length:656`, which Foundation's URLSession on Linux cannot read.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            ], path: "Tests/CaravanTestSupport"),
         // The importers fed mutated real files (docs/reliability.md): the campaign, and the command that runs it.
         .target(
             name: "CaravanFuzzing",
@@ -151,7 +156,10 @@ let package = Package(
         .testTarget(name: "CaravanCoreTests", dependencies: ["CaravanCore"], resources: [.copy("Oracle")]),
         .testTarget(
             name: "CaravanPresentationTests",
-            dependencies: ["CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation", "CaravanService", "CaravanStore"]),
+            dependencies: [
+                "CaravanArticle", "CaravanCheck", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanNetwork", "CaravanPresentation",
+                "CaravanService", "CaravanStore",
+            ]),
         .testTarget(
             name: "CaravanArticleTests",
             dependencies: ["CaravanArticle", "CaravanCore", "CaravanData", "CaravanDossier", "CaravanImport", "CaravanTestSupport"]),

@@ -10,7 +10,10 @@ import Testing
 struct AccessTests {
     /// Every route that is not a read, as the router has them: a route added later is checked too.
     static func writes(_ served: ServedWorkspace) -> [(HTTPRequest.Method, String)] {
-        served.server().router().routes.filter { $0.method != .get && $0.method != .head }.map { route in
+        // An article posted to be checked, by the API or the page's form, is read and never stored: held to that in CheckPageTests.
+        let reads: Set<String> = ["/check", "/api/v1/check"]
+        return served.server().router().routes.filter { $0.method != .get && $0.method != .head && !reads.contains($0.path.description) }.map {
+            route in
             // A path parameter gets a plain value: `{partnership}` → `sample`.
             let path = route.path.description.split(separator: "/").map { $0.hasPrefix("{") || $0.hasPrefix(":") ? "sample" : String($0) }
             return (route.method, "/" + path.joined(separator: "/"))

@@ -110,13 +110,15 @@ public final class RunningCommand: @unchecked Sendable {
         try process.run()
     }
 
-    /// Waits until the program prints a line holding `text`.
-    public func waitForLine(_ text: String) throws {
+    /// Waits until the program prints a line holding `text`; what it printed so far.
+    @discardableResult
+    public func waitForLine(_ text: String) throws -> String {
         while !String(decoding: read, as: UTF8.self).contains(text) {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { throw TestSetupError("the program ended without printing '\(text)'") }
             read.append(chunk)
         }
+        return String(decoding: read, as: UTF8.self)
     }
 
     /// Waits for the program to end.

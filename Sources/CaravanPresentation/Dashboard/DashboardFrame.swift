@@ -6,7 +6,7 @@ import Foundation
 
 /// The dashboard's pages, as they appear in its navigation.
 public enum DashboardTab: String, Sendable, CaseIterable {
-    case scorecard, trade, corridor, projects, claims, scenario, changes, partnerships
+    case scorecard, trade, corridor, projects, claims, scenario, changes, partnerships, check
 
     /// The page's path.
     public var path: String { self == .scorecard ? "/" : "/\(rawValue)" }

@@ -10,11 +10,14 @@ import Hummingbird
 struct DashboardRoutes: Sendable {
     let workspace: Workspace
     let cache: AnswerCache
+    /// The server's limit on a body, for the forms a page posts.
+    let maxUploadBytes: Int
 
     private static let judged = Parameter.page(.report)
     private static let trade = Parameter.page(.report, .series)
     private static let corridor = Parameter.page(.report, .route)
     private static let scenario = Parameter.page(.report, .scenario)
+    private static let check = Parameter.page(.report, .check)
 
     func add(to router: Router<CaravanContext>) {
         let (workspace, cache) = (self.workspace, self.cache)
@@ -70,6 +73,11 @@ struct DashboardRoutes: Sendable {
                 body: ByteBuffer(string: ChangeFeed.atom(partnership: partnership, changes: changes).rendered)
             ).response
         }
+        page(router, "/check", Self.check) { reader, dashboard in
+            let judged = try reader.judged()
+            return dashboard.check(try await workspace.checkPage(CheckForm(partnership: judged.partnership ?? ""), sent: false, asOf: judged.asOf))
+        }
+        CheckPageRoutes(workspace: workspace, maxUploadBytes: maxUploadBytes).add(to: router)
         page(router, "/corridor", Self.corridor) { reader, dashboard in
             let judged = try reader.judged()
             let network = try await workspace.network()

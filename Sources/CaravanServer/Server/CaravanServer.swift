@@ -35,7 +35,7 @@ public struct CaravanServer: Sendable {
         var workspace = workspace
         workspace.sharesScorecards = settings.keepsAnswers
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
-        DashboardRoutes(workspace: workspace, cache: cache).add(to: router)
+        DashboardRoutes(workspace: workspace, cache: cache, maxUploadBytes: settings.maxUploadBytes).add(to: router)
         return router
     }
 
