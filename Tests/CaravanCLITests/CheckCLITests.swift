@@ -55,6 +55,20 @@ struct CheckCLITests {
         #expect(yaml.contains("period: \"2023\"") && yaml.contains("expect: {value: 777000000, tolerance_pct: 2}"))
     }
 
+    @Test("--out writes the check as one self-contained page, in the language asked, each statement marked")
+    func report() throws {
+        try demo()
+        let result = try cli.run(
+            "check", Self.seed, "--db", "c.sqlite", "--published", "2025-12-11", "--source", "Tehran Times", "--out", "check.html", "--lang", "fa")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: cli.directory.path("check.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("dir=\"rtl\"") && html.contains("<mark") && html.contains("id=\"statement-f1\""))
+        // Nothing fetched, nothing run: the styles inline, no script, no form.
+        #expect(!html.contains("<script") && !html.contains("<link rel=\"stylesheet\"") && !html.contains("<form") && html.contains(".article-text{"))
+        let badLanguage = try cli.run("check", Self.seed, "--db", "c.sqlite", "--out", "x.html", "--lang", "de")
+        #expect(badLanguage.status == 64 && badLanguage.stderr.contains("--lang"))
+    }
+
     @Test("standard input, HTML with its own date and site in its head")
     func standardInput() throws {
         try demo()

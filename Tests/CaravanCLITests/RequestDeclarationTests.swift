@@ -28,7 +28,7 @@ struct RequestDeclarationTests {
     /// What a command takes beside its request that no query could: a file to read or write, timings, the server's leave.
     static let own: [String: Set<String>] = [
         "route": ["network", "timings"], "capacity": ["network", "timings"], "report": ["out"], "watch add": ["allow-private-watches"],
-        "check": ["article", "emit"],
+        "check": ["article", "emit", "out", "lang"],
     ]
 
     @Test("every command is one that reads a declared request or one that reads none")

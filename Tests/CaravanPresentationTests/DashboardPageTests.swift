@@ -85,13 +85,13 @@ struct DashboardPageTests {
         #expect(html.contains("<li id=\"network-source-n1\"><a href=\"https://example.org/map\" rel=\"noopener\">Railway map</a></li>"))
     }
 
-    @Test("the stylesheets come from Data/styles, inlined as they are: the report's alone in the report, both in a page")
+    @Test("the stylesheets come from Data/styles, inlined as they are: the report's alone in the report, all three in a page")
     func styles() {
-        let (report, dashboard) = (BundledData.style("report"), BundledData.style("dashboard"))
+        let (report, dashboard, check) = (BundledData.style("report"), BundledData.style("dashboard"), BundledData.style("check"))
         #expect(report.hasPrefix("body{") && !report.hasSuffix("\n") && dashboard.hasPrefix(".top{"))
         #expect(HTMLReport(Self.report()).html.rendered.contains("<style>\(report)</style>"))
         let page = Fixture.request("/projects").projects(ScorecardPageData(scorecard: Fixture.scorecard())).rendered
-        #expect(page.contains("<style>\(report)\(dashboard)</style>"))
+        #expect(page.contains("<style>\(report)\(dashboard)\(check)</style>") && check.hasPrefix(".article-text{"))
     }
 
     static func report() -> ReportData {

@@ -54,7 +54,7 @@ enum DashboardFrame {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <link rel="icon" href="data:,">
             <title>\(words("tab.\(tab.rawValue)")) — \(title)</title>
-            <style>\(HTMLReport.style)\(style)</style></head>
+            <style>\(HTMLReport.style)\(style)\(ArticleReport.style)</style></head>
             <body>
             <header><div class="top"><p class="brand">Caravan · <a href="/api/v1/openapi.json">API</a></p><p class="languages">\(switcher)</p></div>
             <h1>\(title)</h1>

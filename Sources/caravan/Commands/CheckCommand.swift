@@ -45,16 +45,25 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "table, json or md.")
     var format: OutputFormat = .table
 
+    @Option(help: "Also write the check as one self-contained HTML page, to keep or send.")
+    var out: String?
+
+    @Option(help: "The HTML page's language: en, fa (right to left, Persian digits) or ru.")
+    var lang: String?
+
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let emits = try Emit.pairs(emit)
         let text = try ArticleFile.read(article)
         let workspace = try await store.workspace()
-        let request = try await workspace.read {
-            try $0.article(
-                .init(partnership: partnership, published: published, source: source, url: url, markup: markup, asOf: asOf), text: text,
-                name: article == "-" ? nil : article)
+        let (request, language) = try await workspace.read {
+            (
+                try $0.article(
+                    .init(partnership: partnership, published: published, source: source, url: url, markup: markup, asOf: asOf), text: text,
+                    name: article == "-" ? nil : article),
+                try $0.choice("lang", lang, default: Language.en)
+            )
         }
         let judgement = try await workspace.read(request)
         for (kind, path) in emits {
@@ -69,6 +78,10 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         let check = try await workspace.check(judgement, asOf: request.asOf)
+        if let out {
+            let partnership = try await workspace.dossier(check.article.partnership).partnership
+            try OutputFile.write(ArticleReport(check, partnership: partnership, words: Words(language)).html.rendered, to: out)
+        }
         print(try format.render(sections: check), terminator: "")
     }
 
