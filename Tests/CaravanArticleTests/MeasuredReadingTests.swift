@@ -32,15 +32,20 @@ struct LabelledFigure {
         }
     }
 
-    /// Honestly: the value, the flow when the quote says it (else none), the period when the quote states it (else none).
+    /// True when the finding is of the label's pair, in either order.
+    func isAbout(_ finding: Finding) -> Bool {
+        Set([finding.reporter, finding.partner]) == Set([reporter, partner])
+    }
+
+    /// Honestly: the pair, the value, the flow when the quote says it (else none), the period when the quote states it (else none).
     func matches(_ finding: Finding) -> Bool {
-        finding.valueUSD == value && flow(of: finding) == (flowInQuote ? flow : nil)
+        isAbout(finding) && finding.valueUSD == value && flow(of: finding) == (flowInQuote ? flow : nil)
             && finding.period?.description == (periodInQuote ? period : nil)
     }
 
-    /// Strictly: the value, the label's flow and the label's period, whatever the quote says.
+    /// Strictly: the pair, the value, the label's flow and the label's period, whatever the quote says.
     func matchesStrictly(_ finding: Finding) -> Bool {
-        finding.valueUSD == value && flow(of: finding) == flow && finding.period?.description == period
+        isAbout(finding) && finding.valueUSD == value && flow(of: finding) == flow && finding.period?.description == period
     }
 
     /// The finding's flow as the label's reporter sees it: Kazakhstan's exports to Iran are Iran's imports from Kazakhstan.
@@ -79,7 +84,13 @@ struct Measure: CustomStringConvertible {
             let label = labels[0]
             let published = label.published.isEmpty ? nil : try Period(parsing: label.published).days.lowerBound
             let article = reader.read(quote, published: published, pair: (label.reporter, label.partner))
-            let figures = article.findings.filter { $0.kind == .figure }
+            // A figure of a pair no label of the quote is about (Iran–Russia in a list of Iran's partners) is not judged.
+            let figures = article.findings.filter { finding in finding.kind == .figure && labels.contains { $0.isAbout(finding) } }
+            for other in article.findings where other.kind == .figure && !figures.contains(other) {
+                print(
+                    "article-other-pair \(article.language): \(other.reporter ?? "-")-\(other.partner ?? "-") \(other.valueUSD ?? 0) in: \(quote.prefix(60))"
+                )
+            }
             var measure = measures[article.language, default: (Measure(), Measure())]
             measure.honest.count(labels, figures) { $0.matches($1) }
             measure.strict.count(labels, figures) { $0.matchesStrictly($1) }
@@ -100,8 +111,8 @@ struct Measure: CustomStringConvertible {
 struct MeasuredReadingTests {
     /// What the reader reaches today, per language, honestly and strictly: a change that lowers either fails here.
     static let reached: [String: (honest: (recall: Double, precision: Double), strict: (recall: Double, precision: Double))] = [
-        "en": ((26.0 / 51, 26.0 / 31), (15.0 / 51, 15.0 / 31)),
-        "ru": ((1.0 / 2, 1), (0, 0)),
+        "en": ((48.0 / 51, 48.0 / 50), (17.0 / 51, 17.0 / 50)),
+        "ru": ((1, 1), (0, 0)),
         "fa": ((1, 1), (1, 1)),
     ]
 

@@ -1,0 +1,19 @@
+/// The country heading a row of a list: "Kazakhstan with 420,489 tons worth $139.62 million", "Turkmenistan –
+/// 924,553 tons", "Казахстан – 151 миллион", "на РФ пришлось 490 миллионов". A row's flow and period are
+/// usually those of the list's heading.
+enum Lists {
+    /// How far before its amount a row's country may stand ("Kazakhstan with 420,489 tons (up 47.93%) worth $139.62 million").
+    static let reach = 12
+
+    /// The country heading the row of the amount at `amount`, after the amount before it (`previous`).
+    static func country(_ marks: SentenceMarks, before amount: Int, after previous: Int) -> Mark? {
+        marks.all("country").last { country in
+            let cue = country.tokens.upperBound
+            guard cue < amount, country.tokens.lowerBound >= max(previous, amount - reach), marks.longest("list", at: cue) != nil else {
+                return false
+            }
+            // "Kazakhstan–Turkmenistan–Iran routes" joins names; it heads no row.
+            return marks.longest("country", at: cue + 1) == nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import CaravanCore
+
+/// What the earlier sentences of a paragraph stated, which a following sentence may leave out: the period
+/// ("In the first five months of 1401, …"), the flow and commodity ("Iran's non-oil exports: …") and the pair.
+/// It is used only where the sentence points back to it — a row of a list, "during the period", "this
+/// figure" — and is forgotten at a blank line.
+struct ParagraphContext: Sendable {
+    var period: Period?
+    var flow: TradeFlow?
+    var commodity: String?
+    var pair: (String, String)?
+
+    /// The context after a sentence: what it states replaces what came before; what it leaves out stays.
+    /// A pair named is carried only when it is not the caller's, whose order stays the caller's.
+    mutating func update(periods: [PeriodMention], marks: SentenceMarks, pair named: (String, String)?, caller: (String, String)?) {
+        if let period = periods.last(where: { $0.period != nil })?.period { self.period = period }
+        if let flow = marks.all("flow").last.flatMap({ TradeFlow(rawValue: $0.value) }) {
+            self.flow = flow
+            commodity = marks.all("commodity").last?.value
+        }
+        if let named, Set([named.0, named.1]) != caller.map({ Set([$0.0, $0.1]) }) { pair = named }
+    }
+}
