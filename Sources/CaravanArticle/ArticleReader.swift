@@ -27,8 +27,8 @@ public struct ArticleReader: Sendable {
             if Self.blankLine(scalars, from: previousEnd, to: sentence.lowerBound) { context = ParagraphContext() }
             previousEnd = sentence.upperBound
             let tokens = Tokenizer.tokens(scalars, in: sentence)
-            // Most sentences state no number: they are passed over before any phrase is looked for.
-            guard tokens.contains(where: { $0.kind == .number }) else { continue }
+            // Most sentences state no number: they are passed over before most phrases are looked for.
+            guard tokens.contains(where: { $0.kind == .number }) || lexicon.mayStateInWords(tokens) else { continue }
             for piece in stride(from: 0, to: tokens.count, by: Self.longestSentence) {
                 let part = Array(tokens[piece..<min(tokens.count, piece + Self.longestSentence)])
                 let span = part.count == tokens.count ? sentence : (part[0].start..<part[part.count - 1].end)

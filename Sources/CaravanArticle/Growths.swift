@@ -73,10 +73,12 @@ struct Growths {
     }
 
     /// The nearest word of rise or fall before `core` (within `cueBefore`) or after it (within `cueAfter`);
-    /// the "up" of "up to 90%" is a bound.
+    /// the "up to" of "up to 90%" and the "more than" of "more than 40%" bound the number and are none.
     private func cue(around core: Range<Int>) -> Mark? {
-        let cues = marks.all("growth").filter { marks.longest("bound", at: $0.tokens.lowerBound) == nil }
-        let before = cues.last { $0.tokens.upperBound <= core.lowerBound && $0.tokens.upperBound >= core.lowerBound - Self.cueBefore }
+        let cues = marks.all("growth")
+        let before = cues.filter { marks.longest("bound", at: $0.tokens.lowerBound)?.tokens.upperBound != core.lowerBound }.last {
+            $0.tokens.upperBound <= core.lowerBound && $0.tokens.upperBound >= core.lowerBound - Self.cueBefore
+        }
         let after = cues.first { $0.tokens.lowerBound >= core.upperBound && $0.tokens.lowerBound < core.upperBound + Self.cueAfter }
         switch (before, after) {
         case (let before?, let after?):

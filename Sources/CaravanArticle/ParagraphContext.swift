@@ -13,7 +13,9 @@ struct ParagraphContext: Sendable {
     /// The context after a sentence: what it states replaces what came before; what it leaves out stays.
     /// A pair named is carried only when it is not the caller's, whose order stays the caller's.
     mutating func update(periods: [PeriodMention], marks: SentenceMarks, pair named: (String, String)?, caller: (String, String)?) {
-        if let period = periods.last(where: { $0.period != nil })?.period { self.period = period }
+        // A period in parentheses only explains another ("1401 (March 21-August 22, 2022)").
+        let stated = periods.filter { $0.period != nil && marks.tokens[$0.tokens.lowerBound].group == -1 }
+        if let period = (stated.last ?? periods.last { $0.period != nil })?.period { self.period = period }
         if let flow = marks.all("flow").last.flatMap({ TradeFlow(rawValue: $0.value) }) {
             self.flow = flow
             commodity = marks.all("commodity").last?.value
