@@ -9,11 +9,12 @@ enum Lists {
     static func country(_ marks: SentenceMarks, before amount: Int, after previous: Int) -> Mark? {
         marks.all("country").last { country in
             let cue = country.tokens.upperBound
-            guard cue < amount, country.tokens.lowerBound >= max(previous, amount - reach), marks.longest("list", at: cue) != nil else {
-                return false
-            }
-            // "Kazakhstan–Turkmenistan–Iran routes" joins names; it heads no row.
-            return marks.longest("country", at: cue + 1) == nil
+            guard cue < amount, country.tokens.lowerBound >= max(previous, amount - reach) else { return false }
+            // A row's numbers follow its country at once ("with 420,489 tons", "– около 68 миллионов"); "Kazakhstan –
+            // the largest …" and "Kazakhstan–Turkmenistan–Iran routes" head none.
+            guard let list = marks.longest("list", at: cue) else { return false }
+            let next = marks.longest("bound", at: list.tokens.upperBound)?.tokens.upperBound ?? list.tokens.upperBound
+            return marks.number(at: next) != nil || marks.longest("currency", at: next) != nil
         }
     }
 }

@@ -26,6 +26,11 @@ struct SentenceReading {
         var value: Decimal?
     }
 
+    /// How far before a growth its flow word may stand ("trade between the two countries grew by 20%"), and after
+    /// it ("a 96% growth in trade"), when no figure stands beside it.
+    static let flowBefore = 8
+    static let flowAfter = 4
+
     func read(_ context: inout ParagraphContext) -> [Statement] {
         var mentions = PeriodMentions(marks: marks, published: published, iranian: language == "fa" || marks.has("iranian"))
         mentions.skipped = Comparisons.yearEarlier(marks)
@@ -68,10 +73,13 @@ struct SentenceReading {
                 kind: .growth, tokens: growth.core, reporter: figure.reporter, partner: figure.partner, flow: figure.flow,
                 commodity: figure.commodity, period: figure.period, bound: growth.bound)
         } else {
+            // The flow word must stand near: in "trade rose 40%, while inflation rose 10%" the second is no growth of trade.
             let flows = marks.all("flow")
-            guard let flowMark = flows.last(where: { $0.tokens.upperBound <= growth.tokens.lowerBound }) ?? flows.first,
-                let flow = TradeFlow(rawValue: flowMark.value)
-            else { return nil }
+            let start = growth.tokens.lowerBound
+            let end = growth.tokens.upperBound
+            let before = flows.last { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= Self.flowBefore }
+            let after = flows.first { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end < Self.flowAfter }
+            guard let flowMark = before ?? after, let flow = TradeFlow(rawValue: flowMark.value) else { return nil }
             let (reporter, partner) = Direction(marks: marks, pair: pair).sides(flow, near: flowMark)
             let next = marks.tokens.count
             statement = Statement(

@@ -71,6 +71,14 @@ struct ParagraphContextTests {
             ])
     }
 
+    @Test("a country followed by a dash or \"with\" and no number heads no row")
+    func noRow() {
+        #expect(
+            Self.lines("Trade reached $300 million in 2023. Kazakhstan – the largest economy of Central Asia – holds $50 billion in reserves.").count
+                == 1)
+        #expect(Self.lines("Kazakhstan with investments of $500 million is Iran's partner.").isEmpty)
+    }
+
     @Test("a pair named earlier in the paragraph is the pair of a sentence that names none")
     func pair() {
         let text = "Trade between Iran and Turkmenistan in January-June 2022 amounted to $233 million. Exports in 2021 were $150 million."
