@@ -45,6 +45,7 @@ struct FigureReadingTests {
             ("حجم تجارت در سال ۱۴۰۳ حدود ۳۴۰ میلیون دلار بود.", .about),
             ("حجم تجارت در سال ۱۴۰۳ بیش از ۳۴۰ میلیون دلار بود.", .above),
             ("Trade reached $340 million in 2024.", .exact),
+            ("Exports to EAEU members rose in 2024, surpassing $2 billion.", .above),
         ])
     func bound(text: String, bound: Bound) {
         #expect(figures(text).map(\.bound) == [bound])

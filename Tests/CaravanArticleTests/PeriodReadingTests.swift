@@ -37,6 +37,9 @@ struct PeriodReadingTests {
             figures("حجم التبادل التجاري بين إيران وكازاخستان بلغ 340 مليون دولار العام الماضي", published: day(2025, 10, 4))
                 .first?.period?.description == "SH1403")
         #expect(figures("Товарооборот в прошлом году составил 340 млн долларов.", published: day(2025, 3, 1)).first?.period?.description == "2024")
+        #expect(
+            figures("Iran's exports rose in the previous Iranian calendar year (ending March 19), surpassing $2 billion.", published: day(2025, 6, 1))
+                .first?.period?.description == "SH1403")
     }
 
     @Test("a statement with no period, or a relative one with no publication date, has none")
