@@ -14,7 +14,12 @@ public struct ArticleReader: Sendable {
     /// - Parameters:
     ///   - published: the day the article appeared, against which "last year" and "this year" are resolved.
     ///   - pair: the economies the article is about (`("IRN", "KAZ")`), for sentences that name one side or none.
-    public func read(_ input: String, format: ArticleFormat = .text, published: Day? = nil, pair: (String, String)? = nil) -> Article {
+    ///   - calendar: the calendar the source counts "this year" and "last year" in when a sentence does not say:
+    ///     `.solarHijri` for an Iranian agency writing in English. Nil or `.gregorian`: Gregorian, unless the
+    ///     sentence is Persian or names the Iranian calendar.
+    public func read(
+        _ input: String, format: ArticleFormat = .text, published: Day? = nil, pair: (String, String)? = nil, calendar: CalendarSystem? = nil
+    ) -> Article {
         let text = PlainText.of(input, format: format)
         let scalars = Array(text.unicodeScalars)
         let language = ArticleLanguage.of(scalars)
@@ -32,7 +37,8 @@ public struct ArticleReader: Sendable {
             for piece in stride(from: 0, to: tokens.count, by: Self.longestSentence) {
                 let part = Array(tokens[piece..<min(tokens.count, piece + Self.longestSentence)])
                 let span = part.count == tokens.count ? sentence : (part[0].start..<part[part.count - 1].end)
-                let reading = SentenceReading(marks: SentenceMarks(part, lexicon), language: language, published: published, pair: pair)
+                let reading = SentenceReading(
+                    marks: SentenceMarks(part, lexicon), language: language, published: published, pair: pair, iranianSource: calendar == .solarHijri)
                 let quote = scalars.text(span)
                 findings += reading.read(&context).map { statement in
                     Finding(

@@ -8,6 +8,8 @@ struct SentenceReading {
     let language: String
     let published: Day?
     let pair: (String, String)?
+    /// True when the caller says the source counts relative years in the Iranian calendar.
+    let iranianSource: Bool
 
     /// A statement before it is placed in the text: its kind, the tokens of its number and its fields.
     struct Statement {
@@ -32,7 +34,7 @@ struct SentenceReading {
     static let flowAfter = 4
 
     func read(_ context: inout ParagraphContext) -> [Statement] {
-        var mentions = PeriodMentions(marks: marks, published: published, iranian: language == "fa" || marks.has("iranian"))
+        var mentions = PeriodMentions(marks: marks, published: published, iranian: iranianSource || language == "fa" || marks.has("iranian"))
         mentions.skipped = Comparisons.yearEarlier(marks)
         mentions.carried = context.period
         let (comparisons, periods) = Comparisons.read(marks, periods: mentions.read())

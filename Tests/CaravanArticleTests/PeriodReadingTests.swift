@@ -42,6 +42,14 @@ struct PeriodReadingTests {
                 .first?.period?.description == "SH1403")
     }
 
+    @Test("a caller who knows the source counts Iranian years may say so; the text alone reads Gregorian ones")
+    func sourceCalendar() {
+        let text = "Iran imported commodities valued at $21.261 million from Turkmenistan during the first seven months of this year."
+        let iranian = reader.read(text, published: day(2023, 11, 18), pair: ("IRN", "TKM"), calendar: .solarHijri).findings
+        #expect(iranian.map { $0.period?.description } == ["SH1402-01..SH1402-07"])
+        #expect(figures(text, published: day(2023, 11, 18)).map { $0.period?.description } == ["2023-01..2023-07"])
+    }
+
     @Test("a statement with no period, or a relative one with no publication date, has none")
     func none() {
         #expect(figures("Trade between the two countries amounts to about $1 billion.").map(\.period) == [nil])
