@@ -28,12 +28,15 @@ public struct ArticleReader: Sendable {
         var context = ParagraphContext()
         var previousEnd = 0
         for sentence in Sentences.ranges(scalars) {
-            // A blank line ends a paragraph, and what it stated with it.
-            if Self.blankLine(scalars, from: previousEnd, to: sentence.lowerBound) { context = ParagraphContext() }
+            // A blank line ends a paragraph, and what it stated with it, unless a list it heads goes on.
+            if !context.listOpen, Self.blankLine(scalars, from: previousEnd, to: sentence.lowerBound) { context = ParagraphContext() }
             previousEnd = sentence.upperBound
             let tokens = Tokenizer.tokens(scalars, in: sentence)
             // Most sentences state no number: they are passed over before most phrases are looked for.
-            guard tokens.contains(where: { $0.kind == .number }) || lexicon.mayStateInWords(tokens) else { continue }
+            guard tokens.contains(where: { $0.kind == .number }) || lexicon.mayStateInWords(tokens) else {
+                context.listOpen = tokens.last?.text == ":"
+                continue
+            }
             for piece in stride(from: 0, to: tokens.count, by: Self.longestSentence) {
                 let part = Array(tokens[piece..<min(tokens.count, piece + Self.longestSentence)])
                 let span = part.count == tokens.count ? sentence : (part[0].start..<part[part.count - 1].end)

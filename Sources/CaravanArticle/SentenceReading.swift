@@ -39,7 +39,9 @@ struct SentenceReading {
         mentions.carried = context.period
         let (comparisons, periods) = Comparisons.read(marks, periods: mentions.read())
         let sidePair = context.pair ?? pair
-        let figures = Figures(marks: marks, periods: periods, pair: sidePair, context: context).read(Amounts.read(marks, language: language))
+        let amounts = Amounts.read(marks, language: language)
+        let figures = Figures(marks: marks, periods: periods, pair: sidePair, context: context).read(amounts)
+        let rows = amounts.contains { Lists.country(marks, before: $0.tokens.lowerBound, after: 0) != nil }
         var statements = figures.map { figure in
             Statement(
                 kind: figure.kind, tokens: figure.amount.tokens, reporter: figure.reporter, partner: figure.partner, flow: figure.flow,
@@ -56,6 +58,7 @@ struct SentenceReading {
         statements += counts(outside: taken, periods: periods, pair: sidePair)
         let named = figures.lazy.filter { $0.kind == .figure }.compactMap(\.sides).first
         context.update(periods: periods, marks: marks, pair: named, caller: pair)
+        context.listOpen = marks.tokens.last?.text == ":" || (context.listOpen && rows)
         return statements.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 

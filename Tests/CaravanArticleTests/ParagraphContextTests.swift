@@ -34,6 +34,24 @@ struct ParagraphContextTests {
             ])
     }
 
+    @Test("the rows of an HTML list take what the paragraph heading them stated, until a paragraph that is no row")
+    func htmlList() {
+        let page = """
+            <p>Iran's non-oil exports to the EAEU in the first five months of 1401 were as follows:</p>
+            <ul><li>Turkmenistan with 528,527 tons worth $166.08 million;</li><li>Kazakhstan with 242,775 tons worth $61.2 million.</li></ul>
+            <p>Trade with Russia reached $2 billion in 2021.</p>
+            <p>Kazakhstan with 100 tons worth $1 million.</p>
+            """
+        let read = reader.read(page, format: .html, pair: ("IRN", "KAZ")).findings.map {
+            "\($0.reporter ?? "-")-\($0.partner ?? "-") \($0.flow?.rawValue ?? "-") \($0.period?.description ?? "-") \($0.valueUSD ?? 0)"
+        }
+        #expect(
+            read == [
+                "IRN-TKM export SH1401-01..SH1401-05 166080000", "IRN-KAZ export SH1401-01..SH1401-05 61200000",
+                "IRN-RUS turnover 2021 2000000000", "IRN-KAZ - - 1000000",
+            ])
+    }
+
     @Test("a Russian list of partners takes the flow and period of the sentence before it")
     func russianList() {
         let text =
