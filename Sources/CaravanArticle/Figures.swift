@@ -19,10 +19,14 @@ struct Figures {
     /// of aim ("targets of $1 billion") is a target.
     func read(_ amounts: [Amount]) -> [Figure] {
         var row: Mark?
+        var aimed = false
         return amounts.enumerated().compactMap { position, amount -> Figure? in
             let next = position + 1 < amounts.count ? amounts[position + 1].tokens.lowerBound : marks.tokens.count
             let previous = position > 0 ? amounts[position - 1].tokens.upperBound : 0
-            if Targets.cue(marks, before: amount.tokens.lowerBound) { return target(amount, before: next) }
+            // A target joined to the one before is a target too: "targets of $1 billion … and up to $3 billion".
+            let joined = aimed && (previous..<amount.tokens.lowerBound).contains { marks.longest("join", at: $0) != nil }
+            aimed = joined || Targets.cue(marks, before: amount.tokens.lowerBound)
+            if aimed { return target(amount, before: next) }
             // A row goes on until the next row's country: "Kazakhstan with $201.21 million of exports to Iran and $167.99 million of imports".
             row = Lists.country(marks, before: amount.tokens.lowerBound, after: previous) ?? row
             let listed = row

@@ -73,7 +73,7 @@ struct SentenceReading {
             return nil
         }
         var statement: Statement
-        if let figure = nearest(figures.filter { $0.kind == .figure }, to: growth.tokens) {
+        if let figure = nearest(figures.filter { $0.kind == .figure }, to: growth.tokens), !otherFlow(between: figure, and: growth) {
             statement = Statement(
                 kind: .growth, tokens: growth.core, reporter: figure.reporter, partner: figure.partner, flow: figure.flow,
                 commodity: figure.commodity, period: figure.period, bound: growth.bound)
@@ -94,6 +94,13 @@ struct SentenceReading {
         statement.pct = growth.pct
         statement.versus = comparison(of: growth, in: comparisons)?.versus(statement.period)
         return statement
+    }
+
+    /// True when a flow word other than the figure's stands between it and the growth: "$340 million in 2024, while
+    /// exports rose 12%" is a growth of exports.
+    private func otherFlow(between figure: Figure, and growth: GrowthMention) -> Bool {
+        let between = min(figure.amount.tokens.upperBound, growth.tokens.upperBound)..<max(figure.amount.tokens.lowerBound, growth.tokens.lowerBound)
+        return marks.all("flow").contains { between.contains($0.tokens.lowerBound) && $0.value != figure.flow?.rawValue }
     }
 
     /// The figure whose amount stands nearest the growth, before or after it.

@@ -5,8 +5,12 @@ enum Targets {
     /// How far after its amount a target's year may stand ("$1 billion by 2030", "3 млрд долларов к 2030 году").
     static let yearReach = 5
 
+    /// How far before its amount a word of aim may stand ("targets of $1 billion in the near term and up to $3
+    /// billion"); one further off is of another clause ("which aim to boost cooperation in …, traded $500 million").
+    static let cueReach = 12
+
     static func cue(_ marks: SentenceMarks, before index: Int) -> Bool {
-        marks.all("target").contains { $0.tokens.upperBound <= index }
+        marks.all("target").contains { $0.tokens.upperBound <= index && index - $0.tokens.upperBound <= cueReach }
     }
 
     /// "up to $3 billion" is below; the "до" of "довести до" and the "by" of a year are no bound.

@@ -40,6 +40,12 @@ struct GrowthReadingTests {
         #expect(Self.growths(text) == [read])
     }
 
+    @Test("a growth is of the flow named between it and a figure of another flow")
+    func ownFlow() {
+        let found = figures("Trade reached $340 million in 2024, while exports rose 12%.").filter { $0.kind == .growth }
+        #expect(found.map { "\($0.flow?.rawValue ?? "-") \($0.pct ?? 0) \($0.period?.description ?? "-")" } == ["export 12 2024"])
+    }
+
     @Test("a relative growth is of the year the publication date gives")
     func relative() {
         #expect(
