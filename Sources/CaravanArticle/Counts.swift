@@ -35,11 +35,13 @@ struct Counts {
     }
 
     private func count(at index: Int) -> CountMention? {
-        guard let (value, numberEnd) = number(at: index) else { return nil }
+        guard marks.number(at: index) != nil || marks.longest("number", at: index) != nil else { return nil }
+        let numberEnd = marks.longest("scale", at: index + 1)?.tokens.upperBound ?? index + 1
         var next = numberEnd
         while next < min(marks.tokens.count, numberEnd + Self.gap + 1) {
             if let mark = marks.longest("count", at: next), let what = Counted(rawValue: mark.value) {
-                guard what != .tonnes || marks.has("freight") else { return nil }
+                // The number is read only once what it counts is found: most numbers count nothing.
+                guard what != .tonnes || marks.has("freight"), let (value, _) = number(at: index) else { return nil }
                 return CountMention(tokens: index..<mark.tokens.upperBound, what: what, value: value, bound: marks.bound(before: index))
             }
             guard marks.tokens[next].kind == .word else { return nil }

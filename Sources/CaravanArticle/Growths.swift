@@ -46,9 +46,11 @@ struct Growths {
 
     /// "1.8 times", "в 1,8 раза", "2.5 مرة": a ratio, with a word of rise or fall beside it.
     private func multiple(at index: Int) -> GrowthMention? {
-        guard let token = marks.number(at: index), let ratio = PublishedNumber.value(token.text, language: language), ratio > 1 else { return nil }
+        guard let token = marks.number(at: index) else { return nil }
         let timesAt = index + 1 < marks.tokens.count && marks.tokens[index + 1].text == "-" ? index + 2 : index + 1
-        guard let times = marks.longest("times", at: timesAt), let cue = cue(around: index..<times.tokens.upperBound) else { return nil }
+        guard let times = marks.longest("times", at: timesAt), let ratio = PublishedNumber.value(token.text, language: language), ratio > 1,
+            let cue = cue(around: index..<times.tokens.upperBound)
+        else { return nil }
         return mention(index..<times.tokens.upperBound, cue: cue, pct: Self.change(ratio, falling: cue.isA("growth.down")))
     }
 

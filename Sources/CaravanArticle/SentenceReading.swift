@@ -122,7 +122,8 @@ struct SentenceReading {
     private func counts(outside taken: IndexSet, periods: [PeriodMention], pair: (String, String)?) -> [Statement] {
         let (reporter, partner) = Direction(marks: marks, pair: pair).named()
         return Counts(marks: marks, language: language).read(outside: taken).map { count in
-            let target = Targets.cue(marks, before: count.tokens.lowerBound)
+            // Only tonnes are aimed at ("throughput objectives of 15 million tons"); documents are signed.
+            let target = count.what == .tonnes && Targets.cue(marks, before: count.tokens.lowerBound)
             return Statement(
                 kind: target ? .target : .count, tokens: count.tokens, reporter: reporter, partner: partner,
                 period: target ? nil : Figures.period(of: count.tokens, in: periods, marks: marks, before: marks.tokens.count)?.period,
