@@ -12,7 +12,7 @@ struct CountMention: Sendable {
 /// Finds counts: a number (with its scale, or in words) and, at most `gap` words on, what it counts ("over 20
 /// bilateral agreements", "14 documents", "1.6 million tons of cargo", "подписано 14 документов"). Tonnes are
 /// counted only in a sentence about freight ("cargo", "transit", "throughput"): tonnes of goods traded are not.
-struct Counts {
+struct Counts: Sendable {
     let marks: SentenceMarks
     let language: String
 

@@ -33,7 +33,7 @@ struct Figures {
             if let flowMark = flow(for: amount, before: next), let flow = TradeFlow(rawValue: flowMark.value) {
                 let (reporter, partner) = Direction(marks: marks, pair: pair).sides(flow, near: flowMark, listed: listed)
                 return Figure(
-                    kind: .figure, amount: amount, reporter: reporter, partner: partner, flow: flow, commodity: commodity(),
+                    kind: .figure, amount: amount, reporter: reporter, partner: partner, flow: flow, commodity: marks.commodity,
                     period: period(for: amount, before: next, carried: listed != nil), bound: marks.bound(before: amount.tokens.lowerBound))
             }
             // No flow word: a row of a list or "this figure" is of the flow the paragraph stated, or of none said.
@@ -42,7 +42,7 @@ struct Figures {
             let (reporter, partner) = listed.map { direction.row($0.value) } ?? direction.named()
             return Figure(
                 kind: .figure, amount: amount, reporter: reporter, partner: partner, flow: context.flow,
-                commodity: marks.has("commodity") ? commodity() : context.commodity ?? "TOTAL",
+                commodity: marks.has("commodity") ? marks.commodity : context.commodity ?? "TOTAL",
                 period: period(for: amount, before: next, carried: true), bound: marks.bound(before: amount.tokens.lowerBound))
         }
     }
@@ -54,7 +54,7 @@ struct Figures {
         let direction = Direction(marks: marks, pair: pair)
         let (reporter, partner) = flowMark.map { direction.sides(flow, near: $0) } ?? direction.named()
         return Figure(
-            kind: .target, amount: amount, reporter: reporter, partner: partner, flow: flow, commodity: commodity(), period: nil,
+            kind: .target, amount: amount, reporter: reporter, partner: partner, flow: flow, commodity: marks.commodity, period: nil,
             bound: Targets.bound(marks, before: amount.tokens.lowerBound), year: Targets.year(marks, after: amount.tokens.upperBound, before: next))
     }
 
@@ -84,11 +84,6 @@ struct Figures {
         return usable.first { (tokens.upperBound..<next).contains($0.tokens.lowerBound) }
     }
 
-    private func commodity() -> String {
-        if marks.has("commodity.NONOIL") { return "NONOIL" }
-        if marks.has("commodity.AGRI") { return "AGRI" }
-        return "TOTAL"
-    }
 }
 
 /// A figure or target before it is placed in the text: the amount's tokens and what the sentence says of it.

@@ -13,7 +13,7 @@ struct GrowthMention: Sendable {
 /// "вырос на 40%", "۳۸ درصد افزایش"), a multiple ("1.8 times", "в 1,8 раза", "2.5 مرة") or a word of one
 /// ("doubled", "nearly double", "вдвое"). A percentage with no such word ("82.6 percent" of exports, "90% of
 /// goods") is no growth.
-struct Growths {
+struct Growths: Sendable {
     let marks: SentenceMarks
     let language: String
 

@@ -55,4 +55,11 @@ struct SentenceMarks: Sendable {
         }
         return .exact
     }
+
+    /// `NONOIL`, `AGRI` or `TOTAL`, by the words of the sentence.
+    var commodity: String {
+        if has("commodity.NONOIL") { return "NONOIL" }
+        if has("commodity.AGRI") { return "AGRI" }
+        return "TOTAL"
+    }
 }
