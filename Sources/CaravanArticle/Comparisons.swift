@@ -1,17 +1,24 @@
 import CaravanCore
 import Foundation
 
-/// What a growth is compared against: a stated period ("compared to 2023") or the same period a year
-/// earlier ("year on year", "the same period the previous year").
+/// What a growth is compared against: a stated period ("compared to 2023"), the same period of a stated
+/// year ("compared to the same period of 1400") or of the year before ("year on year", "the same period the
+/// previous year").
 struct Comparison: Sendable {
     let tokens: Range<Int>
-    /// The period stated after "compared to"; nil when the comparison is with the same period a year earlier.
+    /// The period stated after "compared to"; nil when the comparison is with the same period of another year.
     let stated: PeriodMention?
+    /// The year whose same period is compared against; nil for the year before.
+    var sameIn: Period?
 
     /// The period compared against, for a growth of `period`.
     func versus(_ period: Period?) -> Period? {
-        guard let stated else { return period?.previousYear }
-        return stated.period
+        if let stated { return stated.period }
+        guard let period else { return nil }
+        guard let year = sameIn else { return period.previousYear }
+        // "the first five months of 1401 … compared to the same period of 1400": the same months, that year.
+        guard year.grain == .year, year.calendar == period.calendar else { return nil }
+        return period.shifted(years: year.first - period.calendar.civil(period.days.lowerBound).year)
     }
 }
 
@@ -34,8 +41,16 @@ enum Comparisons {
         for cue in marks.all("versus") {
             guard let index = left.firstIndex(where: { (cue.tokens.upperBound..<(cue.tokens.upperBound + reach)).contains($0.tokens.lowerBound) })
             else { continue }
-            comparisons.append(Comparison(tokens: cue.tokens.lowerBound..<left[index].tokens.upperBound, stated: left[index]))
-            left.remove(at: index)
+            let mention = left.remove(at: index)
+            guard marks.longest("anaphor.period", at: mention.tokens.lowerBound) != nil else {
+                comparisons.append(Comparison(tokens: cue.tokens.lowerBound..<mention.tokens.upperBound, stated: mention))
+                continue
+            }
+            // "compared to the same period of 1400": the year after "the same period"; with none, no comparison is read.
+            let yearAt = marks.skipping("year.filler", from: mention.tokens.upperBound, limit: 2)
+            guard let year = left.firstIndex(where: { $0.tokens.lowerBound == yearAt }), let period = left[year].period else { continue }
+            comparisons.append(Comparison(tokens: cue.tokens.lowerBound..<left[year].tokens.upperBound, stated: nil, sameIn: period))
+            left.remove(at: year)
         }
         return (comparisons.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }, left)
     }
