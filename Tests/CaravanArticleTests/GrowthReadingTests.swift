@@ -34,7 +34,10 @@ struct GrowthReadingTests {
             ("حجم مبادلات تجاری در سال ۱۴۰۲ به ۵۴۰ میلیون دلار رسید که نسبت به سال قبل ۱۲ درصد افزایش داشت.", "12 SH1402 vs SH1401 exact"),
             ("صادرات ایران به قزاقستان در ۶ ماهه نخست ۱۴۰۳ ۲ برابر شد.", "100 SH1403-01..SH1403-06 vs - exact"),
             ("Exports reached $300 million in 2022, up 15% compared to last year.", "15 2022 vs 2021 exact"),
-            ("In the first five months of 1401, exports rose 27.99% compared to the same period of 1400.", "27.99 SH1401-01..SH1401-05 vs SH1400-01..SH1400-05 exact"),
+            (
+                "In the first five months of 1401, exports rose 27.99% compared to the same period of 1400.",
+                "27.99 SH1401-01..SH1401-05 vs SH1400-01..SH1400-05 exact"
+            ),
             (
                 "حجم التبادل التجاري في المنتجات الزراعية بلغ 72.4 مليون دولار أمريكي خلال شهري يناير وفبراير من عام 2025، أي بزيادة بلغت 2.5 مرة",
                 "150 2025-01..2025-02 vs - exact"
