@@ -12,23 +12,25 @@ struct LabelledFigure {
     /// The quote as published, and the day it was (empty when the row does not say).
     let quote, published: String
     /// What the quote states on its own (`QuoteLabels`): a figure read from it has the label's period only
-    /// when it states it, and the label's flow only when it says it; else none.
+    /// when it states it, and the label's flow only when it says it; else none; and the bound its words set.
     let periodInQuote, flowInQuote: Bool
+    let bound: Bound
 
     /// The rows of trade in dollars, the development set of docs/check.md.
     static func all() throws -> [LabelledFigure] {
         let stated = Dictionary(
             uniqueKeysWithValues: QuoteLabels.csv.split(whereSeparator: \.isNewline).dropFirst().map { line in
                 let fields = CSVLine.fields(String(line))
-                return (fields[0], (period: fields[1] == "yes", flow: fields[2] == "yes"))
+                return (fields[0], (period: fields[1] == "yes", flow: fields[2] == "yes", bound: Bound(rawValue: fields[3])))
             })
         return try BundledData.officialFiguresCSV.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
             let fields = CSVLine.fields(String(line))
             guard fields.count >= 12, ["export", "import", "turnover"].contains(fields[3]), fields[7].hasPrefix("USD") else { return nil }
             let label = try #require(stated[fields[0]], "\(fields[0]) has no line in QuoteLabels")
+            let bound = try #require(label.bound, "\(fields[0]): a bound is above, below, about or exact")
             return LabelledFigure(
                 id: fields[0], reporter: fields[1], partner: fields[2], flow: fields[3], period: fields[4], value: usd(fields[6]),
-                quote: fields[10], published: fields[11], periodInQuote: label.period, flowInQuote: label.flow)
+                quote: fields[10], published: fields[11], periodInQuote: label.period, flowInQuote: label.flow, bound: bound)
         }
     }
 
@@ -37,15 +39,16 @@ struct LabelledFigure {
         Set([finding.reporter, finding.partner]) == Set([reporter, partner])
     }
 
-    /// Honestly: the pair, the value, the flow when the quote says it (else none), the period when the quote states it (else none).
+    /// Honestly: the pair, the value and its bound, the flow when the quote says it (else none), the period when
+    /// the quote states it (else none).
     func matches(_ finding: Finding) -> Bool {
-        isAbout(finding) && finding.valueUSD == value && flow(of: finding) == (flowInQuote ? flow : nil)
+        isAbout(finding) && finding.valueUSD == value && finding.bound == bound && flow(of: finding) == (flowInQuote ? flow : nil)
             && finding.period?.description == (periodInQuote ? period : nil)
     }
 
-    /// Strictly: the pair, the value, the label's flow and the label's period, whatever the quote says.
+    /// Strictly: the pair, the value and its bound, the label's flow and the label's period, whatever the quote says.
     func matchesStrictly(_ finding: Finding) -> Bool {
-        isAbout(finding) && finding.valueUSD == value && flow(of: finding) == flow && finding.period?.description == period
+        isAbout(finding) && finding.valueUSD == value && finding.bound == bound && flow(of: finding) == flow && finding.period?.description == period
     }
 
     /// The finding's flow as the label's reporter sees it: Kazakhstan's exports to Iran are Iran's imports from Kazakhstan.
