@@ -14,7 +14,12 @@ struct Direction {
     /// ("Kazakhstan with $201.21 million of exports to Iran"), the partner when the flow is the heading's.
     func sides(_ flow: TradeFlow, near flowMark: Mark, listed: Mark? = nil) -> (String?, String?) {
         let near = (flowMark.tokens.lowerBound - Self.reach)..<(flowMark.tokens.upperBound + Self.reach)
-        let countries = marks.all("country").filter { near.contains($0.tokens.lowerBound) }
+        // A country nearer another flow word is of that one's clause: "… of imports, while trade with Russia …".
+        let flows = marks.all("flow")
+        let countries = marks.all("country").filter { country in
+            near.contains(country.tokens.lowerBound)
+                && flows.allSatisfy { Lists.distance($0.tokens, country.tokens) >= Lists.distance(flowMark.tokens, country.tokens) }
+        }
         var reporter: String?
         var partner: String?
         for country in countries where flow != .turnover && country.tokens.lowerBound > flowMark.tokens.lowerBound {

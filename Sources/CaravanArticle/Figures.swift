@@ -28,9 +28,12 @@ struct Figures {
             aimed = joined || Targets.cue(marks, before: amount.tokens.lowerBound)
             if aimed { return target(amount, before: next) }
             // A row goes on until the next row's country: "Kazakhstan with $201.21 million of exports to Iran and $167.99 million of imports".
-            row = Lists.country(marks, before: amount.tokens.lowerBound, after: previous) ?? row
+            let own = flow(for: amount, before: next)
+            row =
+                Lists.country(marks, before: amount.tokens.lowerBound, after: previous)
+                ?? (Lists.continues(marks, from: previous, to: amount.tokens.lowerBound, flow: own) ? row : nil)
             let listed = row
-            if let flowMark = flow(for: amount, before: next), let flow = TradeFlow(rawValue: flowMark.value) {
+            if let flowMark = own, let flow = TradeFlow(rawValue: flowMark.value) {
                 let (reporter, partner) = Direction(marks: marks, pair: pair).sides(flow, near: flowMark, listed: listed)
                 return Figure(
                     kind: .figure, amount: amount, reporter: reporter, partner: partner, flow: flow, commodity: marks.commodity,

@@ -17,4 +17,21 @@ enum Lists {
             return marks.number(at: next) != nil || marks.longest("currency", at: next) != nil
         }
     }
+
+    /// True when the row before goes on to the amount at `amount`: no country is named between them but the
+    /// partner of the row's own flow ("$201.21 million of exports to Iran and $167.99 million of imports"); a
+    /// country of the amount's own flow word starts another clause ("…, while trade with Russia reached $2 billion").
+    static func continues(_ marks: SentenceMarks, from previous: Int, to amount: Int, flow own: Mark?) -> Bool {
+        let flows = marks.all("flow")
+        return marks.all("country").allSatisfy { country in
+            guard (previous..<amount).contains(country.tokens.lowerBound) else { return true }
+            let nearest = flows.min { distance($0.tokens, country.tokens) < distance($1.tokens, country.tokens) }
+            guard let nearest else { return false }
+            return nearest.tokens != own?.tokens
+        }
+    }
+
+    static func distance(_ one: Range<Int>, _ other: Range<Int>) -> Int {
+        one.upperBound <= other.lowerBound ? other.lowerBound - one.upperBound : max(0, one.lowerBound - other.upperBound)
+    }
 }

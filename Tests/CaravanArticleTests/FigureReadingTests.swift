@@ -25,6 +25,17 @@ struct FigureReadingTests {
         #expect(figures("Trade with the EAEU reached $3.4 billion in 2021.").map { [$0.reporter, $0.partner] } == [["IRN", "EAEU"]])
     }
 
+    @Test("a row of a list goes on to the amounts after it until another country is named")
+    func rows() {
+        let text =
+            "Russia was followed by Kazakhstan with 741,510 tons worth $201.21 million of exports to Iran and 337,075 tons worth "
+            + "$167.99 million of imports, while trade with Russia reached $2 billion."
+        #expect(
+            figures(text).map { "\($0.reporter ?? "-")-\($0.partner ?? "-") \($0.flow?.rawValue ?? "-")" } == [
+                "KAZ-IRN export", "KAZ-IRN import", "IRN-RUS turnover",
+            ])
+    }
+
     @Test("the commodity: non-oil, agricultural or all goods")
     func commodity() {
         #expect(figures("Non-oil trade reached $159 million in 2024.").map(\.commodity) == ["NONOIL"])
