@@ -27,7 +27,8 @@ struct Figures {
             let joined = aimed && (previous..<amount.tokens.lowerBound).contains { marks.longest("join", at: $0) != nil }
             aimed = joined || Targets.cue(marks, before: amount.tokens.lowerBound)
             if aimed { return target(amount, before: next) }
-            // A row goes on until the next row's country: "Kazakhstan with $201.21 million of exports to Iran and $167.99 million of imports".
+            // A row goes on to the amounts after it ("Kazakhstan with $201.21 million of exports to Iran and $167.99 million
+            // of imports") until another row's country, or a country of another clause, is named.
             let own = flow(for: amount, before: next)
             row =
                 Lists.country(marks, before: amount.tokens.lowerBound, after: previous)
@@ -86,7 +87,6 @@ struct Figures {
         if let before = usable.last(where: { $0.tokens.upperBound <= tokens.lowerBound }) { return before }
         return usable.first { (tokens.upperBound..<next).contains($0.tokens.lowerBound) }
     }
-
 }
 
 /// A figure or target before it is placed in the text: the amount's tokens and what the sentence says of it.

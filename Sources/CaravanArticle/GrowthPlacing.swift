@@ -56,11 +56,7 @@ extension SentenceReading {
 
     /// The figure whose amount stands nearest the growth, before or after it.
     private func nearest(_ figures: [Figure], to tokens: Range<Int>) -> Figure? {
-        figures.min { distance($0.amount.tokens, tokens) < distance($1.amount.tokens, tokens) }
-    }
-
-    private func distance(_ one: Range<Int>, _ other: Range<Int>) -> Int {
-        one.upperBound <= other.lowerBound ? other.lowerBound - one.upperBound : max(0, one.lowerBound - other.upperBound)
+        figures.min { Lists.distance($0.amount.tokens, tokens) < Lists.distance($1.amount.tokens, tokens) }
     }
 
     /// The comparison just after the growth ("12.3% increase compared to 2023", "growth year on year"), else just before it.

@@ -31,6 +31,7 @@ enum Lists {
         }
     }
 
+    /// Tokens between two spans, none when they touch or overlap: how near a word stands to a flow word or an amount.
     static func distance(_ one: Range<Int>, _ other: Range<Int>) -> Int {
         one.upperBound <= other.lowerBound ? other.lowerBound - one.upperBound : max(0, one.lowerBound - other.upperBound)
     }
