@@ -8,9 +8,10 @@ extension SentenceReading {
     static let flowBefore = 8
     static let flowAfter = 4
 
-    /// How far after a growth its comparison may start ("a 12.3% increase compared to 2023"), and before it end
+    /// How far after a growth its comparison may start ("jumped twofold during the first 9 months of the year 2021 in
+    /// comparison to the same period in 2020"), and before it end
     /// ("compared to 2023, trade rose 12%").
-    static let comparisonAfter = 8
+    static let comparisonAfter = 14
     static let comparisonBefore = 6
 
     /// A growth of the figure it stands beside ("$340 million, a 12.3% increase"), else of the flow a word of the

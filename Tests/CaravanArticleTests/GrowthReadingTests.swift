@@ -22,6 +22,10 @@ struct GrowthReadingTests {
             ("Trade between the two countries grew by almost 20% to $528 million in 2022.", "20 2022 vs - about"),
             ("Exports fell by 5.4% in 2023 year on year.", "-5.4 2023 vs 2022 exact"),
             ("Trade rose 1.8 times in 2023.", "80 2023 vs - exact"),
+            (
+                "Iran-Kazakhstan's financial turnover has jumped twofold during the first 9 months of the year 2021 in comparison to the same period in 2020",
+                "100 2021-01..2021-09 vs 2020-01..2020-09 exact"
+            ),
             ("Trade between the two countries doubled in 2023 compared to 2021.", "100 2023 vs 2021 exact"),
             ("Товарооборот в 2024 году вырос на 40% по сравнению с 2023 годом.", "40 2024 vs 2023 exact"),
             ("Товарооборот в 2024 году вырос в 1,8 раза.", "80 2024 vs - exact"),
