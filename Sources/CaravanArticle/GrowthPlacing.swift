@@ -17,7 +17,8 @@ extension SentenceReading {
     /// A growth of the figure it stands beside ("$340 million, a 12.3% increase"), else of the flow a word of the
     /// sentence names; a change of tonnes ("420,489 tons (up 47.93%)") or of nothing traded is none.
     func growth(
-        _ growth: GrowthMention, figures: [Figure], periods: [PeriodMention], comparisons: [Comparison], pair: (String, String)?
+        _ growth: GrowthMention, figures: [Figure], periods: [PeriodMention], comparisons: [Comparison], pair: (String, String)?,
+        context: ParagraphContext
     ) -> Statement? {
         if growth.tokens.lowerBound >= 2, marks.tokens[growth.tokens.lowerBound - 1].text == "(",
             marks.longest("count.tonnes", at: growth.tokens.lowerBound - 2) != nil
@@ -36,12 +37,21 @@ extension SentenceReading {
             let end = growth.tokens.upperBound
             let before = flows.last { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= Self.flowBefore }
             let after = flows.first { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end < Self.flowAfter }
-            guard let flowMark = before ?? after, let flow = TradeFlow(rawValue: flowMark.value) else { return nil }
-            let (reporter, partner) = Direction(marks: marks, pair: pair).sides(flow, near: flowMark)
-            let next = marks.tokens.count
-            statement = Statement(
-                kind: .growth, tokens: growth.core, reporter: reporter, partner: partner, flow: flow, commodity: marks.commodity,
-                period: Figures.period(of: growth.tokens, in: periods, marks: marks, before: next)?.period, bound: growth.bound)
+            let period = Figures.period(of: growth.tokens, in: periods, marks: marks, before: marks.tokens.count)?.period
+            if let flowMark = before ?? after, let flow = TradeFlow(rawValue: flowMark.value) {
+                let (reporter, partner) = Direction(marks: marks, pair: pair).sides(flow, near: flowMark)
+                statement = Statement(
+                    kind: .growth, tokens: growth.core, reporter: reporter, partner: partner, flow: flow, commodity: marks.commodity,
+                    period: period, bound: growth.bound)
+            } else if marks.has("anaphor.figure"), let flow = context.flow {
+                // "рост показателей на 40%", "this figure rose 12%": a growth of the flow the paragraph stated.
+                let (reporter, partner) = Direction(marks: marks, pair: pair).named()
+                statement = Statement(
+                    kind: .growth, tokens: growth.core, reporter: reporter, partner: partner, flow: flow,
+                    commodity: marks.has("commodity") ? marks.commodity : context.commodity ?? "TOTAL", period: period, bound: growth.bound)
+            } else {
+                return nil
+            }
         }
         statement.pct = growth.pct
         statement.versus = comparison(of: growth, in: comparisons)?.versus(statement.period)

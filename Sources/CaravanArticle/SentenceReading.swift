@@ -29,7 +29,7 @@ struct SentenceReading: Sendable {
         for range in figures.map(\.amount.tokens) + periods.map(\.tokens) + comparisons.map(\.tokens) { taken.insert(integersIn: range) }
         for growth in Growths(marks: marks, language: language).read() {
             taken.insert(integersIn: growth.tokens)
-            if let statement = self.growth(growth, figures: figures, periods: periods, comparisons: comparisons, pair: sidePair) {
+            if let statement = self.growth(growth, figures: figures, periods: periods, comparisons: comparisons, pair: sidePair, context: context) {
                 statements.append(statement)
             }
         }

@@ -97,6 +97,18 @@ struct ParagraphContextTests {
         #expect(Self.lines("Kazakhstan with investments of $500 million is Iran's partner.").isEmpty)
     }
 
+    @Test("a growth of \"the figures\" is of the flow the sentence before stated")
+    func growthOfTheFigures() {
+        let text =
+            "Товарооборот Казахстана и Ирана в 2024 году составил 340 млн долларов. "
+            + "За 10 месяцев этого года отмечается рост показателей на 40% по сравнению с 2024 годом."
+        #expect(
+            Self.lines(text, published: day(2025, 12, 11)) == [
+                "figure IRN-KAZ turnover TOTAL 2024 $340000000", "growth IRN-KAZ turnover TOTAL 2025-01..2025-10 40%",
+            ])
+        #expect(Self.lines("За 10 месяцев этого года отмечается рост показателей на 40% по сравнению с 2024 годом.").isEmpty)
+    }
+
     @Test("a pair named earlier in the paragraph is the pair of a sentence that names none")
     func pair() {
         let text = "Trade between Iran and Turkmenistan in January-June 2022 amounted to $233 million. Exports in 2021 were $150 million."
