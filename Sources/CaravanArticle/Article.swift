@@ -31,7 +31,8 @@ public struct Finding: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// An amount of trade over a period: "trade reached $340 million in 2024".
         case figure
-        /// An amount of trade to be reached, by a year or with none stated: "to raise trade to $3 billion".
+        /// An amount of trade to be reached, by a year or with none stated: "to raise trade to $3 billion";
+        /// or tonnes of freight to be reached ("throughput objectives of 15 million tons by 2027"), in `what` and `value`.
         case target
         /// A change of trade between two periods: "up 12.3% on 2023", "nearly doubled", "1.8 times".
         case growth
@@ -49,7 +50,8 @@ public struct Finding: Sendable, Equatable {
     /// ISO alpha-3 codes or a bloc (`EAEU`); nil when neither the sentence nor the caller names one.
     public let reporter: String?
     public let partner: String?
-    /// The flow of trade a figure, target or growth is of; nil for a count.
+    /// The flow of trade a figure, target or growth is of; nil for a count and a target of tonnes, and for a
+    /// figure whose flow the text does not state (a row of a list read with no heading: "Kazakhstan with … worth $78.42 million").
     public let flow: TradeFlow?
     /// `TOTAL`, `NONOIL`, `AGRI` or an HS code; nil for a count.
     public let commodity: String?
@@ -65,7 +67,7 @@ public struct Finding: Sendable, Equatable {
     public let pct: Decimal?
     /// The period a growth compares against, when stated or implied ("year on year"); nil when not.
     public let versus: Period?
-    /// What a count counts, and how many.
+    /// What a count (or a target of tonnes) counts, and how many.
     public let what: Counted?
     public let value: Decimal?
 

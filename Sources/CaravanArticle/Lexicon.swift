@@ -2,15 +2,18 @@ import Foundation
 
 /// The phrases of one language by what they mean (`flow.export`, `scale.1000000`…), read from a word file.
 struct Lexicon: Sendable {
-    /// A phrase as tokens; with `stem`, its last word matches any word that begins with it.
+    /// A phrase as tokens; a word marked a stem matches any word that begins with it.
     struct Phrase: Sendable {
         let key: String
         let words: [String]
-        let stem: Bool
+        let stems: [Bool]
     }
 
     /// Phrases by the first up-to-two characters of their first word, so a token meets only its candidates.
     private var byStart: [String: [Phrase]] = [:]
+    /// Phrases that make a sentence with no digit worth reading: what a count counts ("two agreements"), a
+    /// multiple in words ("doubled last year"); by start, as `byStart`.
+    private var wordStatements: [String: [Phrase]] = [:]
 
     /// Reads `key = phrase, phrase` lines; `#` starts a comment.
     init(wordFile: String) {
@@ -23,13 +26,22 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// Adds one phrase; a trailing `*` makes its last word a stem.
+    /// Adds one phrase; a `*` after a word makes it a stem ("взаимн* торгов*", "аналогичн* период* прошлого года").
     mutating func add(key: String, phrase: String) {
-        let trimmed = phrase.trimmingCharacters(in: .whitespaces)
-        let stem = trimmed.hasSuffix("*")
-        let words = Tokenizer.tokens(stem ? String(trimmed.dropLast()) : trimmed).map(\.text)
+        var words: [String] = []
+        var stems: [Bool] = []
+        for token in Tokenizer.tokens(phrase.trimmingCharacters(in: .whitespaces)) {
+            if token.text == "*", !words.isEmpty {
+                stems[stems.count - 1] = true
+            } else {
+                words.append(token.text)
+                stems.append(false)
+            }
+        }
         guard let first = words.first else { return }
-        byStart[String(first.prefix(2)), default: []].append(Phrase(key: key, words: words, stem: stem))
+        let phrase = Phrase(key: key, words: words, stems: stems)
+        if key.hasPrefix("count.") || key.hasPrefix("ratio.") { wordStatements[String(first.prefix(2)), default: []].append(phrase) }
+        byStart[String(first.prefix(2)), default: []].append(phrase)
     }
 
     /// Every phrase that starts at token `index`, as marks over the tokens it covers.
@@ -44,12 +56,21 @@ struct Lexicon: Sendable {
         return found
     }
 
+    /// True when a sentence of no digit may still state something: a count in words or a multiple in words.
+    func mayStateInWords(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { index in
+            let first = tokens[index].text
+            return [String(first.prefix(1)), String(first.prefix(2))].contains { start in
+                (wordStatements[start] ?? []).contains { matches($0, tokens, at: index) }
+            }
+        }
+    }
+
     private func matches(_ phrase: Phrase, _ tokens: [Token], at index: Int) -> Bool {
         guard index + phrase.words.count <= tokens.count else { return false }
         for (offset, word) in phrase.words.enumerated() {
             let text = tokens[index + offset].text
-            let last = offset == phrase.words.count - 1
-            if last && phrase.stem ? !text.hasPrefix(word) : text != word { return false }
+            if phrase.stems[offset] ? !text.hasPrefix(word) : text != word { return false }
         }
         return true
     }

@@ -5,6 +5,8 @@ import Foundation
 enum PublishedNumber {
     /// More digits than this is no amount of trade, and more than a decimal holds exactly.
     static let longest = 18
+    /// Made once: a locale made for every number was much of the time a text dense with numbers took.
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     static func value(_ text: String, language: String) -> Decimal? {
         var groups: [String] = [""]
@@ -24,7 +26,7 @@ enum PublishedNumber {
             if index > 0 && index == groups.count - 1 && decimal { plain.append(".") }
             plain += group
         }
-        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: plain, locale: posix)
     }
 
     /// True when the last separator marks decimals rather than thousands.

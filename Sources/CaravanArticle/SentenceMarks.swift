@@ -44,4 +44,22 @@ struct SentenceMarks: Sendable {
         while next - index < limit, let filler = longest(family, at: next) { next = filler.tokens.upperBound }
         return next
     }
+
+    /// The bound the words just before token `index` set ("more than", "about", "sub-"), a dash, "at", "of" or
+    /// "by" between allowed; exact when none.
+    func bound(before index: Int) -> Bound {
+        var end = index
+        while end > 0, ["-", "at", "of", "by"].contains(tokens[end - 1].text) { end -= 1 }
+        for start in stride(from: end - 1, through: max(0, end - 4), by: -1) {
+            if let mark = longest("bound", at: start), mark.tokens.upperBound == end, let bound = Bound(rawValue: mark.value) { return bound }
+        }
+        return .exact
+    }
+
+    /// `NONOIL`, `AGRI` or `TOTAL`, by the words of the sentence.
+    var commodity: String {
+        if has("commodity.NONOIL") { return "NONOIL" }
+        if has("commodity.AGRI") { return "AGRI" }
+        return "TOTAL"
+    }
 }

@@ -27,6 +27,16 @@ struct HostileArticleTests {
         #expect(try await Command.detached { !reader.read(text, format: .html).text.isEmpty })
     }
 
+    @Test("a megabyte of rows, growths, targets and counts is read, each of them found")
+    func denseStatements() async throws {
+        let sentence =
+            "Kazakhstan with 420,489 tons (up 47.93%) worth $139.62 million (up 48.26%), with targets of $1 billion by 2030, "
+            + "and 14 documents were signed. "
+        let text = String(repeating: sentence, count: 1_000_000 / sentence.utf8.count)
+        let kinds = try await Command.detached { reader.read(text, pair: ("IRN", "KAZ")).findings.map(\.kind) }
+        #expect(kinds == Array(repeating: [Finding.Kind.figure, .growth, .target, .count], count: 1_000_000 / sentence.utf8.count).flatMap { $0 })
+    }
+
     @Test("right-to-left overrides and zero-width marks neither trap nor glue words")
     func overrides() {
         let found = figures("Trade\u{202E} reached $\u{2066}340\u{2069} million\u{200F} in\u{202D} 2024\u{202C}.")
