@@ -35,7 +35,7 @@ struct ArticleStatements {
     }
 
     private func figure(_ finding: Finding, id: String) -> Statement {
-        guard let query = query(finding) else { return .unpinned(Self.noPair) }
+        guard let query = query(finding) else { return .unpinned(why(finding)) }
         guard let period = finding.period else { return .unpinned(Self.noPeriod) }
         guard let value = finding.valueUSD.map(\.double) else { return .unpinned(Self.noAmount) }
         return .claim(
@@ -45,7 +45,7 @@ struct ArticleStatements {
     }
 
     private func growth(_ finding: Finding, id: String) -> Statement {
-        guard let query = query(finding) else { return .unpinned(Self.noPair) }
+        guard let query = query(finding) else { return .unpinned(why(finding)) }
         guard let period = finding.period, let versus = finding.versus else { return .unpinned(Self.noComparedPeriods) }
         guard let pct = finding.pct.map(\.double) else { return .unpinned(Self.noAmount) }
         // A stated change is rounded by whoever wrote it: a tenth of it either way, a quarter when "about".
@@ -57,7 +57,9 @@ struct ArticleStatements {
     }
 
     private func target(_ finding: Finding, id: String) -> Statement {
-        guard let query = query(finding) else { return .unpinned(Self.noPair) }
+        // A target of tonnes names no element of the network whose freight it is.
+        if finding.what == .tonnes { return .unpinned(Self.noElement) }
+        guard let query = query(finding) else { return .unpinned(why(finding)) }
         guard let year = finding.year else { return .unpinned(Self.noYear) }
         guard let value = finding.valueUSD.map(\.double) else { return .unpinned(Self.noAmount) }
         return .target(Target(id: id, metric: .trade(query), value: value, deadline: year, source: Self.source, quote: finding.quote))
@@ -66,7 +68,7 @@ struct ArticleStatements {
     private func count(_ finding: Finding, id: String) -> Statement {
         guard let what = finding.what, [.agreements, .memoranda, .documents].contains(what) else {
             // Tonnes name no element of the network, and projects no project of the dossier.
-            return .unpinned(Phrase("check.no-element", "no network element or project the text names"))
+            return .unpinned(Self.noElement)
         }
         guard let period = finding.period else { return .unpinned(Self.noPeriod) }
         guard let value = finding.value.map(\.double) else { return .unpinned(Self.noAmount) }
@@ -74,6 +76,11 @@ struct ArticleStatements {
             Claim(
                 id: id, source: Self.source, quote: finding.quote, metric: .agreements, period: period,
                 expectation: Self.expectation(value, bound: finding.bound)))
+    }
+
+    /// Why a finding names no trade: its pair, else its flow, is missing.
+    private func why(_ finding: Finding) -> Phrase {
+        finding.reporter == nil || finding.partner == nil ? Self.noPair : Self.noFlow
     }
 
     /// The trade a finding is of, when the text or the partnership gives both sides.
@@ -98,6 +105,8 @@ struct ArticleStatements {
     static let noComparedPeriods = Phrase("check.no-versus", "not both periods the change compares")
     static let noYear = Phrase("check.no-year", "a target with no year stated: nothing to be on track for")
     static let noAmount = Phrase("check.no-amount", "no amount")
+    static let noFlow = Phrase("check.no-flow", "no flow the text names: exports, imports or trade")
+    static let noElement = Phrase("check.no-element", "no network element or project the text names")
 }
 
 extension Decimal {

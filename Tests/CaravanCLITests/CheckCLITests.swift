@@ -22,7 +22,8 @@ struct CheckCLITests {
         let article = try #require(answer["article"] as? [String: Any])
         #expect(article["published"] as? String == "2025-12-11" && article["language"] as? String == "en")
         let found = try #require(answer["found"] as? [[String: Any]])
-        let first = try #require(found.first)
+        // The seed article's first figure; a count of agreements comes before it.
+        let first = try #require(found.first { $0["kind"] as? String == "figure" })
         for key in [
             "kind", "quote", "span", "reporter", "partner", "flow", "commodity", "period", "value_usd", "bound", "year", "pct", "what", "value",
             "verdict", "reason", "basis",
@@ -62,7 +63,7 @@ struct CheckCLITests {
             "check", Self.seed, "--db", "c.sqlite", "--published", "2025-12-11", "--source", "Tehran Times", "--out", "check.html", "--lang", "fa")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: cli.directory.path("check.html"), encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("dir=\"rtl\"") && html.contains("<mark") && html.contains("id=\"statement-f1\""))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("dir=\"rtl\"") && html.contains("<mark") && html.contains("id=\"statement-f2\""))
         // Nothing fetched, nothing run: the styles inline, no script, no form.
         #expect(!html.contains("<script") && !html.contains("<link rel=\"stylesheet\"") && !html.contains("<form") && html.contains(".article-text{"))
         let badLanguage = try cli.run("check", Self.seed, "--db", "c.sqlite", "--out", "x.html", "--lang", "de")

@@ -20,11 +20,12 @@ struct CheckAPITests {
                 return try response.json()
             }
             let found = try #require(answer["found"] as? [[String: Any]])
-            // Its first statement is the dossier's claim a1, judged as the scorecard judges it.
+            // Its first figure is the dossier's claim a1, judged as the scorecard judges it.
             let scorecard = try await client.execute(uri: "/api/v1/scorecard", method: .get) { try $0.json() }
             let a1 = (scorecard["claims"] as? [[String: Any]])?.first { $0["id"] as? String == "a1" }
-            #expect(found.first?["period"] as? String == "2024" && found.first?["value_usd"] as? Double == 340_000_000)
-            #expect(found.first?["verdict"] as? String == a1?["verdict"] as? String && a1 != nil)
+            let figure = found.first { $0["kind"] as? String == "figure" }
+            #expect(figure?["period"] as? String == "2024" && figure?["value_usd"] as? Double == 340_000_000)
+            #expect(figure?["verdict"] as? String == a1?["verdict"] as? String && a1 != nil)
             #expect(found.allSatisfy { ($0["span_utf16"] as? [Int])?.count == 2 && $0["reason"] is String })
             // Another article at the same address is read afresh, not answered from a cache.
             let other = ByteBuffer(string: "Trade reached $100 million in 2019.")

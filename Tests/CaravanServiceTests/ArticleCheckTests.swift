@@ -47,8 +47,9 @@ struct ArticleCheckTests {
             #expect(statement.verdict.rawValue == judged.verdict.rawValue, "\(claim.id): \(statement.reason.english) / \(judged.reason.english)")
             matched.append(claim.id)
         }
-        // The figures of the article (a1, a3, a5, a9, a13) at least; growths and counts as the reader reads them.
-        #expect(Set(["a1", "a3", "a5", "a9", "a13"]).isSubset(of: Set(matched)), "\(matched)")
+        // Every claim the text pins down as the dossier does; a9-growth's base (2019) and a12's month are
+        // the dossier's interpretations, which the text does not state (docs/check.md), and are listed as unpinned.
+        #expect(Set(matched) == ["a1", "a2", "a3", "a4", "a5", "a9", "a13"], "\(matched)")
     }
 
     /// Whether an article's statement says what a dossier claim says.

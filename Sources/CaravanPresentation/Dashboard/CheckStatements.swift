@@ -51,7 +51,9 @@ struct StatementWords {
         case .figure:
             return words("check.figure", trade.merging(["period": period, "amount": bounded(money(finding.valueUSD), finding.bound)]) { $1 })
         case .target:
-            let amount = bounded(money(finding.valueUSD), finding.bound)
+            // A target of freight states tonnes, not dollars.
+            let stated = finding.what == .tonnes ? finding.value.map { words.number(Self.double($0)) + " " + words("unit.t") } : nil
+            let amount = bounded(stated ?? money(finding.valueUSD), finding.bound)
             guard let year = finding.year else { return words("check.target-open", trade.merging(["amount": amount]) { $1 }) }
             return words("check.target-by", trade.merging(["amount": amount, "year": words.integer(year)]) { $1 })
         case .growth:

@@ -46,9 +46,10 @@ public enum ArticleCheckText {
         case .figure:
             return "\(trade) \(finding.period?.description ?? "(no period)"): \(bound)\(finding.valueUSD.map(usd) ?? "")"
         case .target:
-            return "\(trade): \(bound)\(finding.valueUSD.map(usd) ?? "") by \(finding.year.map(String.init) ?? "(no year)")"
+            let amount = finding.what == .tonnes ? finding.value.map { NumberText.grouped(double($0)) + " t" } : finding.valueUSD.map(usd)
+            return "\(trade): \(bound)\(amount ?? "") by \(finding.year.map(String.init) ?? "(no year)")"
         case .growth:
-            let change = finding.pct.map { NumberText.signed(double($0)) + "%" } ?? ""
+            let change = finding.pct.map { NumberText.percent(double($0)) } ?? ""
             return "\(trade) \(finding.period?.description ?? "(no period)"): \(bound)\(change) on \(finding.versus?.description ?? "(no period)")"
         case .count:
             let value = finding.value.map { NumberText.grouped(double($0)) } ?? ""
