@@ -14,12 +14,13 @@ extension Workspace {
         var partnership = request.partnership
         // Read twice only when there is a choice to make.
         if partnership == nil, Set(try await store.documents(.dossier).map(\.document.name)).count > 1 {
-            partnership = try await named(by: reader.read(request.text, format: request.markup, published: published, pair: nil))
+            partnership = try await named(
+                by: reader.read(request.text, format: request.markup, published: published, pair: nil, calendar: request.calendar))
         }
         let dossier = try await dossier(partnership)
         let economies = dossier.partnership.economies
         let pair = economies.count == 2 ? (economies[0], economies[1]) : nil
-        let article = reader.read(request.text, format: request.markup, published: published, pair: pair)
+        let article = reader.read(request.text, format: request.markup, published: published, pair: pair, calendar: request.calendar)
         let about = ArticleCheck.About(
             published: request.published, language: article.language, source: request.source, url: request.url,
             partnership: dossier.partnership.id, format: request.markup.rawValue)

@@ -56,6 +56,21 @@ struct CheckCLITests {
         #expect(yaml.contains("period: \"2023\"") && yaml.contains("expect: {value: 777000000, tolerance_pct: 2}"))
     }
 
+    @Test("--calendar solar-hijri reads \"last year\" as the Iranian year before the publication's")
+    func calendar() throws {
+        try demo()
+        _ = cli.directory.write("irna.txt", "Iran's exports to Kazakhstan reached $200 million last year.\n")
+        func period(_ extra: [String]) throws -> String? {
+            let result = try cli.run(["check", "irna.txt", "--db", "c.sqlite", "--published", "2023-05-01", "--format", "json"] + extra)
+            let answer = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return ((answer?["found"] as? [[String: Any]])?.first?["period"]) as? String
+        }
+        #expect(try period([]) == "2022")
+        #expect(try period(["--calendar", "solar-hijri"]) == "SH1401")
+        let wrong = try cli.run("check", "irna.txt", "--db", "c.sqlite", "--calendar", "julian")
+        #expect(wrong.status == 64 && wrong.stderr.contains("--calendar: 'julian'; expected gregorian, solar-hijri"))
+    }
+
     @Test("--out writes the check as one self-contained page, in the language asked, each statement marked")
     func report() throws {
         try demo()

@@ -11,14 +11,19 @@ public struct ArticleRequest: Sendable {
     public var source: String?
     public var url: String?
     public var partnership: String?
+    /// The calendar the source counts "this year" and "last year" in, when not its language's.
+    public var calendar: CalendarSystem?
     public var asOf: Date
 
     /// The article's own fields as asked: its text comes apart, as a file or a body.
     public struct Asked: Sendable {
-        public var partnership, published, source, url, markup, asOf: String?
+        public var partnership, published, source, url, markup, calendar, asOf: String?
 
-        public init(partnership: String?, published: String?, source: String?, url: String?, markup: String?, asOf: String?) {
-            (self.partnership, self.published, self.source, self.url, self.markup, self.asOf) = (partnership, published, source, url, markup, asOf)
+        public init(
+            partnership: String?, published: String?, source: String?, url: String?, markup: String?, calendar: String? = nil, asOf: String?
+        ) {
+            (self.partnership, self.published, self.source, self.url, self.markup, self.calendar, self.asOf) =
+                (partnership, published, source, url, markup, calendar, asOf)
         }
     }
 
@@ -51,9 +56,10 @@ extension RequestReader {
         if let source, source.count > 200 || source.contains(where: { $0.isNewline }) {
             throw refuse("source", "a name of at most 200 characters on one line")
         }
+        let calendar: CalendarSystem? = self.text(asked.calendar) == nil ? nil : try choice("calendar", asked.calendar, default: .gregorian)
         return ArticleRequest(
             text: text, markup: markup, published: published, source: source, url: url, partnership: self.text(asked.partnership),
-            asOf: try asOf(asked.asOf) ?? Date())
+            calendar: calendar, asOf: try asOf(asked.asOf) ?? Date())
     }
 
     /// `YYYY-MM-DD`, checked as a day of the Gregorian calendar.

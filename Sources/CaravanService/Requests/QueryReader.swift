@@ -103,7 +103,7 @@ public struct QueryReader: Sendable {
         return try reader.article(
             .init(
                 partnership: fields["partnership"], published: fields["published"], source: fields["source"], url: fields["url"],
-                markup: fields["markup"], asOf: fields["as-of"]), text: text)
+                markup: fields["markup"], calendar: fields["calendar"], asOf: fields["as-of"]), text: text)
     }
 
     public func scenario() async throws -> ScenarioRequest {

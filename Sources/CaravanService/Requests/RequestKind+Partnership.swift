@@ -1,3 +1,4 @@
+import CaravanCore
 import CaravanImport
 
 extension RequestKind {
@@ -82,6 +83,11 @@ extension RequestKind {
             RequestField(
                 name: "markup", value: .choice(["text", "markdown", "html"]),
                 summary: "How the article is marked up (default: by the file's name, else HTML when it starts with a tag)."),
+            RequestField(
+                name: "calendar", value: .choice(CalendarSystem.allCases.map(\.rawValue)),
+                summary:
+                    "The calendar the source counts \"this year\" and \"last year\" in: solar-hijri for an Iranian agency writing in English (default: the article's language's)."
+            ),
             .asOf,
         ])
 }

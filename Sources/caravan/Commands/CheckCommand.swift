@@ -34,6 +34,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "How the article is marked up: text, markdown or html (default: by the file's name, else HTML when it starts with a tag).")
     var markup: String?
 
+    @Option(
+        help:
+            "The calendar the source counts \"this year\" and \"last year\" in: solar-hijri for an Iranian agency writing in English (default: the article's language's)."
+    )
+    var calendar: String?
+
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD, end of day UTC): figures recorded later do not count.")
     var asOf: String?
 
@@ -60,7 +66,9 @@ struct CheckCommand: AsyncParsableCommand {
         let (request, language) = try await workspace.read {
             (
                 try $0.article(
-                    .init(partnership: partnership, published: published, source: source, url: url, markup: markup, asOf: asOf), text: text,
+                    .init(
+                        partnership: partnership, published: published, source: source, url: url, markup: markup, calendar: calendar,
+                        asOf: asOf), text: text,
                     name: article == "-" ? nil : article),
                 try $0.choice("lang", lang, default: Language.en)
             )
