@@ -1,4 +1,5 @@
 """The peers the benchmarks run, found and timed the same way by each script."""
+import collections
 import os
 import pathlib
 import shutil
@@ -6,6 +7,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -33,6 +35,56 @@ def ensure_peers():
         missing.append("pandas")
     if missing:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing], check=True)
+
+
+def pip_install(*packages):
+    """Installs PyPI packages into this Python, quietly."""
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *packages], check=True)
+
+
+def cpu_seconds():
+    """(CPU seconds the whole machine has been busy, CPU seconds of this process and its finished children):
+    the difference between the two over a run is what other processes took."""
+    fields = [int(x) for x in pathlib.Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(fields) - fields[3] - fields[4]  # all but idle and iowait
+    t = os.times()
+    return busy / os.sysconf("SC_CLK_TCK"), t.user + t.system + t.children_user + t.children_system
+
+
+Run = collections.namedtuple("Run", "seconds peak stdout cpu")
+
+
+def measure(command, stdin=None, cwd=None):
+    """Runs a fresh process, its standard input from the bytes `stdin` when given; returns a Run: wall
+    seconds, peak resident bytes of that process alone, stdout as text, and the CPU seconds it used
+    (user and system: on a shared machine, what it cost beside how long it took). Exits on failure.
+
+    The peak is GNU time's (`/usr/bin/time -f %M`), not this process's `wait4`: Linux carries a
+    process's peak across exec, and a child forked from Python starts at Python's own size, so
+    `wait4` would floor every peak at what this script holds (the inputs it generated, say)."""
+    gnu_time = os.access("/usr/bin/time", os.X_OK)
+    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as peak:
+        if stdin is not None:
+            source.write(stdin)
+            source.seek(0)
+        wrapper = ["/usr/bin/time", "-f", "%M %U %S", "-o", peak.name] if gnu_time else []
+        start = time.perf_counter()
+        process = subprocess.Popen([*wrapper, *map(str, command)], stdin=source if stdin is not None else subprocess.DEVNULL,
+                                   stdout=out, stderr=err, cwd=cwd)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            sys.exit(f"failed ({code}): {' '.join(map(str, command))}\n{err.read().decode(errors='replace')[-3000:]}")
+        if gnu_time:  # GNU time writes a note first when the command was signalled; its figures are the last line
+            rss, user, system = peak.read().strip().splitlines()[-1].split()
+            rss, cpu = int(rss) * 1024, float(user) + float(system)
+        else:
+            rss, cpu = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+        out.seek(0)
+        return Run(elapsed, rss, out.read().decode(), cpu)
 
 
 def run(command):
