@@ -26,10 +26,10 @@ struct Figures {
             // A target joined to the one before is a target too: "targets of $1 billion … and up to $3 billion".
             let joined = aimed && (previous..<amount.tokens.lowerBound).contains { marks.longest("join", at: $0) != nil }
             aimed = joined || Targets.cue(marks, before: amount.tokens.lowerBound)
-            if aimed { return target(amount, before: next) }
+            if aimed { return target(amount, after: previous, before: next) }
             // A row goes on to the amounts after it ("Kazakhstan with $201.21 million of exports to Iran and $167.99 million
             // of imports") until another row's country, or a country of another clause, is named.
-            let own = flow(for: amount, before: next)
+            let own = flow(for: amount, after: previous, before: next)
             row =
                 Lists.country(marks, before: amount.tokens.lowerBound, after: previous)
                 ?? (Lists.continues(marks, from: previous, to: amount.tokens.lowerBound, flow: own) ? row : nil)
@@ -52,8 +52,8 @@ struct Figures {
     }
 
     /// An amount to be reached: of the flow a word names (trade when none), by the year after "by", if any.
-    private func target(_ amount: Amount, before next: Int) -> Figure {
-        let flowMark = flow(for: amount, before: next)
+    private func target(_ amount: Amount, after previous: Int, before next: Int) -> Figure {
+        let flowMark = flow(for: amount, after: previous, before: next)
         let flow = flowMark.flatMap { TradeFlow(rawValue: $0.value) } ?? .turnover
         let direction = Direction(marks: marks, pair: pair)
         let (reporter, partner) = flowMark.map { direction.sides(flow, near: $0) } ?? direction.named()
@@ -63,10 +63,17 @@ struct Figures {
     }
 
     /// The flow word just after the amount (before the next one), else the nearest before it, else any after.
-    private func flow(for amount: Amount, before next: Int) -> Mark? {
+    private func flow(for amount: Amount, after previous: Int, before next: Int) -> Mark? {
         let flows = marks.all("flow")
         let reach = min(next, amount.tokens.upperBound + Self.flowReach)
-        if let after = flows.first(where: { (amount.tokens.upperBound..<reach).contains($0.tokens.lowerBound) }) { return after }
+        if let after = flows.first(where: { (amount.tokens.upperBound..<reach).contains($0.tokens.lowerBound) }) {
+            // A flow word past a comma that opens the next amount's clause is that amount's ("exports reached $180.5
+            // million …, while imports were $68.6 million", "…, а импорт — 68,6 млн"), when this one has its own before it.
+            let own = flows.last { $0.tokens.lowerBound >= previous && $0.tokens.upperBound <= amount.tokens.lowerBound }
+            let clause = (amount.tokens.upperBound..<after.tokens.lowerBound).contains { [",", "،", ";"].contains(marks.tokens[$0].text) }
+            let nearerNext = next < marks.tokens.count && clause
+            return nearerNext ? own ?? after : after
+        }
         if let before = flows.last(where: { $0.tokens.upperBound <= amount.tokens.lowerBound }) { return before }
         return flows.first { $0.tokens.lowerBound >= amount.tokens.upperBound }
     }

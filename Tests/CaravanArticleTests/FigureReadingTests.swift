@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Who trades what with whom, and how surely")
 struct FigureReadingTests {
+    @Test(
+        "a flow word past a comma that opens the next amount's clause is that amount's, in each language",
+        arguments: [
+            "Kazakhstan exports to Iran reached $180.5 million in the first nine months of 2025, while imports from Iran were $68.6 million.",
+            "Экспорт Казахстана в Иран за девять месяцев 2025 года составил 180,5 млн долларов, а импорт из Ирана — 68,6 млн долларов.",
+            "صادرات قزاقستان به ایران در ۹ ماهه ۲۰۲۵ به ۱۸۰٫۵ میلیون دلار رسید، و واردات از ایران ۶۸٫۶ میلیون دلار بود.",
+        ])
+    func clauses(text: String) {
+        let found = figures(text)
+        #expect(found.map(\.flow) == [.export, .import], "\(text)")
+        #expect(found.map(\.valueUSD) == [usd("180500000"), usd("68600000")] && found.allSatisfy { $0.reporter == "KAZ" && $0.partner == "IRN" })
+    }
+
     @Test("a sentence's flows and their directions: mutual trade, exports to, imports from")
     func directions() {
         let found = figures(

@@ -39,7 +39,8 @@ extension RequestReader {
         guard text.utf8.count <= ArticleRequest.longest else {
             throw refuse("article", "the article is \(text.utf8.count) bytes; at most \(ArticleRequest.longest) are read")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw refuse("article", "the article is empty") }
+        // Stops at the first letter: a 10 MB article is not copied to learn that it is not empty.
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw refuse("article", "the article is empty") }
         let markup: ArticleFormat =
             if self.text(asked.markup) != nil {
                 try choice("markup", asked.markup, default: ArticleFormat.text)
