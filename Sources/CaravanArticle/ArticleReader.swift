@@ -23,7 +23,6 @@ public struct ArticleReader: Sendable {
         let text = PlainText.of(input, format: format)
         let scalars = Array(text.unicodeScalars)
         let language = ArticleLanguage.of(scalars)
-        let lexicon = words.lexicon(language)
         var findings: [Finding] = []
         var context = ParagraphContext()
         var previousEnd = 0
@@ -32,6 +31,9 @@ public struct ArticleReader: Sendable {
             if !context.listOpen, Self.blankLine(scalars, from: previousEnd, to: sentence.lowerBound) { context = ParagraphContext() }
             previousEnd = sentence.upperBound
             let tokens = Tokenizer.tokens(scalars, in: sentence)
+            // Each sentence in its own language's words: a Russian paragraph quoted in an English article is read in Russian.
+            let said = ArticleLanguage.of(scalars[sentence], otherwise: language)
+            let lexicon = words.lexicon(said)
             // Most sentences state no number: they are passed over before most phrases are looked for.
             guard tokens.contains(where: { $0.kind == .number }) || lexicon.mayStateInWords(tokens) else {
                 context.listOpen = tokens.last?.text == ":"
@@ -41,7 +43,7 @@ public struct ArticleReader: Sendable {
                 let part = Array(tokens[piece..<min(tokens.count, piece + Self.longestSentence)])
                 let span = part.count == tokens.count ? sentence : (part[0].start..<part[part.count - 1].end)
                 let reading = SentenceReading(
-                    marks: SentenceMarks(part, lexicon), language: language, published: published, pair: pair, iranianSource: calendar == .solarHijri)
+                    marks: SentenceMarks(part, lexicon), language: said, published: published, pair: pair, iranianSource: calendar == .solarHijri)
                 let quote = scalars.text(span)
                 findings += reading.read(&context).map { statement in
                     Finding(

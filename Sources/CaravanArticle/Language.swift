@@ -1,6 +1,7 @@
 /// An article's language, told by its script: Cyrillic is Russian, Arabic script Persian, else English.
 enum ArticleLanguage {
-    static func of(_ scalars: [Unicode.Scalar]) -> String {
+    /// The language of most of the letters, or `fallback` when there are none (a line of figures).
+    static func of(_ scalars: some Collection<Unicode.Scalar>, otherwise fallback: String = "en") -> String {
         var latin = 0
         var cyrillic = 0
         var arabic = 0
@@ -14,6 +15,6 @@ enum ArticleLanguage {
         }
         if cyrillic > latin && cyrillic >= arabic { return "ru" }
         if arabic > latin && arabic > cyrillic { return "fa" }
-        return "en"
+        return latin > 0 ? "en" : fallback
     }
 }

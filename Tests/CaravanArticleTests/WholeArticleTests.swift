@@ -3,6 +3,21 @@ import Testing
 
 @Suite("Whole articles in Russian and Persian")
 struct WholeArticleTests {
+    @Test("an English article quoting a Russian and a Persian paragraph reads each in its own words")
+    func mixedLanguages() {
+        let text = """
+            Iran and Kazakhstan traded $340 million in 2024.
+
+            Товарооборот Ирана и Казахстана в 2024 году составил 340 млн долларов.
+
+            حجم تجارت ایران و قزاقستان در سال ۱۴۰۳ به ۳۴۰ میلیون دلار رسید.
+            """
+        let article = reader.read(text, pair: ("IRN", "KAZ"))
+        #expect(article.language == "en")
+        #expect(article.findings.map { $0.period?.description ?? "-" } == ["2024", "2024", "SH1403"])
+        #expect(article.findings.allSatisfy { $0.valueUSD == usd("340000000") && $0.flow == .turnover })
+    }
+
     @Test("a Russian article: each sentence's figure with its period, pair and bound")
     func russian() {
         let text = """
