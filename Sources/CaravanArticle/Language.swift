@@ -5,7 +5,7 @@ enum ArticleLanguage {
         var latin = 0
         var cyrillic = 0
         var arabic = 0
-        for scalar in scalars where scalar.properties.isAlphabetic {
+        for scalar in scalars where scalar.isLetter {
             switch scalar.value {
             case 0x0400...0x04FF: cyrillic += 1
             case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabic += 1

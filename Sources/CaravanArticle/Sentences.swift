@@ -21,9 +21,9 @@ enum Sentences {
     /// True when a space follows and then a capital or an uncased letter (Persian has no capitals).
     private static func startsSentence(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
         var next = index + 1
-        guard next < scalars.count, scalars[next].properties.isWhitespace else { return false }
+        guard next < scalars.count, scalars[next].isSpace else { return false }
         // A run of spaces is looked at only so far: a hostile run must not make the split quadratic.
-        while next < min(scalars.count, index + 8), scalars[next].properties.isWhitespace { next += 1 }
+        while next < min(scalars.count, index + 8), scalars[next].isSpace { next += 1 }
         guard next < scalars.count else { return false }
         let properties = scalars[next].properties
         return properties.isUppercase || (properties.isAlphabetic && !properties.isLowercase && !properties.isUppercase)
@@ -34,8 +34,8 @@ enum Sentences {
     private static func append(_ range: Range<Int>, _ scalars: [Unicode.Scalar], to ranges: inout [Range<Int>]) {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace || scalars[lower].isInvisibleControl { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace || scalars[upper - 1].isInvisibleControl { upper -= 1 }
+        while lower < upper, scalars[lower].isSpace || scalars[lower].isInvisibleControl { lower += 1 }
+        while upper > lower, scalars[upper - 1].isSpace || scalars[upper - 1].isInvisibleControl { upper -= 1 }
         if lower < upper { ranges.append(lower..<upper) }
     }
 }

@@ -24,7 +24,7 @@ enum Tokenizer {
         var index = range.lowerBound
         while index < range.upperBound {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace || scalar.isInvisibleControl {
+            if scalar.isSpace || scalar.isInvisibleControl {
                 index += 1
             } else if scalar.digitValue != nil {
                 let end = numberEnd(scalars, from: index, limit: range.upperBound)
@@ -66,7 +66,8 @@ enum Tokenizer {
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark) && scalar.digitValue == nil
+        scalar.value < 0x80
+            ? scalar.isLetter : (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark) && scalar.digitValue == nil
     }
 
     /// Digits in ASCII and separators as written, so the number reader can tell decimals from thousands.
