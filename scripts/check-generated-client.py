@@ -31,6 +31,7 @@ GENERATOR = "openapi-python-client"
 VERSION = "0.29.1"
 PACKAGE = "caravan_api_client"
 DOSSIER = ROOT / "Data" / "dossiers" / "iran-kazakhstan.yaml"
+ARTICLE = ROOT / "Data" / "reference" / "seed-article.txt"
 FIGURES = (b"reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote\n"
            b"KAZ,IRN,export,TOTAL,2018,5,,,Client test,,,\n")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -167,6 +168,11 @@ def calls(pkg):
         ("putDossier", {200, 201}, True, lambda: dict(
             partnership="iran-kazakhstan", body=file(DOSSIER.read_bytes(), DOSSIER.name, "application/yaml"))),
         ("imports", {200}, False, {}),
+        # An article checked needs no token; its figures stored do, and the second time add nothing.
+        ("checkArticle", {200}, False, lambda: dict(
+            body=file(ARTICLE.read_bytes(), ARTICLE.name, "text/plain"), published="2025-12-11", source="Tehran Times")),
+        ("storeArticleFigures", {201, 200}, True, lambda: dict(
+            body=file(ARTICLE.read_bytes(), ARTICLE.name, "text/plain"), published="2025-12-11", source="Tehran Times")),
         ("changes", {200}, False, dict(partnership="iran-kazakhstan", since="2020-01-01")),
         # A public address (documentation's example.org): the watch is added and removed before anything is owed to it.
         # The generator names the `url` parameter url_query: `url` is a name of its own.

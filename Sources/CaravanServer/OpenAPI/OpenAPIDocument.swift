@@ -73,11 +73,10 @@ enum OpenAPIDocument {
                 ],
             ]
         case .article:
+            // Described as bytes, as the dossier is, which generated clients send as they are; the server takes text types too.
             operation["requestBody"] = [
-                "required": true, "description": "The article as UTF-8: plain text, Markdown or HTML (at most 10 MB).",
-                "content": [
-                    "text/plain": ["schema": Schemas.string], "text/html": ["schema": Schemas.string], "text/markdown": ["schema": Schemas.string],
-                ],
+                "required": true, "description": "The article as UTF-8 bytes: plain text, Markdown or HTML (at most 10 MB).",
+                "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary", "contentMediaType": "text/plain"]]],
             ]
         case nil: break
         }
