@@ -98,6 +98,8 @@ public struct CapacityInYear: Sendable, Encodable {
     public var bottleneck: [String]
     /// Projects whose effects were applied for the year.
     public var projectsApplied: [String]
+    /// The bottleneck's elements by name, for sentences.
+    public var bottleneckNames: [Phrase.Value] = []
 
     enum CodingKeys: String, CodingKey {
         case year, bottleneck

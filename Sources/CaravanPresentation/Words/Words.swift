@@ -40,13 +40,8 @@ public struct Words: Sendable {
     /// An amount in US dollars for people: $340M, $1.0bn, −$5.9M.
     public func money(_ usd: Double) -> String {
         guard usd.isFinite else { return digits(NumberText.grouped(usd)) }
-        let size = usd.magnitude
-        let (scaled, key, decimals): (Double, String, Int) =
-            size >= 1e9
-            ? (size / 1e9, "money.bn", 1)
-            : size >= 1e6 ? (size / 1e6, "money.m", size >= 1e8 ? 0 : 1) : size >= 1e4 ? (size / 1e3, "money.k", 0) : (size, "money.usd", 0)
-        let shown = self(key, ["n": number(scaled, decimals: decimals)])
-        return usd < 0 && size >= 0.5 ? "−" + shown : shown
+        let scale = NumberText.moneyScale(usd)
+        return scale.sign + self(scale.key, ["n": number(scale.scaled, decimals: scale.decimals)])
     }
 
     /// Text written in English whatever the page's language (a method, a refusal), marked as
@@ -149,7 +144,10 @@ public struct Words: Sendable {
         switch value {
         case .text(let text): text
         case .usd(let usd): number(usd) + " " + self("unit.usd")
+        case .money(let usd): money(usd)
         case .tonnes(let tonnes): number(tonnes) + " " + self("unit.t")
+        case .megatonnes(let mt): digits(NumberText.megatonnes(mt)) + " " + self("unit.mt")
+        case .name(let english, let names): names[language.rawValue] ?? english
         case .number(let value, let decimals): number(value, decimals: decimals)
         case .whole(let value): number(value)
         case .change(let value): percent(value)
