@@ -32,7 +32,9 @@ struct TargetTests {
         #expect(missed.sentence(asOfYear: 2025).english == "t: missed in 2017 — $227M in 2021 (Statistics Office), 2.3% of $10.0bn.")
         #expect(missed.change(asOfYear: 2025) == nil)
         let open = status([("2019", 300e6), ("2024", 340e6)], target: 400e6, by: 2026)
-        #expect(open.sentence(asOfYear: 2025).english.hasPrefix("t is off track: $340M in 2024 (Statistics Office), against $400M by 2026; growing 2.5% a year"))
+        #expect(
+            open.sentence(asOfYear: 2025).english.hasPrefix(
+                "t is off track: $340M in 2024 (Statistics Office), against $400M by 2026; growing 2.5% a year"))
         // On the path of 8.5% a year from $340M in 2024, 2025 needs $369M.
         #expect(
             open.change(asOfYear: 2025)?.english == "a 2025 outturn of $369M or more, on the path of 8.5% a year to $400M by 2026")
