@@ -77,6 +77,8 @@ public struct TariffShare: Sendable, Hashable {
 public struct Target: Sendable, Hashable {
     public var id: String
     public var title: String?
+    /// The title in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var titles: [String: String] = [:]
     public var metric: Metric
     public var value: Double
     /// The year by whose end the value is to be reached.

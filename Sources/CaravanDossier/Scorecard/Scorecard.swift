@@ -96,6 +96,7 @@ public struct Scorecard: Sendable, Encodable {
             case .agreements, .statement, .tariffCoverage:
                 break
             }
+            if targets.last?.id == target.id { targets[targets.count - 1].titles = target.titles }
         }
         let economies = dossier.partnership.economies
         let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", flow: .turnover)

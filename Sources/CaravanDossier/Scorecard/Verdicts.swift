@@ -23,7 +23,7 @@ extension TargetResult {
     /// A value in the target's unit: `$400M`, `15 Mt`.
     public func amount(_ value: Double) -> Phrase.Value { unit == "t" ? .megatonnes(value / 1e6) : .money(value) }
 
-    var name: Phrase.Value { .text(title ?? id) }
+    public var name: Phrase.Value { .name(title ?? id, titles) }
 
     /// True when the deadline is behind the date judged on and the target was not met.
     public func missed(asOfYear: Int) -> Bool { status != .met && asOfYear > deadline }
@@ -177,7 +177,7 @@ extension ProjectsTest {
                 "verdict.projects-delivered", "Projects: {status} — all {count} projects are operational.",
                 ["status": Verdicts.status(status), "count": .count(projects.count)])
         }
-        let risky = projects.filter { $0.status == .atRisk || $0.status == .offTrack }.map { Phrase.Value.text($0.title) }
+        let risky = projects.filter { $0.status == .atRisk || $0.status == .offTrack }.map(\.name)
         let known = open.filter { $0.budgetUSD != nil }.count
         let money =
             known == 0 && committed == 0
@@ -203,6 +203,8 @@ extension ProjectsTest {
 }
 
 extension ProjectResult {
+    public var name: Phrase.Value { .name(title, titles) }
+
     /// `Aktau and Kuryk ports raised by half: at risk — proposed, with no budget or funding known.`
     public var sentence: Phrase {
         Phrase(

@@ -9,7 +9,7 @@ extension Dashboard {
         let scorecards = page.scorecards
         let rows = scorecards.map { scorecard -> [HTML] in
             let tests = scorecard.tests
-            let link: HTML = "<a href=\"\(request.href("/", [("partnership", scorecard.partnership.id)]))\">\(scorecard.partnership.title)</a>"
+            let link: HTML = "<a href=\"\(request.href("/", [("partnership", scorecard.partnership.id)]))\">\(words.title(scorecard.partnership))</a>"
             let sources = scorecard.sources.map { HTML.link($0.publisher ?? $0.id, $0.url) }
             let cited: HTML =
                 "\(words("partnerships.sources", ["count": words.integer(sources.count)])): \(Array(sources.prefix(3)).joined(separator: "; "))"

@@ -24,10 +24,10 @@ public struct HTMLReport: Sendable {
             <!DOCTYPE html>
             <html lang="\(words.language.rawValue)" dir="\(words.language.direction)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(scorecard.partnership.title) — \(words("report.title"))</title>
+            <title>\(words.title(scorecard.partnership)) — \(words("report.title"))</title>
             <style>\(Self.style)</style></head>
             <body>
-            <header><h1>\(scorecard.partnership.title)</h1>
+            <header><h1>\(words.title(scorecard.partnership))</h1>
             <p>\(made) \(words("report.every-figure"))</p></header>
             \(tests)
             \(trade)
@@ -181,7 +181,7 @@ public struct HTMLReport: Sendable {
                 return "\(milestone.name): \(words("project.milestone", ["planned": planned, "done": done]))"
             }
             return [
-                "\(project.title)", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
+                "\(words.say(project.name))", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
                 project.budgetUSD.map(words.amount) ?? "\(words("project.unknown"))", words.amount(project.committedUSD),
                 words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), "\(words.say(project.sentence))", cite(project.source),
             ]
@@ -215,7 +215,8 @@ public struct HTMLReport: Sendable {
     var agreements: HTML {
         let rows = scorecard.agreements.map { agreement -> [HTML] in
             [
-                "\(agreement.title)", "\(words("agreement.\(agreement.status.rawValue)"))", "\(agreement.signed.map(words.date) ?? "")",
+                "\(words.name(agreement.title, agreement.titles))", "\(words("agreement.\(agreement.status.rawValue)"))",
+                "\(agreement.signed.map(words.date) ?? "")",
                 "\(agreement.inForce.map(words.date) ?? "")", "\(agreement.parties.map(words.country).joined(separator: ", "))",
                 "\(words.integer(agreement.count))",
                 scorecard.sources.first { $0.id == agreement.source }.map { cite(Provenance(source: $0)) } ?? "",
@@ -296,7 +297,7 @@ struct FundingBars {
         for (index, project) in projects.enumerated() {
             let y = axisY + 8 + Double(index) * row
             let barY = y + font + 5
-            parts.append(space.text(String(project.title.prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
+            parts.append(space.text(String(words.say(project.name).prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
             let budget = x(project.budgetUSD ?? 0)
             let committed = x(project.committedUSD)
             let disbursed = x(project.disbursedUSD)
