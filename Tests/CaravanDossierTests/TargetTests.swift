@@ -141,6 +141,14 @@ struct ScenarioTests {
         #expect(cancelled.scenario.capacity.map(\.maxMt) == [6, 6, 6, 6] && cancelled.scenario.corridor.status == .offTrack)
     }
 
+    @Test("when nothing moves, the answer says why: the changes touch elements off the bottleneck, which it names")
+    func nothingChangesSaysWhy() throws {
+        #expect(try compare([.delay(project: "bc2", years: 2)]).unchanged == nil)
+        // Port A lies off the line's bottleneck (bc, then C): more of it changes no status and no year's capacity.
+        let aside = try compare([.add(element: "A", figure: .capacityMt, amount: 4)])
+        #expect(aside.unchanged?.english == "Nothing changes: the bottleneck of The line is B–C, C, and these changes touch only A.")
+    }
+
     @Test func addedCapacityCountsFromNowAndMovesTheBottleneck() throws {
         // C's port +4 (to 12): with the track, ab's 10 binds; without it, bc's 6 until 2027.
         let added = try compare([.add(element: "C", figure: .capacityMt, amount: 4)])

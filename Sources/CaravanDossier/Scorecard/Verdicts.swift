@@ -250,7 +250,7 @@ extension Metric {
 
 extension Network {
     /// An element by its name in every language the network gives, else its id.
-    func name(of id: String) -> Phrase.Value {
+    public func name(of id: String) -> Phrase.Value {
         elementName(id).map { .name($0.english, $0.names) } ?? .text(id)
     }
 }
