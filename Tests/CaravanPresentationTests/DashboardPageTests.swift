@@ -80,7 +80,8 @@ struct DashboardPageTests {
         page.names = ["ink": .name("Incheh Borun", ["fa": "اینچه‌برون"])]
         let html = Fixture.request("/scenario").scenario(page).rendered
         #expect(
-            html.contains("Port &lt;X&gt; expansion") && html.contains("<td data-label=\"completion\">2028</td>") && html.contains("Incheh Borun: capacity (Mt a year) +5.5"))
+            html.contains("Port &lt;X&gt; expansion") && html.contains("<td data-label=\"completion\">2028</td>")
+                && html.contains("Incheh Borun: capacity (Mt a year) +5.5"))
         #expect(html.contains("<option value=\"port-x=2y\" selected>2 years later</option>"))
         #expect(html.contains("<option value=\"port-x=1y\">"))
         #expect(html.contains("<input type=\"checkbox\" name=\"cancel\" value=\"port-x\">"))
