@@ -110,7 +110,7 @@ extension TradeTest {
     }
 
     /// The nearest target still open, what it needs against what is observed; else the deadlines missed.
-    static func next(_ targets: [TargetResult], asOfYear: Int) -> Phrase {
+    public static func next(_ targets: [TargetResult], asOfYear: Int) -> Phrase {
         guard !targets.isEmpty else { return Phrase("verdict.no-targets", "no targets to judge against") }
         let open = targets.filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.sorted { $0.deadline < $1.deadline }
         guard let target = open.first else {
