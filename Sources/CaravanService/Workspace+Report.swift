@@ -19,6 +19,8 @@ public struct ReportData: Sendable {
     /// Why the two sides' figures differ, for the latest year both give one; nil when they never do.
     public var gap: TradeGap?
     public var generated: Date
+    /// Every element of the network by its name in each language; empty without a network.
+    public var names: [String: Phrase.Value] = [:]
 
     public struct CorridorYear: Sendable {
         public var year: Int
@@ -68,9 +70,11 @@ extension Workspace {
         let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", asOf: asOf)
         let (composition, coverage) = try await whatIsTraded(pair, asOf: asOf)
         let gap = try await latestGap(pair.reporter, pair.partner)
-        return ReportData(
+        var data = ReportData(
             scorecard: scorecard, series: series, flows: flows, capacity: capacity, composition: composition, coverage: coverage, gap: gap,
             generated: Date())
+        if let network { data.names = Dictionary(network.elementIDs.map { ($0, network.name(of: $0)) }, uniquingKeysWith: { first, _ in first }) }
+        return data
     }
 
     /// The pair's trade by chapter in its last full year at an HS level, and each side's tariff coverage for the other.

@@ -19,11 +19,15 @@ struct ServedWorkspace {
     let revoked: String
     let log = LogRecorder()
 
-    init(bundled: Bool = true) async throws {
+    /// `samples` adds a BACI sample and a tariff schedule to the bundled data; without them the store is the demo's.
+    init(bundled: Bool = true, samples: Bool = true) async throws {
         workspace = Workspace(store: try SQLiteLedgerStore(path: directory.path("served.sqlite")))
         if bundled {
             let recorded = Date(timeIntervalSince1970: 1_780_000_000)
             _ = try await workspace.importBundledData(recordedAt: recorded)
+        }
+        if bundled && samples {
+            let recorded = Date(timeIntervalSince1970: 1_780_000_000)
             // What the pair trades, and Kazakhstan's schedule for Iran: for the products, tariffs and their charts.
             let baci = "t,i,j,k,v,q\n2024,364,398,100111,1500.000,600.000\n2024,364,398,851713,2800.000,1.500\n2024,398,364,720839,600.000,1000.000\n"
             _ = try await workspace.importFile(directory.write("BACI_sample.csv", baci), as: "BACI_sample.csv", recordedAt: recorded)

@@ -1,4 +1,5 @@
 import CaravanCore
+import CaravanDossier
 import CaravanService
 import CaravanStore
 import Foundation
@@ -18,7 +19,9 @@ extension Dashboard {
                 } else {
                     "\(words("change.judged-again"))"
                 }
-            return ["\(day(change.at))", "\(words("kind.\(change.subject.kind.rawValue)")) <code>\(change.subject.id)</code>", from, to, cause]
+            return [
+                "\(day(change.at))", "\(words("kind.\(change.subject.kind.rawValue)")) \(name(of: change.subject, in: scorecard))", from, to, cause,
+            ]
         }
         let table =
             rows.isEmpty
@@ -31,6 +34,18 @@ extension Dashboard {
             \(HTMLReport(.only(scorecard), words: words).sources)
             """
         return DashboardFrame.page(.changes, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
+    }
+
+    /// What changed, by its name: a test's, a target's title, a claim's quote; the id of one the dossier no longer holds.
+    private func name(of subject: Judged, in scorecard: Scorecard) -> HTML {
+        switch subject.kind {
+        case .test: return "\(words("test.\(subject.id)"))"
+        case .target:
+            return scorecard.allTargets.first { $0.id == subject.id }.map { "\(words.say($0.name))" } ?? "<code>\(subject.id)</code>"
+        case .claim:
+            guard let quote = scorecard.claims.first(where: { $0.id == subject.id })?.quote else { return "<code>\(subject.id)</code>" }
+            return "<q>\(quote.count > 90 ? String(quote.prefix(88)) + "…" : quote)</q>"
+        }
     }
 
     private func day(_ date: Date) -> String { words.date(String(Timestamp.text(date).prefix(10))) }

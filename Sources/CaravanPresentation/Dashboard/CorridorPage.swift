@@ -90,7 +90,7 @@ struct RouteTables {
     var legs: HTML {
         let rows = (answer.routes.first?.legs ?? []).map { leg -> [HTML] in
             [
-                "\(words("leg.\(leg.kind.rawValue)"))", "\(leg.kind == .link ? leg.id : name(leg.id))",
+                "\(words("leg.\(leg.kind.rawValue)"))", "\(name(leg.id))",
                 "\(leg.mode.map { words("mode.\($0.rawValue)") } ?? "")",
                 "\(leg.from == leg.to ? name(leg.from) : "\(name(leg.from)) → \(name(leg.to))")", "\(leg.km.map(words.number) ?? "")",
                 "\(words.number(leg.hours, decimals: 1))", "\(words.number(leg.usdPerT, decimals: 1))", "\(words.number(leg.cumulativeKm))",

@@ -128,6 +128,9 @@ public struct HTMLReport: Sendable {
             rowIDs: rowIDs)
     }
 
+    /// A network element by its name in this language, else its id.
+    func name(_ id: String) -> String { data.names[id].map(words.say) ?? id }
+
     var corridor: HTML {
         let test = scorecard.tests.corridor
         let yearly = data.flows.flows.filter { $0.element == test.element && $0.period.calendar == .gregorian && $0.period.grain == .year }
@@ -142,7 +145,10 @@ public struct HTMLReport: Sendable {
             guard let maxMt = year.maxMt else { return nil }
             let note = words(
                 "chart.capacity-note",
-                ["year": words.integer(year.year), "mt": words.number(maxMt, decimals: 1), "bottleneck": year.bottleneck.joined(separator: ", ")])
+                [
+                    "year": words.integer(year.year), "mt": words.number(maxMt, decimals: 1),
+                    "bottleneck": year.bottleneck.map(name).joined(separator: words.punctuated(", ")),
+                ])
             return YearChart.Point(year: year.year, value: maxMt, note: note)
         }
         let targets = test.targets.map { target in
@@ -151,7 +157,7 @@ public struct HTMLReport: Sendable {
                 value: target.value / 1e6, year: target.deadline, color: "#b3261e")
         }
         let chart = YearChart(
-            id: "corridor-chart", title: words("chart.corridor-title", ["element": test.element ?? ""]),
+            id: "corridor-chart", title: words("chart.corridor-title", ["element": test.element.map(name) ?? ""]),
             series: [
                 YearChart.Series(name: words("chart.observed-mt"), points: observed, style: .bars, color: "#6a7f2a"),
                 YearChart.Series(name: words("chart.capacity-mt"), points: capacity, style: .line, color: "#7a4fa3"),
@@ -160,7 +166,7 @@ public struct HTMLReport: Sendable {
         ) { [words] in words.number($0, decimals: $0 < 10 && $0 != $0.rounded() ? 1 : 0) + " " + mt }
         let rows = data.flows.flows.map { flow -> [HTML] in
             [
-                "\(flow.element)", "\(words.period(flow.period))", "<span class=\"num\">\(words.number(flow.tonnes))</span>",
+                "\(name(flow.element))", "\(words.period(flow.period))", "<span class=\"num\">\(words.number(flow.tonnes))</span>",
                 "\(flow.capacityMt.map { words.number($0, decimals: 1) } ?? words("corridor.unlimited"))",
                 "\(flow.utilizationPct.map { words.digits(NumberText.fixed($0, decimals: 1) + "%") } ?? "")",
                 HTML.link(flow.source + (flow.published.map { " \(words.date($0))" } ?? ""), flow.url),

@@ -192,9 +192,9 @@ public struct Words: Sendable {
     /// A place by its name in this language, where the network gives one.
     public func place(_ node: NetworkNode) -> String { node.names?[language.rawValue] ?? node.name }
 
-    /// The network's places by id, named in this language, looked up once rather than once a mention.
+    /// The network's places, links and corridors by id, named in this language, looked up once rather than once a mention.
     func places(in network: Network) -> PlaceNames {
-        PlaceNames(names: Dictionary(network.nodes.map { ($0.id, place($0)) }, uniquingKeysWith: { first, _ in first }))
+        PlaceNames(names: Dictionary(network.elementIDs.map { ($0, say(network.name(of: $0))) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// A country by its name in this language (CLDR), else its code.
