@@ -37,14 +37,18 @@ struct DashboardPageTests {
         #expect(html.contains(escapedTitle) && !html.contains("<script>"))
     }
 
-    @Test("changes: each with its cause, a hostile file name escaped, the feed linked; none said in words")
+    @Test(
+        "changes: each with its cause and what changed by name (the id only of one the dossier no longer holds), a hostile file name escaped, the feed linked; none said in words"
+    )
     func changes() {
         let batch = ImportBatch(id: 3, file: "<evil>.csv", format: "figures", contentDigest: "", recordedAt: Fixture.asOf, observations: 1)
         let change = RecordedChange(
             id: 7, partnership: "irn-kaz", subject: Judged(.test, "trade"), from: "no_data", to: "off_track", cause: batch, at: Fixture.asOf)
-        let html = Fixture.request("/changes").changes(ChangesPageData(scorecard: Fixture.scorecard(), changes: [change])).rendered
+        let gone = RecordedChange(
+            id: 8, partnership: "irn-kaz", subject: Judged(.claim, "c9"), from: "consistent", to: nil, cause: batch, at: Fixture.asOf)
+        let html = Fixture.request("/changes").changes(ChangesPageData(scorecard: Fixture.scorecard(), changes: [change, gone])).rendered
         #expect(html.contains("<table id=\"changes\">") && html.contains("import #3: &lt;evil&gt;.csv, recorded 7 Dec 2026"))
-        #expect(html.contains("<code>trade</code>"))
+        #expect(html.contains("test Trade</td>") && !html.contains("<code>trade</code>") && html.contains("claim <code>c9</code>"))
         #expect(html.contains("<a href=\"/feed/irn-kaz.atom\" type=\"application/atom+xml\">Atom feed of irn-kaz</a>"))
         let none = Fixture.request("/changes").changes(ChangesPageData(scorecard: Fixture.scorecard(), changes: [])).rendered
         #expect(none.contains("<p>No change has been recorded yet.</p>") && !none.contains("<table id=\"changes\""))
