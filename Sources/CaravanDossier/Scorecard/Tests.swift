@@ -139,7 +139,7 @@ public struct CorridorTest: Sendable, Encodable {
                 } ?? Phrase("summary.no-flows", "no flows")
             let capacity = target.capacity.map { c in
                 c.maxMt.map { Phrase("summary.capacity", ", capacity {mt} Mt in {year}", ["mt": .number($0, decimals: 1), "year": .year(c.year)]) }
-                    ?? Phrase("summary.unlimited", ", unlimited in {year}", ["year": .year(c.year)])
+                    ?? Phrase("summary.unlimited", ", capacity unknown in {year}", ["year": .year(c.year)])
             }
             return .phrase(
                 Phrase(
