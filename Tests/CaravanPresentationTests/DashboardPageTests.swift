@@ -65,6 +65,19 @@ struct DashboardPageTests {
         #expect(html.contains("<p class=\"note\" id=\"mirror\">"))
     }
 
+    @Test("trade: a mirror with one side's report only shows its table and says why there is no gap to chart, never \"No figures yet.\"")
+    func mirrorWithoutGap() {
+        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
+        var export = Fixture.figure
+        export.observation.flow = .export
+        let page = TradePageData(
+            scorecard: Fixture.scorecard(), query: query, grain: .year, series: TradeSeries(query, by: .year, from: [Fixture.figure]),
+            mirror: MirrorComparison("IRN", "KAZ", from: [export]))
+        let html = Fixture.request("/trade").trade(page).rendered
+        #expect(html.contains("<table id=\"mirror\">") && html.contains("id=\"mirror-no-gap\""))
+        #expect(!html.contains("id=\"mirror-chart\"") && !html.contains("No figures yet."))
+    }
+
     @Test("what if: the changes asked back in their fields, the projects and elements offered; no answer without a comparison")
     func scenario() {
         let page = ScenarioPageData(
