@@ -151,8 +151,26 @@ struct ProductsCLITests {
         let file = cli.directory.write("bad.csv", Self.schedule + "KAZ,IRN,1001,1200,0,2025-05-15,S,\n")
         let result = try cli.run("import", file)
         #expect(result.status == 1 && result.stderr.contains("\(file):4: mfn_rate_pct: '1200'"), "\(result.stderr)")
+        let coverage = try cli.run("tariffs", "coverage", "--reporter", "TKM", "--partner", "IRN")
+        #expect(coverage.status != 0 && coverage.stderr.contains("no tariff schedule of TKM for IRN is stored"))
+    }
+
+    @Test("with no schedule stored, the EAEU–Iran agreements' published coverage answers, quoted and not computed, disagreeing figures all kept")
+    func publishedCoverage() throws {
+        #expect(try cli.run("demo").status == 0)
         let coverage = try cli.run("tariffs", "coverage", "--reporter", "KAZ", "--partner", "IRN")
-        #expect(coverage.status != 0 && coverage.stderr.contains("no tariff schedule of KAZ for IRN is stored"))
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+        #expect(coverage.stdout.contains("No tariff schedule of KAZ for IRN is stored, so no share is computed here"))
+        #expect(coverage.stdout.contains("caravan import schedule.csv"))
+        let rows = coverage.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows.contains { $0.hasPrefix("EAEU–IRN 2019-10..2025-05 502 goods (EAEU concessions, interim agreement)") })
+        #expect(rows.contains { $0.hasPrefix("EAEU–IRN 2025-05.. 87% percent of goods traded with zero tariff") })
+        #expect(rows.contains { $0.hasPrefix("IRN–EAEU 2019-10.. 7 percentage points cut in Iran's average import duty, industrial goods") })
+        // Kazakhstan's own 2018 share of exports in lines with cut duties is a share of one economy's trade, not the agreement's coverage.
+        #expect(!coverage.stdout.contains("KAZ–IRN"))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(try cli.run("tariffs", "coverage", "--reporter", "IRN", "--partner", "KAZ", "--format", "json").stdout.utf8))
+        #expect(((json as? [String: Any])?["figures"] as? [[String: Any]])?.count == 20)
     }
 }
 
