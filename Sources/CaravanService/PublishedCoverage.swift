@@ -20,6 +20,14 @@ public struct PublishedCoverage: Sendable, Hashable, Encodable {
     public var source: String
     public var url: String
     public var quote: String
+
+    public init(
+        id: String, reporter: String, partner: String, measure: String, period: String, value: Double, unit: String, source: String, url: String,
+        quote: String
+    ) {
+        (self.id, self.reporter, self.partner, self.measure, self.period) = (id, reporter, partner, measure, period)
+        (self.value, self.unit, self.source, self.url, self.quote) = (value, unit, source, url, quote)
+    }
 }
 
 /// What an agreement between two economies is published to cover, when no schedule is stored to

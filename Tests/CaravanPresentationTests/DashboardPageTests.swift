@@ -78,6 +78,25 @@ struct DashboardPageTests {
         #expect(!html.contains("id=\"mirror-chart\"") && !html.contains("No figures yet."))
     }
 
+    @Test("trade: with no schedule, the agreement's published coverage in a table, quoted and linked to its source, in place of \"no schedule\"")
+    func publishedCoverage() {
+        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
+        var page = TradePageData(
+            scorecard: Fixture.scorecard(), query: query, grain: .year, series: TradeSeries(query, by: .year, from: [Fixture.figure]),
+            mirror: MirrorComparison("IRN", "KAZ", from: [Fixture.figure]))
+        page.publishedCoverage = [
+            PublishedCoverage(
+                id: "f125", reporter: "EAEU", partner: "IRN", measure: "lines", period: "2019-10..2025-05", value: 502,
+                unit: "goods (EAEU <concessions>)", source: "Pressclub.world", url: "https://example.org/p", quote: "502 goods")
+        ]
+        let html = Fixture.request("/trade", .ru).trade(page).rendered
+        #expect(html.contains("<table id=\"tariff-coverage\">") && html.contains("Тарифное покрытие, как опубликовано"))
+        #expect(
+            html.contains("goods (EAEU &lt;concessions&gt;)")
+                && html.contains("<a href=\"https://example.org/p\" rel=\"noopener\">Pressclub.world</a>"))
+        #expect(html.contains("EAEU – Иран") && !html.contains("Тарифный перечень ни одной"))
+    }
+
     @Test("what if: the changes asked back in their fields, the projects and elements offered; no answer without a comparison")
     func scenario() {
         let page = ScenarioPageData(
