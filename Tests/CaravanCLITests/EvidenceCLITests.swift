@@ -120,7 +120,7 @@ struct EvidenceCLITests {
         let table = try cli.run("trade", "series", "--reporter", "ARM", "--partner", "GEO")
         #expect(table.stdout.contains("components: export 426,700,000 Undated Digest, import 89,500,000 Undated Digest"))
         #expect(table.stdout.contains("(figures.csv:2; names its compiler)"))
-        let claims = try cli.run("claims", "--partnership", "arm-geo")
+        let claims = try cli.run("claims", "--partnership", "arm-geo", "--format", "csv")
         #expect(claims.stdout.contains("only its own origin (Capital Times) reports agreements signed for 2025-12"))
     }
 

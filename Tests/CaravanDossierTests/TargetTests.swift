@@ -24,6 +24,24 @@ struct TargetTests {
         #expect(Growth.compound(from: 0, to: 5, years: 3) == nil)
     }
 
+    @Test(
+        "a verdict is a sentence: a deadline passed reads 'missed in' with no growth rate, an open target says what was found against what and which outturn would change it"
+    )
+    func sentences() throws {
+        let missed = status([("2019", 100e6), ("2021", 227e6)], target: 10e9, by: 2017)
+        #expect(missed.sentence(asOfYear: 2025).english == "t: missed in 2017 — $227M in 2021 (Statistics Office), 2.3% of $10.0bn.")
+        #expect(missed.change(asOfYear: 2025) == nil)
+        let open = status([("2019", 300e6), ("2024", 340e6)], target: 400e6, by: 2026)
+        #expect(
+            open.sentence(asOfYear: 2025).english.hasPrefix(
+                "t is off track: $340M in 2024 (Statistics Office), against $400M by 2026; growing 2.5% a year"))
+        // On the path of 8.5% a year from $340M in 2024, 2025 needs $369M.
+        #expect(
+            open.change(asOfYear: 2025)?.english == "a 2025 outturn of $369M or more, on the path of 8.5% a year to $400M by 2026")
+        let onCourse = status([("2022", 100e6), ("2024", 121e6)], target: 140e6, by: 2027)
+        #expect(onCourse.status == .onTrack && onCourse.change(asOfYear: 2025)?.english.hasPrefix("a 2025 outturn below $127M") == true)
+    }
+
     @Test("met: the latest full year reaches the target")
     func met() {
         #expect(status([("2023", 90), ("2024", 120)], target: 100, by: 2027).status == .met)
@@ -77,7 +95,10 @@ struct TargetTests {
         let card = scorecard(dossier(targets: [target]), flows: flows, network: corridorNetwork)
         let result = card.tests.corridor.targets[0]
         #expect(result.capacity?.maxMt == 6 && result.capacity?.bottleneck == ["bc"])
-        #expect(result.status == .offTrack && result.reason.english.hasPrefix("the network carries at most 6.0 Mt a year in 2028 (bottleneck: bc)"))
+        #expect(result.status == .offTrack && result.reason.english.hasPrefix("the network carries at most 6.0 Mt a year in 2028 (bottleneck: B–C)"))
+        // The sentence names the corridor and its bottleneck, and says what would change the verdict.
+        #expect(card.tests.corridor.summary.english.hasSuffix("The line carries at most 6 Mt a year in 2028 (bottleneck: B–C)."))
+        #expect(result.change(asOfYear: 2026)?.english == "the network carrying 7 Mt a year by 2028: today's plans give 6 Mt (B–C)")
         let project = Project(
             id: "bc2", title: "Second track", kind: "railway", countries: ["KAZ"],
             effects: [ProjectEffect(element: "bc", figure: .capacityMt, change: .add, amount: 6)], status: .funded, completionYear: 2027,
@@ -118,6 +139,14 @@ struct ScenarioTests {
         #expect(delayed.changes == ["delay bc2 by 2 years"])
         let cancelled = try compare([.cancel(project: "bc2")])
         #expect(cancelled.scenario.capacity.map(\.maxMt) == [6, 6, 6, 6] && cancelled.scenario.corridor.status == .offTrack)
+    }
+
+    @Test("when nothing moves, the answer says why: the changes touch elements off the bottleneck, which it names")
+    func nothingChangesSaysWhy() throws {
+        #expect(try compare([.delay(project: "bc2", years: 2)]).unchanged == nil)
+        // Port A lies off the line's bottleneck (bc, then C): more of it changes no status and no year's capacity.
+        let aside = try compare([.add(element: "A", figure: .capacityMt, amount: 4)])
+        #expect(aside.unchanged?.english == "Nothing changes: the bottleneck of The line is B–C, C, and these changes touch only A.")
     }
 
     @Test func addedCapacityCountsFromNowAndMovesTheBottleneck() throws {

@@ -62,6 +62,16 @@ struct DossierImportTests {
         #expect(dossier.projects.first?.funding.first?.amountUSD == 1000)
     }
 
+    @Test("titles in other languages are read by language code, for partnerships, targets, agreements and projects")
+    func titles() throws {
+        let text = document.replacingOccurrences(of: "title: A partnership", with: "title: A partnership\n  titles: {fa: شراکت, ru: Партнёрство}")
+            .replacingOccurrences(
+                of: "    metric: {kind: trade, reporter: IRN, partner: KAZ}\n    value",
+                with: "    titles: {ru: Цель}\n    metric: {kind: trade, reporter: IRN, partner: KAZ}\n    value")
+        let dossier = try reader.read(text: text, file: "d.yaml")
+        #expect(dossier.partnership.titles == ["fa": "شراکت", "ru": "Партнёрство"] && dossier.targets.first?.titles == ["ru": "Цель"])
+    }
+
     @Test("a source names whom it quotes and whom it reprints: one name or a list of them")
     func originAndVia() throws {
         let text = document.replacingOccurrences(
@@ -96,6 +106,14 @@ struct DossierImportTests {
                 "claims[0].expect (line 17): a claim needs an expectation: value, change_pct, ratio, below or above"
             ),
             ("amount_usd: 1000", "amount_usd: -1000", "projects[0].funding[0].amount_usd (line 32): must be at least 0, not -1,000"),
+            (
+                "title: A partnership", "title: A partnership\n  titles: {fa: شراکت, Russian: Партнёрство}",
+                "partnership.titles (line 4): 'Russian' is not a two-letter language code (fa, ru)"
+            ),
+            (
+                "title: A partnership", "title: A partnership\n  titles: شراکت",
+                "partnership.titles (line 4): expected a language code for each text, as in {fa: …, ru: …}"
+            ),
             (
                 "status: funded", "status: dreaming",
                 "projects[0].status (line 26): 'dreaming'; expected proposed, agreed, funded, under_construction, operational, stalled, cancelled"

@@ -95,14 +95,30 @@ struct DashboardPageTests {
         #expect(html.contains("EAEU – Иран") && !html.contains("Тарифный перечень ни одной"))
     }
 
-    @Test("what if: the changes asked back in their fields, the projects and elements offered; no answer without a comparison")
+    @Test(
+        "what if: each project still to deliver listed by name with its year and what it changes, the delay asked selected; elements offered by name; no answer without a comparison"
+    )
     func scenario() {
-        let page = ScenarioPageData(
-            scorecard: Fixture.scorecard(), projects: ["port-x"], elements: ["ink", "rail-east"], changes: [.delay(project: "port-x", years: 2)])
+        let project = Project(
+            id: "port-x", title: "Port <X> expansion", kind: "port", countries: ["KAZ"],
+            effects: [ProjectEffect(element: "ink", figure: .capacityMt, change: .add, amount: 5.5)], status: .funded, completionYear: 2028,
+            source: "s")
+        let dossier = Dossier(partnership: Fixture.partnership, sources: [Fixture.source], projects: [project])
+        let scorecard = Scorecard(ScorecardInput(dossier: dossier, asOf: Fixture.asOf, trade: { _, _, _ in [] }, flows: [], network: nil))
+        var page = ScenarioPageData(
+            scorecard: scorecard, projects: ["port-x"], elements: ["ink", "rail-east"], changes: [.delay(project: "port-x", years: 2)])
+        page.names = ["ink": .name("Incheh Borun", ["fa": "اینچه‌برون"])]
         let html = Fixture.request("/scenario").scenario(page).rendered
-        #expect(html.contains("<input name=\"delay\" value=\"port-x=2y\""))
-        #expect(html.contains("<option value=\"port-x=1y\">") && html.contains("<option value=\"rail-east:capacity_mt=5\">"))
+        #expect(
+            html.contains("Port &lt;X&gt; expansion") && html.contains("<td data-label=\"completion\">2028</td>")
+                && html.contains("Incheh Borun: capacity (Mt a year) +5.5"))
+        #expect(html.contains("<option value=\"port-x=2y\" selected>2 years later</option>"))
+        #expect(html.contains("<option value=\"port-x=1y\">"))
+        #expect(html.contains("<input type=\"checkbox\" name=\"cancel\" value=\"port-x\">"))
+        #expect(html.contains("<option value=\"ink:capacity_mt=5\" label=\"Incheh Borun\">"))
         #expect(!html.contains("id=\"scenario-changes\""))
+        let persian = Fixture.request("/scenario", .fa).scenario(page).rendered
+        #expect(persian.contains("اینچه‌برون") && !persian.contains("Incheh Borun"))
     }
 
     @Test("the corridor: the route's problem said, places by name escaped, the network's sources")

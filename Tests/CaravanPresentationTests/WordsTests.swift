@@ -9,6 +9,14 @@ struct WordsTests {
     let persian = Words(.fa)
     let russian = Words(.ru)
 
+    @Test("in a Persian sentence a Latin name keeps its own direction (isolated as <bdi> would) and lists take Persian commas")
+    func persianSentences() {
+        let names = Phrase("summary.parts", "{parts}", ["parts": .list([.text("Trend"), .text("IRNA"), .money(340e6)], separator: ", ")])
+        #expect(Words(.fa).say(names) == "\u{2068}Trend\u{2069}، \u{2068}IRNA\u{2069}، ۳۴۰ میلیون دلار")
+        #expect(Words(.ru).say(names) == "Trend, IRNA, 340 млн $")
+        #expect(Words.english.say(names) == "Trend, IRNA, $340M")
+    }
+
     @Test("amounts for people: $340M, $1.0bn, the sign before the dollar; exact numbers in each language's digits and separators")
     func amounts() {
         #expect(english.money(340_000_000) == "$340M" && english.money(1_000_000_000) == "$1.0bn" && english.money(12_740_548) == "$12.7M")

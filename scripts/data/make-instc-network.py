@@ -234,9 +234,11 @@ TRANSFERS = [
 
 CORRIDORS = [
     {"id": "kti", "name": "Kazakhstan–Turkmenistan–Iran railway (Uzen–Gorgan)",
+     "names": {"fa": "راه‌آهن قزاقستان–ترکمنستان–ایران (اوزن–گرگان)", "ru": "Железная дорога Казахстан — Туркменистан — Иран (Узень — Горган)"},
      "elements": ["uzen-bolashak", "bolashak", "bolashak-serhetyaka", "serhetyaka", "serhetyaka-bereket", "bereket", "bereket-etrek", "etrek",
                   "etrek-inche_burun", "inche_burun", "inche_burun-gorgan"]},
     {"id": "instc-east", "name": "INSTC eastern branch (Uzen–Bandar Abbas by rail)",
+     "names": {"fa": "شاخهٔ شرقی کریدور شمال–جنوب (اوزن–بندرعباس با راه‌آهن)", "ru": "Восточная ветвь МТК «Север — Юг» (Узень — Бендер-Аббас по железной дороге)"},
      "elements": ["uzen-bolashak", "bolashak-serhetyaka", "serhetyaka-bereket", "bereket-etrek", "etrek-inche_burun", "inche_burun-gorgan",
                   "gorgan-behshahr", "behshahr-tehran", "tehran-bafq", "bafq-bandar_abbas"]},
 ]

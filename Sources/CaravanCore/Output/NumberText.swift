@@ -20,6 +20,29 @@ public enum NumberText {
         return (rounded < 0 ? "-" : "") + grouped
     }
 
+    /// An amount in US dollars for people, scaled: `$340M` is 340 under `money.m` (`${n}M` in
+    /// English); the sign goes in front of whatever the language writes.
+    public static func moneyScale(_ usd: Double) -> (sign: String, scaled: Double, key: String, english: String, decimals: Int) {
+        let size = usd.magnitude
+        let sign = usd < 0 && size >= 0.5 ? "−" : ""
+        if size >= 1e9 { return (sign, size / 1e9, "money.bn", "${n}bn", 1) }
+        if size >= 1e6 { return (sign, size / 1e6, "money.m", "${n}M", size >= 1e8 ? 0 : 1) }
+        if size >= 1e4 { return (sign, size / 1e3, "money.k", "${n}k", 0) }
+        return (sign, size, "money.usd", "${n}", 0)
+    }
+
+    /// `$340M`, `−$5.9M`, `$1.2bn` in English.
+    public static func money(_ usd: Double) -> String {
+        guard usd.isFinite else { return grouped(usd) }
+        let scale = moneyScale(usd)
+        return scale.sign + scale.english.replacingOccurrences(of: "{n}", with: fixed(scale.scaled, decimals: scale.decimals))
+    }
+
+    /// Million tonnes, a decimal only where it says something: `1.6`, `15`.
+    public static func megatonnes(_ mt: Double) -> String {
+        fixed(mt, decimals: mt.magnitude < 10 && mt != mt.rounded() ? 1 : 0)
+    }
+
     /// A whole number with its sign and separators: +12,010,000, -5,890,000.
     public static func signed(_ value: Double) -> String {
         (value > 0 ? "+" : "") + grouped(value)

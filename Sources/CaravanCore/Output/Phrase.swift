@@ -10,8 +10,14 @@ public struct Phrase: Sendable, Hashable, Encodable, CustomStringConvertible {
         case text(String)
         /// An amount in US dollars: `340,000,000 USD`.
         case usd(Double)
+        /// An amount in US dollars for people: `$340M`, `$1.2bn`.
+        case money(Double)
         /// A weight: `1,600,000 t`.
         case tonnes(Double)
+        /// A weight in million tonnes for people: `1.6 Mt`, `15 Mt`.
+        case megatonnes(Double)
+        /// A name, in English and, by language code, in the languages it was given in.
+        case name(String, [String: String])
         case number(Double, decimals: Int)
         /// A whole number with separators: `340,000,000`.
         case whole(Double)
@@ -79,7 +85,10 @@ extension Phrase.Value {
         switch self {
         case .text(let text): text
         case .usd(let value): NumberText.grouped(value) + " USD"
+        case .money(let value): NumberText.money(value)
         case .tonnes(let value): NumberText.grouped(value) + " t"
+        case .megatonnes(let value): NumberText.megatonnes(value) + " Mt"
+        case .name(let english, _): english
         case .number(let value, let decimals): NumberText.fixed(value, decimals: decimals)
         case .whole(let value): NumberText.grouped(value)
         case .change(let value): NumberText.percent(value)

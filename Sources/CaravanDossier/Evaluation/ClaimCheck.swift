@@ -26,7 +26,7 @@ struct ClaimCheck {
         let own = dossier.name(of: claim.source)
         var result = ClaimResult(
             id: claim.id, verdict: .unverifiable, quote: claim.quote, source: source.map(Provenance.init(source:)), metric: claim.metric,
-            period: claim.period, expectation: claim.expectation, expected: claim.expectation.description, computed: nil, gap: nil,
+            period: claim.period, expectation: claim.expectation, expected: claim.expectation.phrase(claim.metric).english, computed: nil, gap: nil,
             reason: Phrase("claim.unjudged", "not judged"), basis: [])
         if let versus = claim.expectation.versus { return relation(claim, versus: versus, origin: origin, own: own, result) }
         let current = measure(claim.metric, over: claim.period, apartFrom: origin, own: own)

@@ -30,7 +30,8 @@ enum CorridorTargets {
             let (standing, applied) = network.asOf(year: target.deadline, projects: projects)
             let analysis = standing.capacity(ofElement: element)
             result.capacity = CapacityInYear(
-                year: target.deadline, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projectsApplied: applied)
+                year: target.deadline, maxMt: analysis?.maxMt, bottleneck: analysis?.bottleneck ?? [], projectsApplied: applied,
+                bottleneckNames: (analysis?.bottleneck ?? []).map { network.name(of: $0) })
         }
         if let last = years.last {
             result.latest = MeasuredValue(
@@ -38,7 +39,7 @@ enum CorridorTargets {
         }
         result.ownYears = years.filter(\.own).map(\.year)
         let reading = Trajectory(years: years.map { ($0.year, $0.value) }, runRate: nil)
-            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .tonnes($0) }
+            .read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .megatonnes($0 / 1e6) }
         guard !years.isEmpty else { return result }
         result.status = reading.status
         result.reason =
@@ -55,7 +56,7 @@ enum CorridorTargets {
                 "the network carries at most {capacity} Mt a year in {year} (bottleneck: {bottleneck}), short of {target} Mt; {reading}",
                 [
                     "capacity": .number(maxMt, decimals: 1), "year": .year(capacity.year),
-                    "bottleneck": .text(capacity.bottleneck.joined(separator: ", ")),
+                    "bottleneck": .list(capacity.bottleneckNames, separator: ", "),
                     "target": .number(target.value / 1e6, decimals: 1), "reading": .phrase(result.reason),
                 ])
         }

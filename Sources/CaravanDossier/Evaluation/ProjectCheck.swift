@@ -22,10 +22,10 @@ enum ProjectCheck {
         }
         let (status, reason) = judge(project, committed: committed, late: late)
         return ProjectResult(
-            id: project.id, title: project.title, kind: project.kind, countries: project.countries, declared: project.status, status: status,
-            reason: reason, budgetUSD: project.budgetUSD, committedUSD: committed, disbursedUSD: disbursed, lateMilestones: late,
-            milestones: project.milestones, completionYear: project.completionYear, effects: project.effects,
-            source: source.map(Provenance.init(source:)))
+            id: project.id, title: project.title, titles: project.titles, kind: project.kind, countries: project.countries,
+            declared: project.status, status: status, reason: reason, budgetUSD: project.budgetUSD, committedUSD: committed,
+            disbursedUSD: disbursed, lateMilestones: late, milestones: project.milestones, completionYear: project.completionYear,
+            effects: project.effects, source: source.map(Provenance.init(source:)))
     }
 
     private static func judge(_ project: Project, committed: Double, late: [LateMilestone]) -> (TestStatus, Phrase) {

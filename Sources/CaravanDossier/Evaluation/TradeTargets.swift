@@ -15,7 +15,7 @@ enum TradeTargets {
         let progress = TradeProgress(query: query, figures: figures, apartFrom: origin)
         var trajectory = Trajectory(years: progress.fullYears, runRate: progress.runRate.map { ($0.year, $0.fullYear) })
         trajectory.stated = statedGrowth(query, relations: relations, apartFrom: origin)
-        let reading = trajectory.read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .usd($0) }
+        let reading = trajectory.read(target: target.value, deadline: target.deadline, asOfYear: Calendars.year(of: asOf)) { .money($0) }
         var result = TargetResult(
             id: target.id, title: target.title, metric: target.metric, value: target.value, unit: "USD", deadline: target.deadline,
             assumed: target.assumed, assumption: target.assumption, source: source.map(Provenance.init(source:)), quote: target.quote,

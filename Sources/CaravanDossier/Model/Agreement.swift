@@ -8,6 +8,8 @@ public struct Agreement: Sendable, Hashable, Encodable {
 
     public var id: String
     public var title: String
+    /// The title in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var titles: [String: String] = [:]
     public var parties: [String]
     /// The date signed, YYYY-MM-DD.
     public var signed: String?

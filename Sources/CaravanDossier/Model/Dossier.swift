@@ -41,10 +41,14 @@ public struct Dossier: Sendable, Hashable {
 public struct Partnership: Sendable, Hashable, Encodable {
     public var id: String
     public var title: String
+    /// The title in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var titles: [String: String] = [:]
     /// ISO 3166 alpha-3 codes of the two economies.
     public var economies: [String]
     /// The network corridor (or link or node) whose freight the corridor test follows.
     public var corridor: String?
+
+    enum CodingKeys: String, CodingKey { case id, title, economies, corridor }
 
     public init(id: String, title: String, economies: [String], corridor: String? = nil) {
         self.id = id

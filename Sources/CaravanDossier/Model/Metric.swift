@@ -77,6 +77,8 @@ public struct TariffShare: Sendable, Hashable {
 public struct Target: Sendable, Hashable {
     public var id: String
     public var title: String?
+    /// The title in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var titles: [String: String] = [:]
     public var metric: Metric
     public var value: Double
     /// The year by whose end the value is to be reached.
@@ -188,14 +190,16 @@ extension Metric: CustomStringConvertible, Encodable {
 }
 
 extension ClaimExpectation: CustomStringConvertible, Encodable {
-    /// The expectation in words: `about 340,000,000 (±5.0%)`, `2.00× 2024-01..2024-09 (±0.15)`.
-    public var description: String { phrase.english }
+    /// The expectation in words, its values as bare numbers: `about 340,000,000 (±5.0%)`.
+    public var description: String { phrase { .whole($0) }.english }
 
-    /// The expectation as a phrase, for a page in another language.
-    public var phrase: Phrase {
+    /// The expectation in words, its values in the metric's unit: `about $340M (±5.0%)`, `above 20 agreements`.
+    public func phrase(_ metric: Metric) -> Phrase { phrase(metric.amount) }
+
+    private func phrase(_ amount: (Double) -> Phrase.Value) -> Phrase {
         switch self {
         case .value(let value, let tolerance):
-            Phrase("expect.value", "about {value} (±{tolerance}%)", ["value": .whole(value), "tolerance": .number(tolerance, decimals: 1)])
+            Phrase("expect.value", "about {value} (±{tolerance}%)", ["value": amount(value), "tolerance": .number(tolerance, decimals: 1)])
         case .change(let percent, let versus, let tolerance):
             Phrase(
                 "expect.change", "{change} on {versus} (±{tolerance} points)",
@@ -204,8 +208,8 @@ extension ClaimExpectation: CustomStringConvertible, Encodable {
             Phrase(
                 "expect.ratio", "{ratio}× {versus} (±{tolerance})",
                 ["ratio": .number(ratio, decimals: 2), "versus": .period(versus), "tolerance": .number(tolerance, decimals: 2)])
-        case .below(let bound): Phrase("expect.below", "below {bound}", ["bound": .whole(bound)])
-        case .above(let bound): Phrase("expect.above", "above {bound}", ["bound": .whole(bound)])
+        case .below(let bound): Phrase("expect.below", "below {bound}", ["bound": amount(bound)])
+        case .above(let bound): Phrase("expect.above", "above {bound}", ["bound": amount(bound)])
         }
     }
 

@@ -11,6 +11,8 @@ public struct Project: Sendable, Hashable, Encodable {
 
     public var id: String
     public var title: String
+    /// The title in other languages, by language code (`fa`, `ru`), for pages in them.
+    public var titles: [String: String] = [:]
     public var kind: String
     public var countries: [String]
     /// How the project changes network elements once complete.

@@ -9,6 +9,11 @@ public struct ScenarioComparison: Sendable, Encodable {
     public var changes: [String]
     public var baseline: ScenarioOutcome
     public var scenario: ScenarioOutcome
+    /// Why nothing changed, when no status, target or year's capacity moved: what the changes
+    /// touch, and the corridor's bottleneck they leave as it was.
+    public var unchanged: Phrase?
+
+    enum CodingKeys: String, CodingKey { case partnership, changes, baseline, scenario, unchanged }
 
     /// Compares the baseline's scorecard with the scenario's, over `years` of capacity.
     /// Puts `scenario` to the scorecard's input and compares, with the capacity from the year of
@@ -25,6 +30,31 @@ public struct ScenarioComparison: Sendable, Encodable {
         self.baseline = ScenarioOutcome(baseline, network: input.network, projects: input.dossier.projects, element: element, years: years)
         self.scenario = ScenarioOutcome(
             Scorecard(changed), network: changed.network, projects: changed.dossier.projects, element: element, years: years)
+        if self.baseline.sameVerdicts(as: self.scenario), let network = input.network {
+            let touched = scenario.changes.flatMap { change -> [String] in
+                switch change {
+                case .delay(let id, _), .cancel(let id): input.dossier.projects.first { $0.id == id }?.effects.map(\.element) ?? []
+                case .add(let element, _, _): [element]
+                }
+            }
+            var bottleneck: [String] = []
+            for id in self.baseline.capacity.flatMap(\.bottleneck) where !bottleneck.contains(id) { bottleneck.append(id) }
+            var elements: [String] = []
+            for id in touched where !elements.contains(id) { elements.append(id) }
+            let values: [String: Phrase.Value] = [
+                "touched": .list(elements.map(network.name(of:)), separator: ", "), "corridor": element.map(network.name(of:)) ?? .text(""),
+                "bottleneck": .list(bottleneck.map(network.name(of:)), separator: ", "),
+            ]
+            unchanged =
+                elements.isEmpty
+                ? Phrase(
+                    "scenario.unchanged-no-effects",
+                    "Nothing changes: the projects changed have no effect on the network stated, and the bottleneck of {corridor} is {bottleneck}.",
+                    values)
+                : Phrase(
+                    "scenario.unchanged", "Nothing changes: the bottleneck of {corridor} is {bottleneck}, and these changes touch only {touched}.",
+                    values)
+        }
     }
 }
 
@@ -68,8 +98,18 @@ public struct ScenarioOutcome: Sendable, Encodable {
                     let (standing, applied) = network.asOf(year: year, projects: projects)
                     // A corridor the network lacks has no capacity to show: not an unlimited one.
                     guard let analysis = standing.capacity(ofElement: element) else { return nil }
-                    return CapacityInYear(year: year, maxMt: analysis.maxMt, bottleneck: analysis.bottleneck, projectsApplied: applied)
+                    return CapacityInYear(
+                        year: year, maxMt: analysis.maxMt, bottleneck: analysis.bottleneck, projectsApplied: applied,
+                        bottleneckNames: analysis.bottleneck.map(network.name(of:)))
                 }
             } else { [] }
+    }
+}
+
+extension ScenarioOutcome {
+    /// True when every test, every target and every year's capacity reads the same.
+    func sameVerdicts(as other: ScenarioOutcome) -> Bool {
+        [trade.status, projects.status, corridor.status] == [other.trade.status, other.projects.status, other.corridor.status]
+            && targets.map(\.status) == other.targets.map(\.status) && capacity.map(\.maxMt) == other.capacity.map(\.maxMt)
     }
 }

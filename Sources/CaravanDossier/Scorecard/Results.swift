@@ -98,6 +98,8 @@ public struct CapacityInYear: Sendable, Encodable {
     public var bottleneck: [String]
     /// Projects whose effects were applied for the year.
     public var projectsApplied: [String]
+    /// The bottleneck's elements by name, for sentences.
+    public var bottleneckNames: [Phrase.Value] = []
 
     enum CodingKeys: String, CodingKey {
         case year, bottleneck
@@ -110,6 +112,8 @@ public struct CapacityInYear: Sendable, Encodable {
 public struct TargetResult: Sendable, Encodable {
     public var id: String
     public var title: String?
+    /// The title in other languages, by language code.
+    public var titles: [String: String] = [:]
     public var metric: Metric
     public var value: Double
     public var unit: String
@@ -198,6 +202,8 @@ public struct SideVerdict: Sendable, Encodable {
 public struct ProjectResult: Sendable, Encodable {
     public var id: String
     public var title: String
+    /// The title in other languages, by language code.
+    public var titles: [String: String] = [:]
     public var kind: String
     public var countries: [String]
     public var declared: Project.Status

@@ -51,6 +51,9 @@ public struct Scorecard: Sendable, Encodable {
     /// so, and everything else is judged as usual.
     public var missingElements: [ElementReference]
 
+    /// The Gregorian year judged in: deadlines before it are missed, not grown towards.
+    public var asOfYear: Int { Int(Period.unit(.year, containing: asOf.days.lowerBound, in: .gregorian).first) }
+
     public struct Tests: Sendable, Encodable {
         public var trade: TradeTest
         public var projects: ProjectsTest
@@ -93,6 +96,7 @@ public struct Scorecard: Sendable, Encodable {
             case .agreements, .statement, .tariffCoverage:
                 break
             }
+            if targets.last?.id == target.id { targets[targets.count - 1].titles = target.titles }
         }
         let economies = dossier.partnership.economies
         let pair = TradeQuery(reporter: economies.first ?? "", partner: economies.dropFirst().first ?? "", flow: .turnover)
@@ -102,13 +106,18 @@ public struct Scorecard: Sendable, Encodable {
         let assessed = tradeTargets.map { dossier.origin(of: $0.source, quote: $0.quote) }.reduce(nil) { $0?.merging($1) ?? $1 }
         var asked = pair
         asked.asOf = input.asOf
+        let asOfYear = Calendars.year(of: input.asOf)
+        let corridor = dossier.partnership.corridor ?? ""
+        let corridorName = input.network?.name(of: corridor) ?? .text(corridor)
         tests = Tests(
             trade: TradeTest(
-                pair: pair, progress: TradeProgress(query: asked, figures: figures(pair), apartFrom: assessed),
+                progress: TradeProgress(query: asked, figures: figures(pair), apartFrom: assessed),
                 assessed: Array(Set(tradeTargets.map { dossier.name(of: $0.source) })).sorted(),
-                targets: targets.filter { $0.metric.kind == "trade" }),
+                targets: targets.filter { $0.metric.kind == "trade" }, asOfYear: asOfYear),
             projects: ProjectsTest(projects: projects, targets: targets.filter { $0.metric.kind == "funding" }),
-            corridor: CorridorTest(element: dossier.partnership.corridor, targets: targets.filter { $0.metric.kind == "freight" }))
+            corridor: CorridorTest(
+                element: dossier.partnership.corridor, name: corridorName, targets: targets.filter { $0.metric.kind == "freight" }, asOfYear: asOfYear
+            ))
         let check = ClaimCheck(
             dossier: dossier, figures: figures, relations: { input.relations($0.reporter, $0.partner) }, flows: input.flows, tariffs: input.tariffs,
             asOf: input.asOf)

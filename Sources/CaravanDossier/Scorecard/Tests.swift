@@ -14,56 +14,30 @@ public struct TradeTest: Sendable, Encodable {
     public var targets: [TargetResult]
     /// The sources the targets were stated in, whose own figures are not what confirms them.
     public var assessed: [String]
+    /// What would change the status: the nearest open target's next outturn on its path.
+    public var change: Phrase?
 
-    init(pair: TradeQuery, progress: TradeProgress, assessed: [String], targets: [TargetResult]) {
+    init(progress: TradeProgress, assessed: [String], targets: [TargetResult], asOfYear: Int) {
         latest = progress.latestIndependent
         latestOwn = progress.latestUsed.flatMap { $0.own ? $0 : nil }
         runRate = progress.runRate
         self.targets = targets
         self.assessed = assessed
         status = TestStatus.worst(of: targets.map(\.status))
-        let own = Phrase.Value.list(assessed.map { .text($0) }, separator: ", ")
-        var parts: [Phrase.Value] = []
-        if let latest {
-            parts.append(
-                .phrase(
-                    Phrase(
-                        "summary.turnover", "{reporter}–{partner} turnover {value} in {period}",
-                        [
-                            "reporter": .country(pair.reporter), "partner": .country(pair.partner), "value": .usd(latest.value),
-                            "period": .period(latest.period),
-                        ])))
-        }
-        if let latestOwn {
-            parts.append(
-                .phrase(
-                    Phrase(
-                        "summary.own-latest", "{own}'s own figure {value} in {period}",
-                        ["own": own, "value": .usd(latestOwn.value), "period": .period(latestOwn.period)])))
-        }
-        if let runRate {
-            let rate = Phrase(
-                "summary.run-rate", "{year} run-rate {value} ({method})",
-                ["year": .year(runRate.year), "value": .usd(runRate.fullYear), "method": .phrase(runRate.method)])
-            parts.append(.phrase(runRate.own ? Phrase("summary.own-part", "{part}, {own}'s own", ["part": .phrase(rate), "own": own]) : rate))
-        }
-        parts.append(targets.isEmpty ? .phrase(Phrase("summary.no-trade-targets", "no trade targets")) : Self.statuses(targets))
-        summary = Phrase("summary.parts", "{parts}", ["parts": .list(parts, separator: "; ")])
+        summary = Self.sentence(
+            status: status, latest: latest, latestOwn: latestOwn, runRate: runRate, own: .list(assessed.map { .text($0) }, separator: ", "),
+            targets: targets, asOfYear: asOfYear)
+        change = Self.nearest(targets, asOfYear: asOfYear)?.change(asOfYear: asOfYear)
     }
 
-    /// Each target's id and status: `t1: off_track, t2: met`.
-    static func statuses(_ targets: [TargetResult]) -> Phrase.Value {
-        .list(
-            targets.map { target in
-                .phrase(
-                    Phrase(
-                        "summary.target-status", "{id}: {status}",
-                        ["id": .text(target.id), "status": .term(key: "status.\(target.status.rawValue)", english: target.status.rawValue)]))
-            }, separator: ", ")
+    /// The target with the nearest deadline still open.
+    static func nearest(_ targets: [TargetResult], asOfYear: Int) -> TargetResult? {
+        targets.filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.min { $0.deadline < $1.deadline }
     }
 
     enum CodingKeys: String, CodingKey {
         case status, summary, latest, targets, assessed
+        case change = "would_change"
         case latestOwn = "latest_own"
         case runRate = "run_rate"
     }
@@ -91,25 +65,8 @@ public struct ProjectsTest: Sendable, Encodable {
         disbursedUSD = open.map(\.disbursedUSD).reduce(0, +)
         lateMilestones = projects.map(\.lateMilestones.count).reduce(0, +)
         status = TestStatus.worst(of: projects.map(\.status) + targets.map(\.status))
-        let counts = Dictionary(grouping: projects, by: \.status).sorted { $0.key < $1.key }.map { status, projects -> Phrase.Value in
-            .phrase(
-                Phrase(
-                    "summary.status-count", "{count} {status}",
-                    ["count": .count(projects.count), "status": .term(key: "status.\(status.rawValue)", english: status.rawValue)]))
-        }
-        let unknown = open.filter { $0.budgetUSD == nil }.count
-        let unbudgeted = Phrase("summary.unbudgeted", "({count} without a known budget)", ["count": .count(unknown)])
-        summary =
-            projects.isEmpty
-            ? Phrase("summary.no-projects", "no projects")
-            : Phrase(
-                "summary.projects",
-                "{count} projects ({statuses}); {open} still to deliver: {committed} committed and {disbursed} disbursed against budgets of {budget}{unbudgeted}; {late} milestones late",
-                [
-                    "count": .count(projects.count), "statuses": .list(counts, separator: ", "), "open": .count(open.count),
-                    "committed": .usd(committedUSD), "disbursed": .usd(disbursedUSD), "budget": .usd(budgetUSD),
-                    "unbudgeted": unknown > 0 ? .list([.text(" "), .phrase(unbudgeted)], separator: "") : .text(""), "late": .count(lateMilestones),
-                ])
+        summary = Self.sentence(
+            status: status, projects: projects, open: open, committed: committedUSD, disbursed: disbursedUSD, budget: budgetUSD, late: lateMilestones)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -128,30 +85,20 @@ public struct CorridorTest: Sendable, Encodable {
     public var element: String?
     public var targets: [TargetResult]
 
-    init(element: String?, targets: [TargetResult]) {
+    /// What would change the status: the nearest open target's capacity or next outturn.
+    public var change: Phrase?
+
+    /// `element` is the corridor's name, in the languages the network gives.
+    init(element: String?, name: Phrase.Value, targets: [TargetResult], asOfYear: Int) {
         self.element = element
         self.targets = targets
         status = TestStatus.worst(of: targets.map(\.status))
-        let each = targets.map { target -> Phrase.Value in
-            let observed =
-                target.latest.map {
-                    Phrase("summary.observed", "{mt} Mt in {period}", ["mt": .number($0.value / 1e6, decimals: 2), "period": .period($0.period)])
-                } ?? Phrase("summary.no-flows", "no flows")
-            let capacity = target.capacity.map { c in
-                c.maxMt.map { Phrase("summary.capacity", ", capacity {mt} Mt in {year}", ["mt": .number($0, decimals: 1), "year": .year(c.year)]) }
-                    ?? Phrase("summary.unlimited", ", capacity unknown in {year}", ["year": .year(c.year)])
-            }
-            return .phrase(
-                Phrase(
-                    "summary.freight-target", "{id} {target} Mt by {deadline}: {observed}{capacity} ({status})",
-                    [
-                        "id": .text(target.id), "target": .number(target.value / 1e6, decimals: 0), "deadline": .year(target.deadline),
-                        "observed": .phrase(observed), "capacity": capacity.map { .phrase($0) } ?? .text(""),
-                        "status": .term(key: "status.\(target.status.rawValue)", english: target.status.rawValue),
-                    ]))
-        }
-        summary =
-            targets.isEmpty
-            ? Phrase("summary.no-freight-targets", "no freight targets") : Phrase("summary.parts", "{parts}", ["parts": .list(each, separator: "; ")])
+        summary = Self.sentence(status: status, element: name, targets: targets, asOfYear: asOfYear)
+        change = TradeTest.nearest(targets, asOfYear: asOfYear)?.change(asOfYear: asOfYear)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, summary, element, targets
+        case change = "would_change"
     }
 }

@@ -85,7 +85,9 @@ private struct DossierParts {
         let corridor = fields.string("corridor")
         if let corridor { element(corridor, fields, "corridor") }
         guard let id = fields.string("id", required: true), let title = fields.string("title", required: true) else { return nil }
-        return Partnership(id: id, title: title, economies: economies, corridor: corridor)
+        var partnership = Partnership(id: id, title: title, economies: economies, corridor: corridor)
+        partnership.titles = fields.names("titles")
+        return partnership
     }
 
     private func source(_ fields: YAMLFields) -> DossierSource? {
@@ -109,9 +111,11 @@ private struct DossierParts {
         if assumed && assumption == nil { fields.problem("assumption", "an assumed deadline says why it was assumed") }
         let source = reference(fields)
         guard let id = fields.string("id", required: true), let metric, let value, let deadline, let source else { return nil }
-        return Target(
+        var target = Target(
             id: id, title: fields.string("title"), metric: metric, value: value, deadline: deadline, assumed: assumed, assumption: assumption,
             source: source, quote: fields.string("quote"))
+        target.titles = fields.names("titles")
+        return target
     }
 
     private func claim(_ fields: YAMLFields) -> Claim? {
@@ -135,9 +139,11 @@ private struct DossierParts {
         guard let id = fields.string("id", required: true), let title = fields.string("title", required: true), let status, let source else {
             return nil
         }
-        return Agreement(
+        var agreement = Agreement(
             id: id, title: title, parties: parties, signed: fields.string("signed"), inForce: fields.string("in_force"),
             domain: fields.string("domain") ?? "", status: status, count: count, source: source)
+        agreement.titles = fields.names("titles")
+        return agreement
     }
 
     private func project(_ fields: YAMLFields) -> Project? {
@@ -152,9 +158,11 @@ private struct DossierParts {
         guard let id = fields.string("id", required: true), let title = fields.string("title", required: true), let status, let source else {
             return nil
         }
-        return Project(
+        var project = Project(
             id: id, title: title, kind: fields.string("kind") ?? "", countries: countries, effects: effects, budgetUSD: budget, funding: funding,
             milestones: milestones, status: status, completionYear: fields.int("completion_year", in: Plausible.years), source: source)
+        project.titles = fields.names("titles")
+        return project
     }
 
     private func effect(_ fields: YAMLFields) -> ProjectEffect? {

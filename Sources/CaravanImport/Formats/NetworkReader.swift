@@ -210,6 +210,7 @@ public enum NetworkReader {
             switch key {
             case "id": corridor.id = try reader.string()
             case "name": corridor.name = try reader.string()
+            case "names": corridor.names = try names(&reader)
             case "capacity_mt": corridor.capacityMt = try optionalNumber(&reader)
             case "elements": try reader.array { reader, _ throws(JSONReader.Failure) in corridor.elements.append(try reader.string()) }
             default: try reader.skip()

@@ -69,6 +69,28 @@ struct YAMLFields {
         return string(key).map { $0.isEmpty ? [] : [$0] } ?? []
     }
 
+    /// A text in other languages by language code (`titles: {fa: …, ru: …}`); empty when absent.
+    func names(_ key: String) -> [String: String] {
+        guard let value = node.mapping?[key], value.null == nil else { return [:] }
+        guard let mapping = value.mapping else {
+            problems.add(child(key), value, "expected a language code for each text, as in {fa: …, ru: …}")
+            return [:]
+        }
+        var names: [String: String] = [:]
+        for (language, text) in mapping {
+            guard let code = language.scalar?.string, code.count == 2, code.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+                problems.add(child(key), language, "'\(language.scalar?.string ?? "")' is not a two-letter language code (fa, ru)")
+                continue
+            }
+            guard let name = text.scalar?.string, !name.isEmpty else {
+                problems.add("\(child(key)).\(code)", text, "expected text")
+                continue
+            }
+            names[code] = name
+        }
+        return names
+    }
+
     /// A decimal number (`1_000` allowed, as YAML writes it), within `range` (`Plausible`'s).
     func double(_ key: String, in range: ClosedRange<Double>, positive: Bool = false, required: Bool = false) -> Double? {
         guard let text = string(key, required: required) else { return nil }

@@ -148,6 +148,8 @@ public struct ModeTransfer: Sendable, Hashable, Codable {
 public struct Corridor: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
+    /// The corridor's name in other languages, by language code (`fa`, `ru`).
+    public var names: [String: String]?
     /// Link and node ids, in order along the corridor.
     public var elements: [String]
     /// Million tonnes a year, when stated; else the least capacity of its elements.
@@ -161,7 +163,7 @@ public struct Corridor: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, elements
+        case id, name, names, elements
         case capacityMt = "capacity_mt"
     }
 }

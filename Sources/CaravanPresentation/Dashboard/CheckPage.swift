@@ -35,7 +35,7 @@ struct ArticleForm {
         let form = page.form
         let chosen = page.partnership.id
         let partnerships = page.partnerships.map { partnership -> HTML in
-            "<option value=\"\(partnership.id)\"\(partnership.id == chosen ? " selected" : "")>\(partnership.title)</option>"
+            "<option value=\"\(partnership.id)\"\(partnership.id == chosen ? " selected" : "")>\(words.title(partnership))</option>"
         }
         let markups = ["", "text", "markdown", "html"].map { markup -> HTML in
             let name = words("markup.\(markup.isEmpty ? "auto" : markup)")
@@ -77,7 +77,7 @@ struct CheckSummary {
         if let name = about.source ?? about.url { source.append(HTML.link(name, about.url)) }
         if let published = about.published { source.append("\(words("check.published", ["date": words.date(published)]))") }
         let language = words("article-language.\(about.language)")
-        let read = words("check.read-as", ["language": language, "partnership": partnership.title])
+        let read = words("check.read-as", ["language": language, "partnership": words.title(partnership)])
         return """
             <p id="check-summary"><strong>\(said)</strong> \(counts.joined(separator: " "))</p>
             <p class="note" id="check-about">\(source.joined(separator: ", "))\(source.isEmpty ? "" : " · ")\(read)</p>

@@ -46,7 +46,7 @@ enum DashboardFrame {
             let here = request.href(request.path, request.query.map { ($0.name, $0.value) }, language: language)
             return "<a href=\"\(here)\" hreflang=\"\(language.rawValue)\" lang=\"\(language.rawValue)\"\(current)>\(language.endonym)</a>"
         }
-        let title = partnership?.title ?? "Caravan"
+        let title = partnership.map(words.title) ?? "Caravan"
         let asOfText: HTML = asOf.map { "\(words("frame.as-of", ["date": words.period($0)])) " } ?? ""
         return """
             <!DOCTYPE html>

@@ -24,10 +24,10 @@ public struct HTMLReport: Sendable {
             <!DOCTYPE html>
             <html lang="\(words.language.rawValue)" dir="\(words.language.direction)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(scorecard.partnership.title) — \(words("report.title"))</title>
+            <title>\(words.title(scorecard.partnership)) — \(words("report.title"))</title>
             <style>\(Self.style)</style></head>
             <body>
-            <header><h1>\(scorecard.partnership.title)</h1>
+            <header><h1>\(words.title(scorecard.partnership))</h1>
             <p>\(made) \(words("report.every-figure"))</p></header>
             \(tests)
             \(trade)
@@ -68,13 +68,18 @@ public struct HTMLReport: Sendable {
         return HTML.link(source.provider + (source.published.map { " \(words.date($0))" } ?? ""), source.url) + place
     }
 
+    var asOfYear: Int { scorecard.asOfYear }
+
     var tests: HTML {
         let cards = [
-            ("trade", scorecard.tests.trade.status, scorecard.tests.trade.summary),
-            ("projects", scorecard.tests.projects.status, scorecard.tests.projects.summary),
-            ("corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary),
-        ].map { name, status, summary -> HTML in
-            "<div class=\"test\" id=\"test-\(name)\"><h3>\(words("test.\(name)")) \(badge(status.rawValue))</h3><p>\(words.say(summary))</p></div>"
+            ("trade", scorecard.tests.trade.status, scorecard.tests.trade.summary, scorecard.tests.trade.change),
+            ("projects", scorecard.tests.projects.status, scorecard.tests.projects.summary, nil),
+            ("corridor", scorecard.tests.corridor.status, scorecard.tests.corridor.summary, scorecard.tests.corridor.change),
+        ].map { name, status, summary, change -> HTML in
+            """
+            <div class="test" id="test-\(name)"><h3>\(words("test.\(name)")) \(badge(status.rawValue))</h3><p>\(words.say(summary))</p>\
+            \(wouldChange(change))</div>
+            """
         }
         return "<h2>\(words("report.tests"))</h2><div class=\"tests\">\(cards)</div>"
     }
@@ -176,9 +181,9 @@ public struct HTMLReport: Sendable {
                 return "\(milestone.name): \(words("project.milestone", ["planned": planned, "done": done]))"
             }
             return [
-                "\(project.title)", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
+                "\(words.say(project.name))", badge(project.status.rawValue), "\(words("project.\(project.declared.rawValue)"))",
                 project.budgetUSD.map(words.amount) ?? "\(words("project.unknown"))", words.amount(project.committedUSD),
-                words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), "\(words.say(project.reason))", cite(project.source),
+                words.amount(project.disbursedUSD), milestones.joined(separator: "<br>"), "\(words.say(project.sentence))", cite(project.source),
             ]
         }
         return "<h2>\(words("report.projects"))</h2><p>\(words.say(test.summary))</p>\(FundingBars(projects: test.projects, words: words).html)"
@@ -191,11 +196,8 @@ public struct HTMLReport: Sendable {
     var claims: HTML {
         let rows = scorecard.claims.map { claim -> [HTML] in
             [
-                "\(claim.id)", "<span class=\"\(claim.verdict.rawValue)\">\(words.status(claim.verdict.rawValue))</span>",
-                "<blockquote>\(claim.quote)</blockquote>",
-                "\(words.period(claim.period))", "\(words.say(claim.expectation.phrase))",
-                "\(ScorecardTables.computed(claim).map(words.digits) ?? "—")",
-                "\(words.say(claim.reason))",
+                "<blockquote>\(claim.quote)</blockquote>", "<span class=\"\(claim.verdict.rawValue)\">\(words.status(claim.verdict.rawValue))</span>",
+                "\(words.say(claim.sentence))",
                 cite(claim.source),
                 claim.basis.map(cite).joined(separator: "; "),
                 claim.setAside.map(cite).joined(separator: "; "),
@@ -203,7 +205,7 @@ public struct HTMLReport: Sendable {
         }
         return "<h2>\(words("report.claims"))</h2>"
             + HTML.table(
-                ["claim", "verdict", "quote", "period", "expected", "computed", "why", "source", "checked-against", "set-aside"].map {
+                ["quote", "verdict", "why", "source", "checked-against", "set-aside"].map {
                     words("column.\($0)")
                 },
                 rows,
@@ -213,7 +215,8 @@ public struct HTMLReport: Sendable {
     var agreements: HTML {
         let rows = scorecard.agreements.map { agreement -> [HTML] in
             [
-                "\(agreement.title)", "\(words("agreement.\(agreement.status.rawValue)"))", "\(agreement.signed.map(words.date) ?? "")",
+                "\(words.name(agreement.title, agreement.titles))", "\(words("agreement.\(agreement.status.rawValue)"))",
+                "\(agreement.signed.map(words.date) ?? "")",
                 "\(agreement.inForce.map(words.date) ?? "")", "\(agreement.parties.map(words.country).joined(separator: ", "))",
                 "\(words.integer(agreement.count))",
                 scorecard.sources.first { $0.id == agreement.source }.map { cite(Provenance(source: $0)) } ?? "",
@@ -233,21 +236,22 @@ public struct HTMLReport: Sendable {
         return "<h2>\(words("report.sources"))</h2><ul>\(items)</ul>"
     }
 
+    /// `What would change it: …`, when something can.
+    func wouldChange(_ change: Phrase?) -> HTML {
+        change.map { "<p class=\"change\">\(words("verdict.would-change", ["change": words.say($0)]))</p>" } ?? ""
+    }
+
+    /// Each target as its verdict in a sentence, what would change it, and where it was stated.
     func targetTable(_ targets: [TargetResult]) -> HTML {
-        let rows = targets.map { target -> [HTML] in
-            let assumed: HTML = target.assumed ? " <small>(\(words("target.assumed")): \(words.english(target.assumption ?? "")))</small>" : ""
-            let value: HTML = target.unit == "USD" ? words.amount(target.value) : "\(words.number(target.value)) \(words("unit.\(target.unit)"))"
-            return [
-                "\(target.title ?? target.id)", value, "\(words.integer(target.deadline))\(assumed)",
-                badge(target.status.rawValue), "\(target.requiredGrowthPct.map(words.percent) ?? "")",
-                "\(target.observedGrowthPct.map(words.percent) ?? "")", "\(target.projectedYear.map(words.integer) ?? "—")",
-                "\(words.say(target.reason))",
-                cite(target.source),
-            ]
+        let items = targets.map { target -> HTML in
+            let assumed: HTML =
+                target.assumed ? "<br><small>\(words("target.assumed")): \(words.english(target.assumption ?? ""))</small>" : ""
+            return """
+                <li>\(badge(target.status.rawValue)) \(words.say(target.sentence(asOfYear: asOfYear)))\(assumed)\
+                \(wouldChange(target.change(asOfYear: asOfYear)))<small>\(words("verdict.stated-in")) \(cite(target.source))</small></li>
+                """
         }
-        return HTML.table(
-            ["target", "value", "deadline", "status", "needed", "observed", "reached", "why", "source"].map { words("column.\($0)") }, rows, lead: [3]
-        )
+        return targets.isEmpty ? "" : "<ul class=\"verdicts targets\">\(items)</ul>"
     }
 }
 
@@ -293,7 +297,7 @@ struct FundingBars {
         for (index, project) in projects.enumerated() {
             let y = axisY + 8 + Double(index) * row
             let barY = y + font + 5
-            parts.append(space.text(String(project.title.prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
+            parts.append(space.text(String(words.say(project.name).prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
             let budget = x(project.budgetUSD ?? 0)
             let committed = x(project.committedUSD)
             let disbursed = x(project.disbursedUSD)

@@ -13,8 +13,10 @@ public struct TargetsPart: DossierPart {
     public static let name = "targets"
     public static let abstract = "The partnership's targets: progress, growth needed against growth observed, the year reached on the present trend."
     public let targets: [TargetResult]
-    public init(_ scorecard: Scorecard) { targets = scorecard.allTargets }
-    public var sections: [TableSection] { [TableSection(table: ScorecardTables.targets(targets))] }
+    let asOfYear: Int
+    public init(_ scorecard: Scorecard) { (targets, asOfYear) = (scorecard.allTargets, scorecard.asOfYear) }
+    public var sections: [TableSection] { [TableSection(table: ScorecardTables.targets(targets, asOfYear: asOfYear))] }
+    enum CodingKeys: String, CodingKey { case targets }
 }
 
 public struct ClaimsPart: DossierPart {

@@ -2,13 +2,13 @@ import CaravanCore
 import CaravanDossier
 
 extension ScenarioComparison {
-    /// The scenario's changes, in a line.
-    public var headline: String { "\(partnership), if we \(changes.joined(separator: "; ")):" }
+    /// The scenario's changes, in a line, and why nothing moved when nothing did.
+    public var headline: String { "\(partnership), if we \(changes.joined(separator: "; ")):" + (unchanged.map { "\n\($0.english)" } ?? "") }
 
     /// The three tests, baseline beside scenario, and whether each moved.
     public var testsTable: TextTable {
         TextTable(
-            columns: [.init("test"), .init("baseline"), .init("scenario"), .init("scenario evidence")],
+            columns: [.init("test"), .init("baseline"), .init("scenario"), .init("scenario evidence", wraps: true)],
             rows: [
                 ("trade", baseline.trade, scenario.trade), ("projects", baseline.projects, scenario.projects),
                 ("corridor", baseline.corridor, scenario.corridor),

@@ -8,13 +8,13 @@ extension Scorecard: Sectioned {
             TableSection(
                 title: "\(partnership.title): scorecard as of \(asOf)", lead: missingNote,
                 table: TextTable(
-                    columns: [.init("test"), .init("status"), .init("evidence")],
+                    columns: [.init("test"), .init("status"), .init("evidence", wraps: true)],
                     rows: [
                         ["trade", tests.trade.status.rawValue, tests.trade.summary.english],
                         ["projects", tests.projects.status.rawValue, tests.projects.summary.english],
                         ["corridor", tests.corridor.status.rawValue, tests.corridor.summary.english],
                     ])),
-            TableSection(title: "Targets", table: ScorecardTables.targets(allTargets)),
+            TableSection(title: "Targets", table: ScorecardTables.targets(allTargets, asOfYear: asOfYear)),
             TableSection(title: "Claims", table: ScorecardTables.claims(claims)),
             TableSection(title: "Projects", table: ScorecardTables.projects(tests.projects.projects)),
         ]
@@ -33,32 +33,31 @@ extension Scorecard: Sectioned {
 
 /// The scorecard's parts as tables, for the scorecard and for `caravan targets|claims|projects|agreements`.
 public enum ScorecardTables {
-    public static func targets(_ targets: [TargetResult]) -> TextTable {
+    /// Each target's figures and its verdict in a sentence; a deadline passed reads `missed`, not a growth rate.
+    public static func targets(_ targets: [TargetResult], asOfYear: Int) -> TextTable {
         TextTable(
             columns: [
-                .init("target"), .init("metric"), .init("value", numeric: true), .init("deadline"), .init("status"), .init("progress", numeric: true),
-                .init("needed_a_year", numeric: true), .init("observed_a_year", numeric: true), .init("reached"), .init("why"),
+                .init("target"), .init("status"), .init("progress", numeric: true), .init("needed_a_year", numeric: true),
+                .init("verdict", wraps: true),
             ],
             rows: targets.map { target in
                 [
-                    target.id, target.metric.description, NumberText.grouped(target.value) + " " + target.unit,
-                    String(target.deadline) + (target.assumed ? " (assumed)" : ""), target.status.rawValue,
-                    target.progressPct.map { NumberText.fixed($0, decimals: 0) + "%" } ?? "",
-                    target.requiredGrowthPct.map(NumberText.percent) ?? "", target.observedGrowthPct.map(NumberText.percent) ?? "",
-                    target.projectedYear.map(String.init) ?? "", target.reason.english,
+                    target.id, target.status.rawValue, target.progressPct.map { NumberText.fixed($0, decimals: 0) + "%" } ?? "",
+                    target.missed(asOfYear: asOfYear) ? "missed" : target.requiredGrowthPct.map(NumberText.percent) ?? "",
+                    target.sentence(asOfYear: asOfYear).english
+                        + (target.change(asOfYear: asOfYear).map { " What would change it: \($0.english)." } ?? ""),
                 ]
             })
     }
 
     public static func claims(_ claims: [ClaimResult]) -> TextTable {
         TextTable(
-            columns: [
-                .init("claim"), .init("verdict"), .init("period"), .init("expected"), .init("computed", numeric: true), .init("why"), .init("quote"),
-            ],
+            columns: [.init("claim"), .init("verdict"), .init("quote", wraps: true), .init("why", wraps: true)],
             rows: claims.map { claim in
                 [
-                    claim.id, claim.verdict.rawValue, claim.period.description, claim.expected, ScorecardTables.computed(claim) ?? "",
-                    claim.reason.english, "\"\(claim.quote)\" (\(claim.source?.provider ?? "")\(claim.source?.published.map { " \($0)" } ?? ""))",
+                    claim.id, claim.verdict.rawValue,
+                    "\"\(claim.quote)\" (\(claim.source?.provider ?? "")\(claim.source?.published.map { " \($0)" } ?? ""))",
+                    claim.sentence.english,
                 ]
             })
     }
@@ -67,13 +66,13 @@ public enum ScorecardTables {
         TextTable(
             columns: [
                 .init("project"), .init("status"), .init("declared"), .init("budget_usd", numeric: true), .init("committed_usd", numeric: true),
-                .init("disbursed_usd", numeric: true), .init("late"), .init("why"),
+                .init("disbursed_usd", numeric: true), .init("late"), .init("why", wraps: true),
             ],
             rows: projects.map { project in
                 [
                     project.id, project.status.rawValue, project.declared.rawValue, project.budgetUSD.map(NumberText.grouped) ?? "",
                     NumberText.grouped(project.committedUSD), NumberText.grouped(project.disbursedUSD), String(project.lateMilestones.count),
-                    project.reason.english,
+                    project.sentence.english,
                 ]
             })
     }

@@ -3,12 +3,18 @@ public struct TextTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var title: String
         public var numeric: Bool
+        /// Prose (a sentence, a reason): wrapped in aligned text so the table fits `TextTable.width`.
+        public var wraps: Bool
 
-        public init(_ title: String, numeric: Bool = false) {
+        public init(_ title: String, numeric: Bool = false, wraps: Bool = false) {
             self.title = title
             self.numeric = numeric
+            self.wraps = wraps
         }
     }
+
+    /// The columns aligned text fits in, a terminal's and a pasted note's.
+    public static let width = 100
 
     /// How a table is written out.
     public enum Style: String, Sendable, CaseIterable {
@@ -34,17 +40,46 @@ public struct TextTable: Sendable, Equatable {
             let body = rows.map { "| " + $0.map { $0.replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |" }
             return ([header, rule] + body).joined(separator: "\n") + "\n"
         case .text:
-            let widths = columns.indices.map { index in
-                ([columns[index].title] + rows.map { $0[index] }).map(\.count).max() ?? 0
-            }
-            let lines = ([columns.map(\.title)] + rows).map { cells in
-                cells.indices.map { index in
-                    let padding = String(repeating: " ", count: widths[index] - cells[index].count)
-                    return columns[index].numeric ? padding + cells[index] : cells[index] + padding
-                }.joined(separator: "  ").trimmingTrailingSpaces
+            let widths = textWidths
+            let lines = ([columns.map(\.title)] + rows).flatMap { cells in
+                let wrapped = cells.indices.map { columns[$0].wraps ? Self.wrap(cells[$0], width: widths[$0]) : [cells[$0]] }
+                return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
+                    cells.indices.map { index in
+                        let cell = line < wrapped[index].count ? wrapped[index][line] : ""
+                        let padding = String(repeating: " ", count: max(widths[index] - cell.count, 0))
+                        return columns[index].numeric ? padding + cell : cell + padding
+                    }.joined(separator: "  ").trimmingTrailingSpaces
+                }
             }
             return lines.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// Each column's width in aligned text: its widest cell, prose columns narrowed (to 24 at
+    /// least) so the table fits `width` where it can.
+    private var textWidths: [Int] {
+        var widths = columns.indices.map { index in ([columns[index].title] + rows.map { $0[index] }).map(\.count).max() ?? 0 }
+        let prose = columns.indices.filter { columns[$0].wraps }
+        let fixed = columns.indices.filter { !columns[$0].wraps }.map { widths[$0] }.reduce(0, +) + 2 * (columns.count - 1)
+        guard !prose.isEmpty, fixed + prose.map({ widths[$0] }).reduce(0, +) > Self.width else { return widths }
+        let share = max((Self.width - fixed) / prose.count, 24)
+        for index in prose { widths[index] = min(widths[index], share) }
+        return widths
+    }
+
+    /// Prose broken at spaces into lines of at most `width` characters (a longer word on its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        return lines + [line]
     }
 
     /// A numeric cell as a program reads it in any locale: `1,000,000` → `1000000`, `-36.4%` →

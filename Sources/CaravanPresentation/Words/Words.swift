@@ -1,5 +1,6 @@
 import CaravanCore
 import CaravanData
+import CaravanDossier
 import CaravanNetwork
 import Foundation
 
@@ -40,13 +41,8 @@ public struct Words: Sendable {
     /// An amount in US dollars for people: $340M, $1.0bn, −$5.9M.
     public func money(_ usd: Double) -> String {
         guard usd.isFinite else { return digits(NumberText.grouped(usd)) }
-        let size = usd.magnitude
-        let (scaled, key, decimals): (Double, String, Int) =
-            size >= 1e9
-            ? (size / 1e9, "money.bn", 1)
-            : size >= 1e6 ? (size / 1e6, "money.m", size >= 1e8 ? 0 : 1) : size >= 1e4 ? (size / 1e3, "money.k", 0) : (size, "money.usd", 0)
-        let shown = self(key, ["n": number(scaled, decimals: decimals)])
-        return usd < 0 && size >= 0.5 ? "−" + shown : shown
+        let scale = NumberText.moneyScale(usd)
+        return scale.sign + self(scale.key, ["n": number(scale.scaled, decimals: scale.decimals)])
     }
 
     /// Text written in English whatever the page's language (a method, a refusal), marked as
@@ -147,9 +143,12 @@ public struct Words: Sendable {
     /// A value of a sentence, written this language's way.
     func say(_ value: Phrase.Value) -> String {
         switch value {
-        case .text(let text): text
+        case .text(let text): isolated(text)
         case .usd(let usd): number(usd) + " " + self("unit.usd")
+        case .money(let usd): money(usd)
         case .tonnes(let tonnes): number(tonnes) + " " + self("unit.t")
+        case .megatonnes(let mt): digits(NumberText.megatonnes(mt)) + " " + self("unit.mt")
+        case .name(let english, let names): name(english, names)
         case .number(let value, let decimals): number(value, decimals: decimals)
         case .whole(let value): number(value)
         case .change(let value): percent(value)
@@ -160,8 +159,20 @@ public struct Words: Sendable {
         case .country(let code): country(code)
         case .term(let key, _): self(key)
         case .phrase(let inner): say(inner)
-        case .list(let values, let separator): values.map(say).joined(separator: separator)
+        case .list(let values, let separator): values.map(say).joined(separator: punctuated(separator))
         }
+    }
+
+    /// Text a sentence quotes (a publisher, an id) kept in its own direction inside a right-to-left
+    /// sentence, as `<bdi>` would: between first-strong and pop isolates.
+    func isolated(_ text: String) -> String {
+        language.direction == "rtl" && !text.isEmpty ? "\u{2068}" + text + "\u{2069}" : text
+    }
+
+    /// A list's separator in this language's punctuation: `،` and `؛` in Persian.
+    func punctuated(_ separator: String) -> String {
+        guard language == .fa else { return separator }
+        return separator.replacingOccurrences(of: ",", with: "،").replacingOccurrences(of: ";", with: "؛")
     }
 
     // MARK: Statuses and places
@@ -171,6 +182,12 @@ public struct Words: Sendable {
 
     /// A status as a coloured badge in words.
     public func badge(_ raw: String) -> HTML { "<span class=\"status \(raw)\">\(status(raw))</span>" }
+
+    /// A title or name in this language, where one was given, else in English.
+    public func name(_ english: String, _ names: [String: String]) -> String { names[language.rawValue] ?? english }
+
+    /// A partnership's title in this language.
+    public func title(_ partnership: Partnership) -> String { name(partnership.title, partnership.titles) }
 
     /// A place by its name in this language, where the network gives one.
     public func place(_ node: NetworkNode) -> String { node.names?[language.rawValue] ?? node.name }

@@ -57,7 +57,9 @@ struct DashboardRoutes: Sendable {
         }
         page(router, "/scenario", Self.scenario) { reader, dashboard in
             let judged = try reader.judged()
-            let asked = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).isEmpty } ? nil : try await reader.scenario()
+            // A form left as planned sends blank fields: the page as it stands, not a refusal.
+            let blank = ["delay", "cancel", "add"].allSatisfy { reader.values.all($0).allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+            let asked = blank ? nil : try await reader.scenario()
             return dashboard.scenario(try await workspace.scenarioPage(asked, partnership: judged.partnership, asOf: judged.asOf))
         }
         // Changes are recorded beside the store's version, so their pages are never kept.

@@ -1,3 +1,4 @@
+import CaravanCore
 import CaravanDossier
 import Foundation
 
@@ -9,6 +10,8 @@ public struct ScenarioPageData: Sendable {
     public var projects: [String]
     /// The network's elements, sorted, which a reader may add capacity to; none without a network.
     public var elements: [String]
+    /// Every element of the network by its name in each language, for the form and the answer.
+    public var names: [String: Phrase.Value] = [:]
     /// The changes asked; empty when none were.
     public var changes: [Scenario.Change]
     /// The answer to the changes asked; nil when none were.
@@ -31,10 +34,12 @@ extension Workspace {
     public func scenarioPage(_ asked: ScenarioRequest?, partnership: String? = nil, asOf: Date = Date()) async throws -> ScenarioPageData {
         let scorecard = try await scorecard(partnership, asOf: asOf)
         let dossier = try await dossier(partnership)
-        let elements = try await storedNetwork()?.elementIDs.sorted() ?? []
+        let network = try await storedNetwork()
+        let elements = network?.elementIDs.sorted() ?? []
         var page = ScenarioPageData(
             scorecard: scorecard, projects: dossier.projects.filter { $0.status != .operational }.map(\.id), elements: elements,
             changes: asked?.scenario.changes ?? [])
+        if let network { page.names = Dictionary(uniqueKeysWithValues: elements.map { ($0, network.name(of: $0)) }) }
         if let asked { page.comparison = try await scenario(asked, asOf: asOf) }
         return page
     }
