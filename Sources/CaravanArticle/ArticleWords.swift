@@ -1,3 +1,4 @@
+import CaravanCore
 import CaravanData
 import Foundation
 

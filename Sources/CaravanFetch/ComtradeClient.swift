@@ -59,6 +59,9 @@ actor ComtradeClient {
                 throw failure
             } catch is TimedOut {
                 throw .passing("no whole answer within \(access.timeout.components.seconds) s", wait: nil)
+            } catch  where ComtradeFailureText.isUnresolvedName(error) {
+                let host = URL(string: url)?.host ?? url
+                throw .lasting("the host name \(host) does not resolve; check --api-url and the network's name service")
             } catch {
                 throw .passing(ComtradeFailureText.describe(error), wait: nil)
             }

@@ -5,6 +5,7 @@ import NIOCore
 /// A failed exchange in a sentence of its own, without the HTTP library's type names or errno numbers.
 enum ComtradeFailureText {
     static func describe(_ error: any Error) -> String {
+        if isUnresolvedName(error) { return "the API's host name could not be resolved" }
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout: return "no connection to the API within the timeout"
@@ -33,5 +34,13 @@ enum ComtradeFailureText {
         }
         if error is CancellationError { return "the call was cancelled" }
         return "the connection failed"
+    }
+
+    /// Whether the host's name did not resolve: another try would meet the same answer, so none is made.
+    static func isUnresolvedName(_ error: any Error) -> Bool {
+        if error is SocketAddressError.UnknownHost { return true }
+        // NIOPosix's connection error, not imported here, says so in its description.
+        let text = String(describing: error)
+        return text.hasPrefix("DNS error") || text.contains("UnknownHost")
     }
 }

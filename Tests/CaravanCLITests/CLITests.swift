@@ -44,16 +44,37 @@ struct CLITests {
         #expect(result.stderr.contains("has 29 days") || result.stderr.contains("has 28 days"))
     }
 
-    @Test("demo loads the bundled data once and prints the series with its sources")
+    @Test("demo loads the bundled data once and prints the series with whose figures they are")
     func demo() throws {
         let first = try cli.run("demo", "--db", "demo.sqlite")
         #expect(first.status == 0)
         #expect(first.stdout.contains("17 rows read, 17 stored"))
-        #expect(first.stdout.contains("340,000,000") && first.stdout.contains("Tehran Times 2025-12-11 (iran-kazakhstan.csv:16; dated quote)"))
+        #expect(first.stdout.split(separator: "\n").contains { $0.hasPrefix("2024 ") && $0.contains("340,000,000") && $0.hasSuffix("Tehran Times") })
         #expect(first.stdout.contains("partial: 2025-01..2025-09 only"))
         let second = try cli.run("demo", "--db", "demo.sqlite")
         #expect(second.stdout.contains("already imported") && second.stdout.contains("nothing added"))
         #expect(FileManager.default.fileExists(atPath: cli.directory.path("demo.sqlite")))
+    }
+
+    @Test("demo fits a terminal: 100 columns, about 60 lines, one line an import, each partnership's own routes, what to try next")
+    func demoFits() throws {
+        let demo = try cli.run("demo", "--db", "demo.sqlite", "--report", "r.html")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let lines = demo.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 70, "\(lines.count) lines")
+        // The report's path, last, is printed whole however long the directory's name.
+        #expect(lines.dropLast(2).allSatisfy { $0.count <= 100 }, "\(lines.filter { $0.count > 100 })")
+        #expect(lines.filter { $0.hasPrefix("Data/") }.count == 9 && !demo.stdout.contains("recorded as import"))
+        #expect(!demo.stdout.contains("changed:") && demo.stdout.contains("Statuses judged: iran-kazakhstan 19, iran-turkmenistan 10"))
+        // Iran–Turkmenistan's routes are its own: into Iran by its two railway crossings, not the Kazakh railway's ends again.
+        let turkmen = try #require(demo.stdout.components(separatedBy: "══ Iran–Turkmenistan").last)
+        #expect(turkmen.contains("Fastest routes bereket → tehran") && turkmen.contains("inche_burun") && turkmen.contains("sarakhs"))
+        #expect(!turkmen.contains("uzen → gorgan"))
+        // A capacity says which modes it counts.
+        #expect(demo.stdout.contains("by all modes (rail, road, sea): at most 27.0 Mt a year"))
+        #expect(demo.stdout.contains("by rail alone (--avoid-mode the others): at most 10.0 Mt a year; bottleneck: uzen-bolashak"))
+        #expect(demo.stdout.contains("claims: 2 consistent, 1 inconsistent, 8 unverifiable"))
+        #expect(demo.stdout.contains("Try next:") && demo.stdout.contains("  caravan serve"))
     }
 
     @Test("import refuses a bad file with FILE:LINE: FIELD and a non-zero exit, storing nothing")
@@ -130,8 +151,26 @@ struct ProductsCLITests {
         let file = cli.directory.write("bad.csv", Self.schedule + "KAZ,IRN,1001,1200,0,2025-05-15,S,\n")
         let result = try cli.run("import", file)
         #expect(result.status == 1 && result.stderr.contains("\(file):4: mfn_rate_pct: '1200'"), "\(result.stderr)")
+        let coverage = try cli.run("tariffs", "coverage", "--reporter", "TKM", "--partner", "IRN")
+        #expect(coverage.status != 0 && coverage.stderr.contains("no tariff schedule of TKM for IRN is stored"))
+    }
+
+    @Test("with no schedule stored, the EAEU–Iran agreements' published coverage answers, quoted and not computed, disagreeing figures all kept")
+    func publishedCoverage() throws {
+        #expect(try cli.run("demo").status == 0)
         let coverage = try cli.run("tariffs", "coverage", "--reporter", "KAZ", "--partner", "IRN")
-        #expect(coverage.status != 0 && coverage.stderr.contains("no tariff schedule of KAZ for IRN is stored"))
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+        #expect(coverage.stdout.contains("No tariff schedule of KAZ for IRN is stored, so no share is computed here"))
+        #expect(coverage.stdout.contains("caravan import schedule.csv"))
+        let rows = coverage.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows.contains { $0.hasPrefix("EAEU–IRN 2019-10..2025-05 502 goods (EAEU concessions, interim agreement)") })
+        #expect(rows.contains { $0.hasPrefix("EAEU–IRN 2025-05.. 87% percent of goods traded with zero tariff") })
+        #expect(rows.contains { $0.hasPrefix("IRN–EAEU 2019-10.. 7 percentage points cut in Iran's average import duty, industrial goods") })
+        // Kazakhstan's own 2018 share of exports in lines with cut duties is a share of one economy's trade, not the agreement's coverage.
+        #expect(!coverage.stdout.contains("KAZ–IRN"))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(try cli.run("tariffs", "coverage", "--reporter", "IRN", "--partner", "KAZ", "--format", "json").stdout.utf8))
+        #expect(((json as? [String: Any])?["figures"] as? [[String: Any]])?.count == 20)
     }
 }
 

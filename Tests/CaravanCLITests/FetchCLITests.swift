@@ -39,4 +39,18 @@ struct FetchCLITests {
         #expect(result.stderr.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(result.stderr)")
         #expect(result.stderr.contains("run the same command again to resume"))
     }
+
+    @Test("a host name that does not resolve ends the fetch at once with exit 1, naming the host, with no retry")
+    func unresolvable() throws {
+        let started = ContinuousClock.now
+        // RFC 6761: a name under .invalid never resolves.
+        let result = try cli.run(
+            "fetch", "comtrade", "--reporter", "KAZ", "--partner", "IRN", "--period", "2024", "--api-url", "http://comtrade.invalid")
+        let took = ContinuousClock.now - started
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the host name comtrade.invalid does not resolve"), "\(result.stderr)")
+        #expect(!result.stderr.contains("trying again"), "\(result.stderr)")
+        // The default tries and waits between them come to 80 s; one look-up takes a fraction of that.
+        #expect(took < .seconds(30), "took \(took)")
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `caravan scenario` as printed: a capacity where a target has one, unlimited only where the network sets no limit.
+/// `caravan scenario` as printed: a capacity where a target has one, unknown where the network states no limit.
 @Suite struct ScenarioCLITests {
     let cli = CLI()
 
@@ -20,7 +20,7 @@ import Testing
 
         """
 
-    @Test("a trade target's capacity is n/a; a freight target on a line with no stated capacity is unlimited")
+    @Test("a trade target's capacity is n/a; a freight target on a line with no stated capacity is unknown")
     func notApplicableBesideUnlimited() throws {
         let imported = try cli.run(
             "import", cli.directory.write("line.json", Self.network), cli.directory.write("line.yaml", Self.dossier), "--db", "line.sqlite")
@@ -29,8 +29,8 @@ import Testing
         #expect(answer.status == 0, "\(answer.stderr)")
         let rows = answer.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(rows.contains(["trade-1bn", "no_data", "no_data", "n/a", "n/a"]), "\(answer.stdout)")
-        #expect(rows.contains(["freight-5mt", "no_data", "no_data", "unlimited", "unlimited"]), "\(answer.stdout)")
-        #expect(rows.filter { $0.first == "2030" } == [["2030", "unlimited", "unlimited"]])
+        #expect(rows.contains(["freight-5mt", "no_data", "no_data", "unknown", "unknown"]), "\(answer.stdout)")
+        #expect(rows.filter { $0.first == "2030" } == [["2030", "unknown", "unknown"]])
     }
 
     @Test("an amount out of range is told as such, apart from a change of the wrong form")

@@ -54,12 +54,17 @@ struct DashboardPageTests {
         #expect(none.contains("<p>No change has been recorded yet.</p>") && !none.contains("<table id=\"changes\""))
     }
 
+    /// The fixture's IRN–KAZ turnover as the trade page shows it, with `mirror` as the two sides' reports.
+    static func tradePage(mirror: [RecordedObservation] = [Fixture.figure]) -> TradePageData {
+        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
+        return TradePageData(
+            scorecard: Fixture.scorecard(), query: query, grain: .year, series: TradeSeries(query, by: .year, from: [Fixture.figure]),
+            mirror: MirrorComparison("IRN", "KAZ", from: mirror))
+    }
+
     @Test("trade: the pair's heading, the figure in the table with its source, the CSV link, no mirror said in words")
     func trade() {
-        let query = TradeQuery(reporter: "IRN", partner: "KAZ")
-        let page = TradePageData(
-            scorecard: Fixture.scorecard(), query: query, grain: .year, series: TradeSeries(query, by: .year, from: [Fixture.figure]),
-            mirror: MirrorComparison("IRN", "KAZ", from: [Fixture.figure]))
+        let page = Self.tradePage()
         let html = Fixture.request("/trade").trade(page).rendered
         #expect(page.isOwnPair)
         #expect(html.contains("<h2>Iran–Kazakhstan"))
@@ -67,6 +72,31 @@ struct DashboardPageTests {
         #expect(html.contains("Tehran Times 11 Dec 2025"))
         #expect(html.contains("href=\"/trade.csv?reporter=IRN&amp;partner=KAZ&amp;flow=turnover&amp;commodity=TOTAL&amp;by=year\""))
         #expect(html.contains("<p class=\"note\" id=\"mirror\">"))
+    }
+
+    @Test("trade: a mirror with one side's report only shows its table and says why there is no gap to chart, never \"No figures yet.\"")
+    func mirrorWithoutGap() {
+        var export = Fixture.figure
+        export.observation.flow = .export
+        let html = Fixture.request("/trade").trade(Self.tradePage(mirror: [export])).rendered
+        #expect(html.contains("<table id=\"mirror\">") && html.contains("id=\"mirror-no-gap\""))
+        #expect(!html.contains("id=\"mirror-chart\"") && !html.contains("No figures yet."))
+    }
+
+    @Test("trade: with no schedule, the agreement's published coverage in a table, quoted and linked to its source, in place of \"no schedule\"")
+    func publishedCoverage() {
+        var page = Self.tradePage()
+        page.publishedCoverage = [
+            PublishedCoverage(
+                id: "f125", reporter: "EAEU", partner: "IRN", measure: "lines", period: "2019-10..2025-05", value: 502,
+                unit: "goods (EAEU <concessions>)", source: "Pressclub.world", url: "https://example.org/p", quote: "502 goods")
+        ]
+        let html = Fixture.request("/trade", .ru).trade(page).rendered
+        #expect(html.contains("<table id=\"tariff-coverage\">") && html.contains("Тарифное покрытие, как опубликовано"))
+        #expect(
+            html.contains("goods (EAEU &lt;concessions&gt;)")
+                && html.contains("<a href=\"https://example.org/p\" rel=\"noopener\">Pressclub.world</a>"))
+        #expect(html.contains("EAEU – Иран") && !html.contains("Тарифный перечень ни одной"))
     }
 
     @Test(

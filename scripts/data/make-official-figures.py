@@ -32,7 +32,7 @@ DECISIONS = {
     "f001": ("figure", None, "statement by Kazakhstan's deputy prime minister; conflicts with the Statistics Committee's $422M"),
     "f002": ("figure", None, ""),
     "f003": ("figure", None, ""),
-    "f004": ("out", None, "tariff items under the interim agreement: the dossier's agreements, not a trade value"),
+    "f004": ("out", None, "tariff items under the interim agreement, not a trade value: shown as published by `tariffs coverage`"),
     "f005": ("out", None, "a share of goods, not a trade value"),
     "f006": ("out", None, "a range of shares, not a trade value"),
     "f007": ("figure", None, "approximate, stated by Iran's ambassador"),
@@ -145,7 +145,7 @@ DECISIONS = {
 }
 # Shares, tariff lines and agreement coverage (f121 onward) describe the agreements: the dossier's.
 for number in range(121, 143):
-    DECISIONS.setdefault(f"f{number:03d}", ("out", None, "what an agreement covers: the dossier's agreements and claims"))
+    DECISIONS.setdefault(f"f{number:03d}", ("out", None, "what an agreement covers, not a trade value: shown as published by `tariffs coverage`"))
 
 FIGURE_COLUMNS = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote,compiler,status".split(",")
 RELATION_COLUMNS = "reporter,partner,flow,commodity,period,versus,change_pct,ratio,source,url,published,quote,compiler,status".split(",")

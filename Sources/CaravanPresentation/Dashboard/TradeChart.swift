@@ -84,10 +84,15 @@ struct MirrorSection {
                     "\(words.country(flow.exporter)) → \(words.country(flow.importer)) \(words.period(flow.period)): \(words.number(flow.gapUSD ?? 0)) \(words("unit.usd"))",
                 row: rowIDs[index])
         }
-        let chart = YearChart(
-            id: "mirror-chart", title: words("mirror.chart"),
-            series: [YearChart.Series(name: words("mirror.gap"), points: gaps, style: .bars, color: "#c57f0a")], words: words,
-            format: { [words] in words.money($0) })
+        // With no year's gap, a chart would say "no figures" above a table that has them.
+        let chart: HTML =
+            gaps.isEmpty
+            ? "<p class=\"note\" id=\"mirror-no-gap\">\(words("mirror.no-gap"))</p>"
+            : YearChart(
+                id: "mirror-chart", title: words("mirror.chart"),
+                series: [YearChart.Series(name: words("mirror.gap"), points: gaps, style: .bars, color: "#c57f0a")], words: words,
+                format: { [words] in words.money($0) }
+            ).html
         let rows = mirror.flows.map { flow -> [HTML] in
             [
                 "\(words.country(flow.exporter)) → \(words.country(flow.importer))", "\(words.period(flow.period))", reportCell(flow.exporterReport),
@@ -96,7 +101,7 @@ struct MirrorSection {
                 "\(words("mirror.rule.\(flow.rule.rawValue)"))",
             ]
         }
-        return chart.html
+        return chart
             + HTML.table(
                 ["flow", "period", "exporter-report", "importer-report", "gap", "cif-fob", "best-estimate", "rule"].map { words("column.\($0)") },
                 rows,

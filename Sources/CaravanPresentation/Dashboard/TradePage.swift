@@ -30,7 +30,7 @@ extension Dashboard {
             <h2>\(words("mirror.heading"))</h2>
             \(MirrorSection(mirror: page.mirror, report: report).html)
             \(page.gap.map { GapSection(gap: $0, words: words).html } ?? "")
-            \(CompositionSection(composition: page.composition, coverage: page.coverage, words: words).html)
+            \(CompositionSection(composition: page.composition, coverage: page.coverage, words: words, published: page.publishedCoverage).html)
             """
         return DashboardFrame.page(.trade, partnership: scorecard.partnership, asOf: scorecard.asOf, body: body, request: request)
     }

@@ -8,6 +8,8 @@ struct CompositionSection {
     let composition: ProductComposition?
     let coverage: [TariffCoverage]
     let words: Words
+    /// The agreements' coverage as published, shown when no schedule gives `coverage`.
+    var published: [PublishedCoverage] = []
 
     var html: HTML {
         var parts: [HTML] = ["<h2>\(words("composition.heading"))</h2>"]
@@ -101,11 +103,28 @@ struct CompositionSection {
     }
 
     private var coverageHTML: HTML {
-        guard !coverage.isEmpty else { return "<p class=\"note\" id=\"tariff-coverage\">\(words("tariff.none"))</p>" }
+        guard !coverage.isEmpty else {
+            return published.isEmpty ? "<p class=\"note\" id=\"tariff-coverage\">\(words("tariff.none"))</p>" : publishedHTML
+        }
         return "<h3>\(words("tariff.heading"))</h3>"
             + HTML.table(
                 ["schedule", "on", "lines-liberalized", "lines", "trade-in-them", "trade", "mean-margin", "weighted-margin", "source"].map {
                     words("column.\($0)")
                 }, coverage.map(row), id: "tariff-coverage", lead: [2])
+    }
+
+    /// The published figures, each as its source put it and linked to it: quoted, never computed.
+    private var publishedHTML: HTML {
+        let rows = published.map { figure -> [HTML] in
+            let value =
+                figure.unit.hasPrefix("percent ") ? words.digits(NumberText.fixed(figure.value, decimals: 0) + "%") : words.number(figure.value)
+            return [
+                "\(words.country(figure.reporter)) – \(words.country(figure.partner))", "\(figure.period)", "\(value)", "\(figure.unit)",
+                HTML.link(figure.source, figure.url),
+            ]
+        }
+        return "<h3>\(words("tariff.published-heading"))</h3><p class=\"note\">\(words("tariff.published-note"))</p>"
+            + HTML.table(
+                ["sides", "period", "value", "of-what", "source"].map { words("column.\($0)") }, rows, id: "tariff-coverage", lead: [2])
     }
 }

@@ -47,7 +47,7 @@ extension CapacityAnalysis: Tabular {
 
     /// The answer in a sentence: how much, and where it chokes.
     public var headline: String {
-        guard let maxMt else { return "\(from) → \(to): unlimited: a path with no stated capacity connects them" }
+        guard let maxMt else { return "\(from) → \(to): capacity unknown: a path no source gives a capacity for joins them" }
         return "\(from) → \(to): at most \(NumberText.fixed(maxMt, decimals: 2)) Mt a year; bottleneck: "
             + (bottleneck.isEmpty ? "none (no path)" : bottleneck.joined(separator: ", "))
     }
@@ -63,7 +63,7 @@ extension FlowReport: Tabular {
             rows: flows.map { flow in
                 [
                     flow.element, flow.elementKind, flow.period.description, NumberText.grouped(flow.tonnes), flow.direction.rawValue,
-                    flow.capacityMt.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited",
+                    flow.capacityMt.map { NumberText.fixed($0, decimals: 1) } ?? "unknown",
                     flow.utilizationPct.map { NumberText.fixed($0, decimals: 1) + "%" } ?? "", flow.status.words,
                     "\(flow.source)\(flow.published.map { " \($0)" } ?? "") (\(flow.file.split(separator: "/").last ?? "")\(flow.line.map { ":\($0)" } ?? ""))",
                 ]

@@ -43,5 +43,17 @@ extension ImportResult {
         return lines.joined(separator: "\n")
     }
 
+    /// What the import did on one line, without its skips, flags and changes: the demo's summary.
+    public var line: String {
+        let file = "\(summary.file) (\(summary.format.rawValue))"
+        switch receipt {
+        case .alreadyImported(let batch): return "\(file): already imported as #\(batch.id); nothing added"
+        case .restored(let batch, let earlier): return "\(file): the same content as import #\(earlier.id), current again as #\(batch.id)"
+        case .stored(let batch):
+            let left = [(summary.skippedCount, "skipped"), (summary.rejected, "rejected")].filter { $0.0 > 0 }.map { ", \(count($0.0)) \($0.1)" }
+            return "\(file): \(count(summary.rowsRead)) rows read, \(count(summary.rowsStored)) stored\(left.joined()); import #\(batch.id)"
+        }
+    }
+
     private func count(_ n: Int) -> String { NumberText.grouped(Double(n)) }
 }

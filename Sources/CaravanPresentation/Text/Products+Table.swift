@@ -78,3 +78,28 @@ extension TariffCoverage: Sectioned {
         ]
     }
 }
+
+extension PublishedCoverageAnswer: Sectioned {
+    public var sections: [TableSection] {
+        let pairs = Set(figures.map { [$0.reporter, $0.partner].sorted().joined(separator: "–") }).sorted().joined(separator: ", ")
+        let lead = """
+            No tariff schedule of \(reporter) for \(partner) is stored, so no share is computed here; to compute them, import one:
+              caravan import schedule.csv   # reporter,partner_or_regime,hs_code,mfn_rate_pct,preferential_rate_pct,effective_from,source,url
+            What the \(pairs) agreements are published to cover, as quoted (not computed; where figures disagree, all are kept):
+            """
+        return [
+            TableSection(
+                title: "Tariff coverage, as published", lead: lead,
+                table: TextTable(
+                    columns: [.init("sides"), .init("period"), .init("value", numeric: true), .init("of what"), .init("source")],
+                    rows: figures.map { figure in
+                        [
+                            "\(figure.reporter)–\(figure.partner)", figure.period,
+                            figure.unit.hasPrefix("percent ") ? NumberText.fixed(figure.value, decimals: 0) + "%" : NumberText.grouped(figure.value),
+                            figure.unit,
+                            figure.source,
+                        ]
+                    }))
+        ]
+    }
+}

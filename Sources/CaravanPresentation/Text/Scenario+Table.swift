@@ -47,7 +47,7 @@ extension ScenarioComparison {
             })
     }
 
-    private static func megatonnes(_ value: Double?) -> String { value.map { NumberText.fixed($0, decimals: 1) } ?? "unlimited" }
+    private static func megatonnes(_ value: Double?) -> String { value.map { NumberText.fixed($0, decimals: 1) } ?? "unknown" }
 
     /// A target's capacity: "n/a" where it has none to show (not a freight target, or no network).
     private static func capacity(_ capacity: CapacityInYear?) -> String { capacity.map { megatonnes($0.maxMt) } ?? "n/a" }

@@ -14,6 +14,8 @@ public struct TradePageData: Sendable {
     /// What the pair trades in its last full year at an HS level; nil when none.
     public var composition: ProductComposition?
     public var coverage: [TariffCoverage]
+    /// What the pair's agreements are published to cover, when no schedule gives `coverage`.
+    public var publishedCoverage: [PublishedCoverage] = []
     /// Why the two sides' figures differ in the latest year both give one; nil when they never do.
     public var gap: TradeGap?
 
@@ -52,7 +54,9 @@ extension Workspace {
         let mirror = try await mirror(query.reporter, query.partner, commodity: query.commodity, period: nil, asOf: query.asOf)
         let (composition, coverage) = try await whatIsTraded(query, asOf: asOf)
         let gap = try await latestGap(query.reporter, query.partner, flow: query.flow, commodity: query.commodity)
-        return TradePageData(
+        var page = TradePageData(
             scorecard: scorecard, query: query, grain: grain, series: series, mirror: mirror, composition: composition, coverage: coverage, gap: gap)
+        if coverage.isEmpty { page.publishedCoverage = publishedCoverage(reporter: query.reporter, partner: query.partner).figures }
+        return page
     }
 }

@@ -9,7 +9,7 @@ struct CapacityCommand: AsyncParsableCommand {
         abstract: "The most the network can carry between two places in a year, and its bottleneck.",
         discussion: """
             The maximum flow (million tonnes a year) over link and node capacities, the two ends' included; \
-            a missing capacity is unlimited. The bottleneck is a minimum cut: the links and nodes whose \
+            a missing capacity sets no limit, and a path with none anywhere makes the answer unknown. The bottleneck is a minimum cut: the links and nodes whose \
             capacities together set the maximum. See docs/network.md.
             """)
 

@@ -41,8 +41,15 @@ struct CoverageCommand: AsyncParsableCommand {
         let workspace = try await store.workspace()
         let asked = CoverageRequest.Asked(reporter: reporter, partner: partner, regime: regime, period: period, asOf: asOf)
         let request = try await workspace.read { try $0.coverage(asked) }
-        let coverage = try await workspace.tariffCoverage(
-            reporter: request.reporter, partner: request.partner, regime: request.regime, period: request.period, asOf: request.asOf)
-        print(try output.format.render(sections: coverage), terminator: "")
+        do {
+            let coverage = try await workspace.tariffCoverage(
+                reporter: request.reporter, partner: request.partner, regime: request.regime, period: request.period, asOf: request.asOf)
+            print(try output.format.render(sections: coverage), terminator: "")
+        } catch ProductError.noSchedule(let reporter, let partner, let regimes) where regimes.isEmpty && request.regime == nil {
+            // With no schedule at all, the agreement's published coverage answers, said to be quoted, not computed.
+            let published = workspace.publishedCoverage(reporter: reporter, partner: partner)
+            guard !published.figures.isEmpty else { throw ProductError.noSchedule(reporter: reporter, partner: partner, regimes: regimes) }
+            print(try output.format.render(sections: published), terminator: "")
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// One line of a CSV file split into its fields, RFC 4180 quoting honoured.
-enum CSVLine {
-    static func fields(_ line: String) -> [String] {
+public enum CSVLine {
+    public static func fields(_ line: String) -> [String] {
         var fields: [String] = []
         var field = ""
         var inQuotes = false
