@@ -167,7 +167,7 @@ public struct HTMLReport: Sendable {
         let rows = data.flows.flows.map { flow -> [HTML] in
             [
                 "\(name(flow.element))", "\(words.period(flow.period))", "<span class=\"num\">\(words.number(flow.tonnes))</span>",
-                "\(flow.capacityMt.map { words.number($0, decimals: 1) } ?? words("corridor.unlimited"))",
+                "\(flow.capacityMt.map { words.number($0, decimals: 1) } ?? words("corridor.unknown-capacity"))",
                 "\(flow.utilizationPct.map { words.digits(NumberText.fixed($0, decimals: 1) + "%") } ?? "")",
                 HTML.link(flow.source + (flow.published.map { " \(words.date($0))" } ?? ""), flow.url),
             ]
