@@ -112,9 +112,9 @@ enum Schemas {
         "Scenario": object(
             [
                 "partnership": string, "changes": array(string),
-                "baseline": ref("ScenarioOutcome"), "scenario": ref("ScenarioOutcome"),
+                "baseline": ref("ScenarioOutcome"), "scenario": ref("ScenarioOutcome"), "unchanged": optionalString,
             ], required: ["partnership", "changes", "baseline", "scenario"],
-            "A what-if beside the dossier as it stands: nothing stored changes."),
+            "A what-if beside the dossier as it stands: nothing stored changes. unchanged says why nothing moved, when nothing did."),
         "ScenarioOutcome": object(
             [
                 "trade": anyObject, "projects": anyObject, "corridor": anyObject, "targets": array(anyObject),
