@@ -110,7 +110,7 @@ struct GapSection {
             let at = Chart.coordinate(x(tick))
             return """
                 <line x1="\(at)" x2="\(at)" y1="0" y2="\(Chart.coordinate(plotBottom))" class="grid"/>\
-                \(space.text(words.money(tick), size: font, at: [(x(tick), height - 4, .middle), (x(tick), height - 4, .start)], className: "axis"))
+                \(space.text(words.money(tick), size: font, at: [(x(tick), height - 5, .middle), (x(tick), height - 5, .start), (x(tick), height - 5, .end)], className: "axis"))
                 """
         }
         axis.append(
