@@ -57,23 +57,24 @@ struct LabelSpace {
     mutating func reserve(_ box: Box) { taken.append(box) }
 
     /// Claims the first of the places where the text fits, and returns it. A required text (the
-    /// latest value, a target) that fits nowhere clear may lie over a mark, never over other text.
+    /// latest value, a target) that fits nowhere clear lies first where it covers one mark, else the fewest; never over text.
     mutating func claim(
         _ text: String, size: Double, at places: [(x: Double, y: Double, anchor: Anchor)], required: Bool = false
     ) -> (
         x: Double, y: Double, anchor: Anchor
     )? {
-        for clearOfMarks in required ? [true, false] : [true] {
-            for place in places {
-                let box = Self.box(text, x: place.x, y: place.y, anchor: place.anchor, size: size)
-                guard box.minX >= 0, box.maxX <= width, box.minY >= 0, box.maxY <= height else { continue }
-                guard !texts.contains(where: box.overlaps), !clearOfMarks || !taken.contains(where: box.overlaps) else { continue }
-                taken.append(box)
-                texts.append(box)
-                return place
-            }
+        let open = places.map { ($0, Self.box(text, x: $0.x, y: $0.y, anchor: $0.anchor, size: size)) }.filter { _, box in
+            box.minX >= 0 && box.maxX <= width && box.minY >= 0 && box.maxY <= height && !texts.contains(where: box.overlaps)
         }
-        return nil
+        let marks = taken
+        func covered(_ box: Box) -> Int { marks.filter(box.overlaps).count }
+        // Near its mark over one other mark reads better than far off over none, where it seems another's.
+        let chosen =
+            open.first { covered($0.1) == 0 } ?? (required ? open.first { covered($0.1) <= 1 } ?? open.min { covered($0.1) < covered($1.1) } : nil)
+        guard let (place, box) = chosen else { return nil }
+        taken.append(box)
+        texts.append(box)
+        return place
     }
 
     /// The text drawn at the first place it fits, or nothing; `data` is added to its element as it is (`data-latest-label`).

@@ -20,12 +20,12 @@ extension YearChart {
         guard !printed.contains(text) else { return "" }
         let (px, py) = (item.x, item.y)
         var places: [(x: Double, y: Double, anchor: LabelSpace.Anchor)] = [
-            (px, py - 9, .middle), (px, py + font + 8, .middle), (px + 9, py + font * 0.35, .start), (px - 9, py + font * 0.35, .end),
-            (px - 6, py - 9, .end), (px + 6, py - 9, .start),
+            (px, py - 10, .middle), (px, py + font + 8, .middle), (px + 9, py + font * 0.35, .start), (px - 9, py + font * 0.35, .end),
+            (px - 6, py - 10, .end), (px + 6, py - 10, .start),
         ]
         if required {
             // Every row above, beside and below the mark, centred, to its left and to its right.
-            for row in [py - 9, py + font + 8, py - font - 13, py + font * 2 + 12, py - font * 2 - 17] {
+            for row in [py - 10, py + font + 8, py - font - 13, py + font * 2 + 12] {
                 places += [(px, row, .middle), (px - 9, row, .end), (px + 9, row, .start)]
             }
         }

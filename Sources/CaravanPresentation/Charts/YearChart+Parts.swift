@@ -172,6 +172,8 @@ extension YearChart {
                 stroke="\(reference.color)" stroke-dasharray="6 4" stroke-width="1.5" data-target="\(index)" data-value="\(reference.value)">\
                 <title>\(reference.label)</title></line>
                 """)
+            // The line is kept clear of other values' labels; its own lies just above or below it.
+            space.reserve(LabelSpace.Box(minX: plot.left, minY: level - 0.75, maxX: end, maxY: level + 0.75))
             if pastLast {
                 let tip = plot.edge + 12
                 let arrow = [(tip - 10, level - 6), (tip - 10, level + 6), (tip, level)].map { "\(Chart.coordinate($0)),\(Chart.coordinate($1))" }
