@@ -51,7 +51,7 @@ struct DashboardTests {
     }
 
     @Test(
-        "every page and the report, in English, Persian and Russian, at 1400 and 390 px: nothing past the screen's edge, no chart text overlapping or under 11 px, every phrase translated; Persian right to left with Persian digits"
+        "every page and the report, in English, Persian and Russian, at 1400 and 390 px: nothing past the screen's edge, no chart text overlapping or under 11 px, every chart's latest value and targets labelled, no target outside its axis, no value written twice, every phrase translated; Persian right to left with Persian digits"
     )
     func layout() async throws {
         let served = try await ServedWorkspace()
@@ -105,6 +105,38 @@ struct DashboardTests {
         #expect(layout.small.count == 3 && layout.missing == ["⟦status.met⟧"] && layout.persianDigits == 2 && layout.dir == "rtl")
         let fine = try await PageLayout.measure("<!DOCTYPE html><html lang=\"en\"><body><p>340</p></body></html>", width: 390)
         #expect(fine.overflow == 0 && fine.outside.isEmpty && fine.overlaps.isEmpty && fine.small.isEmpty && fine.missing.isEmpty)
+        #expect(fine.unlabelled.isEmpty && fine.outsideAxis.isEmpty && fine.duplicates.isEmpty)
+    }
+
+    @Test("the layout measure finds a chart's faults: the latest value, a target or a side unlabelled, a target past its axis, a value written twice")
+    func measureFindsChartFaults() async throws {
+        // A target at 15 on an axis to 13, unlabelled; one at 10, labelled; the latest unlabelled; 10 Mt twice; the last of three bars unnamed;
+        // a mark's hidden detail, which is neither measured nor counted.
+        let planted = """
+            <!DOCTYPE html><html lang="en"><body><svg id="planted" viewBox="0 0 340 200" style="width:340px" data-axis-min="0" data-axis-max="13" \
+            data-bars="3"><line data-target="0" data-value="15"/><line data-target="1" data-value="10"/>\
+            <text x="10" y="20" font-size="12" data-target-label="1">Target 10 Mt</text><g data-latest="true"><circle cx="300" cy="100" r="5"/>\
+            <g style="display:none"><text x="10" y="100" font-size="12" class="value">10 Mt</text></g></g>\
+            <text x="10" y="150" font-size="12" class="value">10 Mt</text><text x="200" y="150" font-size="12" class="value">10 Mt</text>\
+            <text x="10" y="180" font-size="12" data-bar="0">Kazakhstan reports</text></svg></body></html>
+            """
+        let layout = try await PageLayout.measure(planted, width: 390)
+        #expect(layout.unlabelled == ["planted: the latest value", "planted: target 0", "planted: bar 3 of 3"])
+        #expect(layout.outsideAxis == ["planted: target 0 at 15 on an axis of 0–13"])
+        #expect(layout.duplicates == ["planted: \"10 Mt\" 2 times"] && layout.overlaps.isEmpty)
+        let mended = planted.replacingOccurrences(of: "data-value=\"15\"", with: "data-value=\"12\"")
+            .replacingOccurrences(of: "data-axis-max=\"13\"", with: "data-axis-max=\"15\"")
+            .replacingOccurrences(of: "<text x=\"200\" y=\"150\" font-size=\"12\" class=\"value\">10 Mt</text>", with: "")
+            .replacingOccurrences(of: "data-bars=\"3\"", with: "data-bars=\"1\"")
+            .replacingOccurrences(
+                of: "</svg>",
+                with:
+                    "<text x=\"100\" y=\"40\" font-size=\"12\" data-target-label=\"0\">Target 12 Mt</text><text x=\"250\" y=\"80\" font-size=\"12\" data-latest-label=\"true\">1.6 Mt</text></svg>"
+            )
+        let fixed = try await PageLayout.measure(mended, width: 390)
+        #expect(
+            fixed.unlabelled.isEmpty && fixed.outsideAxis.isEmpty && fixed.duplicates.isEmpty,
+            "\(fixed.unlabelled) \(fixed.outsideAxis) \(fixed.duplicates)")
     }
 
     /// What is wrong with a page's layout in a language, in words.
@@ -115,6 +147,9 @@ struct DashboardTests {
         problems += layout.overlaps.map { "overlap: \($0)" }
         problems += layout.small.map { "text under 11 px: \($0)" }
         problems += layout.missing.map { "no translation: \($0)" }
+        problems += layout.unlabelled.map { "not labelled: \($0)" }
+        problems += layout.outsideAxis.map { "outside the axis: \($0)" }
+        problems += layout.duplicates.map { "written twice: \($0)" }
         if layout.lang != language.rawValue { problems.append("lang=\(layout.lang ?? "none")") }
         if layout.dir != language.direction { problems.append("dir=\(layout.dir ?? "none")") }
         if language == .fa {

@@ -23,6 +23,13 @@ public struct PageLayout: Sendable, Decodable {
     public let persianDigits: Int
     /// Amounts for people (`$340M`) written with ASCII digits.
     public let asciiAmounts: [String]
+    /// Chart texts a reader looks for that are not written: `trade-chart: the latest value`, `corridor-chart: target 1`,
+    /// `gap-waterfall: bar 5 of 5` (from the marks' `data-latest`, `data-target` and the chart's `data-bars`).
+    public let unlabelled: [String]
+    /// Targets whose level (`data-value`) lies outside their chart's value axis (`data-axis-min`…`data-axis-max`).
+    public let outsideAxis: [String]
+    /// A value written more than once in one chart: `corridor-chart: "10 Mt" 13 times`.
+    public let duplicates: [String]
     /// How many charts are shown at this width, and how many texts they hold.
     public let charts: Int
     public let texts: Int
@@ -76,7 +83,8 @@ public struct PageLayout: Sendable, Decodable {
         function measure(frame) {
           const d = frame.contentDocument, w = frame.contentWindow, root = d.documentElement, edge = root.clientWidth;
           const out = {width: edge, overflow: Math.max(0, root.scrollWidth - edge), outside: [], overlaps: [], small: [], missing: [],
-            dir: root.getAttribute('dir'), lang: root.getAttribute('lang'), persianDigits: 0, asciiAmounts: [], charts: 0, texts: 0};
+            dir: root.getAttribute('dir'), lang: root.getAttribute('lang'), persianDigits: 0, asciiAmounts: [], charts: 0, texts: 0,
+            unlabelled: [], outsideAxis: [], duplicates: []};
           const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className == 'string' && el.className ? '.' + el.className : '');
           for (const el of d.querySelectorAll('body *')) {
             if (el.closest('svg')) continue;
@@ -90,8 +98,10 @@ public struct PageLayout: Sendable, Decodable {
             if (frameBox.width == 0 || !svg.viewBox.baseVal || svg.viewBox.baseVal.width == 0) continue;
             out.charts++;
             const scale = frameBox.width / svg.viewBox.baseVal.width;
-            const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() != '')
-              .map(t => ({s: t.textContent, b: t.getBoundingClientRect(), size: parseFloat(w.getComputedStyle(t).fontSize) * scale}));
+            // A mark's detail is hidden until it is tapped: it has no box, and is not measured.
+            const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() != '' && t.getClientRects().length > 0)
+              .map(t => ({s: t.textContent, el: t, b: t.getBoundingClientRect(), size: parseFloat(w.getComputedStyle(t).fontSize) * scale}));
+            checkLabels(svg, texts, out);
             out.texts += texts.length;
             for (const t of texts) {
               if (t.size < 10.99) out.small.push(svg.id + ': ' + t.s + ' ' + t.size.toFixed(1) + 'px');
@@ -110,6 +120,22 @@ public struct PageLayout: Sendable, Decodable {
           out.persianDigits = (d.body.innerText.match(/[۰-۹]/g) || []).length;
           for (const s of d.querySelectorAll('details.amount summary')) if (/[0-9]/.test(s.textContent)) out.asciiAmounts.push(s.textContent);
           return out;
+        }
+        function checkLabels(svg, texts, out) {
+          const shown = selector => texts.some(t => t.el.matches(selector));
+          if (svg.querySelector('[data-latest]') && !shown('[data-latest-label]')) out.unlabelled.push(svg.id + ': the latest value');
+          const low = parseFloat(svg.getAttribute('data-axis-min')), high = parseFloat(svg.getAttribute('data-axis-max'));
+          for (const mark of svg.querySelectorAll('[data-target]')) {
+            const index = mark.getAttribute('data-target'), value = parseFloat(mark.getAttribute('data-value'));
+            if (!shown('[data-target-label="' + index + '"]')) out.unlabelled.push(svg.id + ': target ' + index);
+            if (!(value >= low && value <= high)) out.outsideAxis.push(svg.id + ': target ' + index + ' at ' + value + ' on an axis of ' + low + '–' + high);
+          }
+          const bars = parseInt(svg.getAttribute('data-bars') || '0');
+          for (const bar of bars > 0 ? [0, bars - 1] : [])
+            if (!shown('[data-bar="' + bar + '"]')) out.unlabelled.push(svg.id + ': bar ' + (bar + 1) + ' of ' + bars);
+          const counts = {};
+          for (const t of texts) if (t.el.classList.contains('value') && /[0-9۰-۹]/.test(t.s)) counts[t.s.trim()] = (counts[t.s.trim()] || 0) + 1;
+          for (const [text, count] of Object.entries(counts)) if (count > 1) out.duplicates.push(svg.id + ': "' + text + '" ' + count + ' times');
         }
         document.getElementById('page').addEventListener('load', event => {
           const result = document.createElement('pre');

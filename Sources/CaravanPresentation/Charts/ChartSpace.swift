@@ -10,9 +10,11 @@ enum ChartSize: Sendable, CaseIterable {
     /// Appended to a chart's id in its narrow drawing, so ids stay unique.
     var suffix: String { self == .wide ? "" : "-phone" }
 
-    /// A chart drawn in both sizes; the page's style shows the one that fits.
-    static func both(_ draw: (ChartSize) -> HTML) -> HTML {
-        "<div class=\"wide-only\">\(draw(.wide))</div><div class=\"narrow-only\">\(draw(.narrow))</div>"
+    /// A chart drawn in both sizes, the page's style showing the one that fits, and a link saving the wide one as `download`.svg.
+    static func both(download name: String, words: Words, _ draw: (ChartSize) -> HTML) -> HTML {
+        let wide = draw(.wide)
+        return "<div class=\"wide-only\">\(wide)</div><div class=\"narrow-only\">\(draw(.narrow))</div>"
+            + Chart.download(wide, name: name, words: words)
     }
 }
 
@@ -33,6 +35,8 @@ struct LabelSpace {
     let width: Double
     let height: Double
     private(set) var taken: [Box] = []
+    /// The boxes of text alone: no text is ever drawn over another.
+    private(set) var texts: [Box] = []
 
     init(width: Double, height: Double) {
         self.width = width
@@ -52,30 +56,37 @@ struct LabelSpace {
     /// Marks a box as used, whatever is there (an axis, a mark).
     mutating func reserve(_ box: Box) { taken.append(box) }
 
-    /// Claims the first of the places where the text fits, and returns it.
+    /// Claims the first of the places where the text fits, and returns it. A required text (the
+    /// latest value, a target) that fits nowhere clear lies first where it covers one mark, else the fewest; never over text.
     mutating func claim(
-        _ text: String, size: Double, at places: [(x: Double, y: Double, anchor: Anchor)]
+        _ text: String, size: Double, at places: [(x: Double, y: Double, anchor: Anchor)], required: Bool = false
     ) -> (
         x: Double, y: Double, anchor: Anchor
     )? {
-        for place in places {
-            let box = Self.box(text, x: place.x, y: place.y, anchor: place.anchor, size: size)
-            guard box.minX >= 0, box.maxX <= width, box.minY >= 0, box.maxY <= height, !taken.contains(where: box.overlaps) else { continue }
-            taken.append(box)
-            return place
+        let open = places.map { ($0, Self.box(text, x: $0.x, y: $0.y, anchor: $0.anchor, size: size)) }.filter { _, box in
+            box.minX >= 0 && box.maxX <= width && box.minY >= 0 && box.maxY <= height && !texts.contains(where: box.overlaps)
         }
-        return nil
+        let marks = taken
+        func covered(_ box: Box) -> Int { marks.filter(box.overlaps).count }
+        // Near its mark over one other mark reads better than far off over none, where it seems another's.
+        let chosen =
+            open.first { covered($0.1) == 0 } ?? (required ? open.first { covered($0.1) <= 1 } ?? open.min { covered($0.1) < covered($1.1) } : nil)
+        guard let (place, box) = chosen else { return nil }
+        taken.append(box)
+        texts.append(box)
+        return place
     }
 
-    /// The text drawn at the first place it fits, or nothing.
+    /// The text drawn at the first place it fits, or nothing; `data` is added to its element as it is (`data-latest-label`).
     mutating func text(
-        _ text: String, size: Double, at places: [(x: Double, y: Double, anchor: Anchor)], className: String = "label", fill: String? = nil
+        _ text: String, size: Double, at places: [(x: Double, y: Double, anchor: Anchor)], className: String = "label", fill: String? = nil,
+        required: Bool = false, data: HTML = ""
     ) -> HTML {
-        guard let place = claim(text, size: size, at: places) else { return "" }
+        guard let place = claim(text, size: size, at: places, required: required) else { return "" }
         let color: HTML = fill.map { " fill=\"\($0)\"" } ?? ""
         return """
             <text x="\(Chart.coordinate(place.x))" y="\(Chart.coordinate(place.y))" class="\(className)" font-size="\(Int(size))" \
-            text-anchor="\(place.anchor.rawValue)"\(color)>\(text)</text>
+            text-anchor="\(place.anchor.rawValue)"\(color)\(data)>\(text)</text>
             """
     }
 }

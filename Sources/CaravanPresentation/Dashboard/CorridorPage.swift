@@ -18,7 +18,7 @@ extension Dashboard {
             let tables = RouteTables(answer: found, name: names, words: words)
             let ends = ["from": names(best.nodes.first ?? ""), "to": names(best.nodes.last ?? "")]
             body += "<h2>\(words("corridor.routes", ends))</h2>"
-            body += tables.summary + TimeCostDistanceChart(route: best, name: names, words: words).html + tables.legs
+            body += tables.summary + TimeCostDistanceChart(routes: found.routes, name: names, words: words).html + tables.legs
         }
         body += "<h2>\(words("corridor.network"))</h2>" + NetworkMap(network: network, flows: data.flows.flows, route: best, words: words).html
         body += report.corridor + networkSources(network)

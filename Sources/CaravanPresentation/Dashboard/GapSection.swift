@@ -39,7 +39,7 @@ struct GapSection {
         let signRule = words("gap.sign-rule", ["a": words.country(b.economy), "b": words.country(a.economy)])
         return """
             <h2 id="gap">\(heading)</h2>
-            \(ChartSize.both { waterfall(a: a, b: b, residual: residual, size: $0) })
+            \(ChartSize.both(download: "gap-waterfall", words: words) { waterfall(a: a, b: b, residual: residual, size: $0) })
             \(HTML.table(["step", "amount", "how"].map { words("column.\($0)") }, rows, id: "gap-steps", lead: [1]))
             <p id="gap-sign">\(signRule)</p>
             """
@@ -63,11 +63,12 @@ struct GapSection {
 
     private func signedMoney(_ amount: Double) -> String { (amount > 0 ? "+" : "") + words.money(amount) }
 
-    /// A bar from zero for each side's figure, floating bars for the steps and the residual between them.
-    private func waterfall(a: GapSide, b: GapSide, residual: Double, size: ChartSize) -> HTML {
-        var bars: [(label: String, from: Double, to: Double, kind: String)] = [
-            (words("gap.reports", ["economy": words.country(a.economy)]) + " " + words.period(a.period), 0, a.valueUSD, "side")
-        ]
+    /// A bar in the waterfall: what it is, where it runs from and to, and whether it is a side's figure, a step or the rest.
+    private typealias Bar = (label: String, from: Double, to: Double, kind: String)
+
+    /// A side's figure from zero, then each step and what is left unexplained from where the last ended, then the other side.
+    private func bars(a: GapSide, b: GapSide, residual: Double) -> [Bar] {
+        var bars: [Bar] = [(words("gap.reports", ["economy": words.country(a.economy)]) + " " + words.period(a.period), 0, a.valueUSD, "side")]
         var level = a.valueUSD
         func add(_ steps: [GapStep]) {
             for step in steps {
@@ -88,14 +89,33 @@ struct GapSection {
             level += direction.residualUSD
         }
         bars.append((words("gap.reports", ["economy": words.country(b.economy)]) + " " + words.period(b.period), 0, b.valueUSD, "side"))
-        let font = size.font
-        let width = size.width
-        let row = font * 2 + 14
-        let height = Double(bars.count) * row + 8
-        let top = max(bars.map { max($0.from, $0.to) }.max() ?? 1, 1)
-        let (left, right) = (4.0, width - 4)
+        return bars
+    }
+
+    /// The waterfall drawn as a row a bar, each named above it with its amount beside it, on a money axis along the bottom.
+    private func waterfall(a: GapSide, b: GapSide, residual: Double, size: ChartSize) -> HTML {
+        let bars = self.bars(a: a, b: b, residual: residual)
+        let (font, width) = (size.font, size.width)
+        let row = font * 2 + 18
+        let plotBottom = Double(bars.count) * row + 6
+        let height = plotBottom + font + 12
+        let ticks = Chart.ticks(upTo: max(bars.map { max($0.from, $0.to) }.max() ?? 1, 1), count: size == .wide ? 5 : 3)
+        let top = ticks.last ?? 1
+        // Room on the right for the widest amount beside its bar, and for the axis' last value centred on its tick.
+        let widest = bars.map { LabelSpace.textWidth($0.kind == "side" ? words.money($0.to) : signedMoney($0.to - $0.from), size: font) }.max() ?? 40
+        let (left, right) = (4.0, width - max(widest + 8, LabelSpace.textWidth(words.money(top), size: font) / 2 + 4))
         func x(_ value: Double) -> Double { left + max(value, 0) / top * (right - left) }
         var space = LabelSpace(width: width, height: height)
+        var axis: [HTML] = ticks.map { tick -> HTML in
+            let at = Chart.coordinate(x(tick))
+            return """
+                <line x1="\(at)" x2="\(at)" y1="0" y2="\(Chart.coordinate(plotBottom))" class="grid"/>\
+                \(space.text(words.money(tick), size: font, at: [(x(tick), height - 5, .middle), (x(tick), height - 5, .start), (x(tick), height - 5, .end)], className: "axis"))
+                """
+        }
+        axis.append(
+            "<line x1=\"\(Chart.coordinate(left))\" x2=\"\(Chart.coordinate(right))\" y1=\"\(Chart.coordinate(plotBottom))\" y2=\"\(Chart.coordinate(plotBottom))\" stroke=\"#444\"/>"
+        )
         let drawn = bars.enumerated().map { index, bar -> HTML in
             let y = 4 + Double(index) * row
             let (low, high) = (min(bar.from, bar.to), max(bar.from, bar.to))
@@ -103,10 +123,10 @@ struct GapSection {
             let change = bar.to - bar.from
             let shown = bar.kind == "side" ? words.money(bar.to) : signedMoney(change)
             let exact = bar.kind == "side" ? words.number(bar.to) : words.digits(NumberText.signed(change))
-            let barY = y + font + 4
+            let barY = y + font + 8
             let shape = LabelSpace.Box(minX: x(low), minY: barY, maxX: max(x(high), x(low) + 1), maxY: barY + font)
             space.reserve(shape)
-            let name = space.text(bar.label, size: font, at: [(left, y + font, .start)])
+            let name = space.text(bar.label, size: font, at: [(left, y + font, .start)], required: true, data: " data-bar=\"\(index)\"")
             let value = space.text(
                 shown, size: font, at: [(shape.maxX + 4, barY + font - 2, .start), (shape.minX - 4, barY + font - 2, .end)], className: "value")
             return """
@@ -118,7 +138,7 @@ struct GapSection {
         let aria = words("gap.chart", ["a": words.country(a.economy), "b": words.country(b.economy)])
         return """
             <svg id="gap-waterfall\(size.suffix)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(aria)" \
-            xmlns="http://www.w3.org/2000/svg">\(drawn)</svg>
+            data-axis-min="0" data-axis-max="\(top)" data-bars="\(bars.count)" xmlns="http://www.w3.org/2000/svg">\(axis)\(drawn)</svg>
             """
     }
 }

@@ -22,7 +22,8 @@ struct NetworkMap {
         let missing = network.nodes.count - placed.count
         let unplaced: HTML = missing > 0 ? "<p class=\"note\">\(words("map.unplaced", ["count": words.integer(missing)]))</p>" : ""
         let names = words.places(in: network)
-        return ChartSize.both { svg(placed, names: names, size: $0) } + unplaced + "<p class=\"note\">\(words("map.origin"))</p>"
+        return ChartSize.both(download: "network-map", words: words) { svg(placed, names: names, size: $0) } + unplaced
+            + "<p class=\"note\">\(words("map.origin"))</p>"
     }
 
     private func svg(_ placed: [NetworkNode], names: PlaceNames, size: ChartSize) -> HTML {

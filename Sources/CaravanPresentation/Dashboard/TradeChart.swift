@@ -62,9 +62,8 @@ struct TradeChart {
     /// A target as a reference: `Target $3.0bn by 2035`.
     static func target(_ target: TargetResult, words: Words) -> YearChart.Reference {
         let assumed = target.assumed ? " (\(words("target.assumed")))" : ""
-        return YearChart.Reference(
-            label: words("chart.target", ["value": words.money(target.value), "year": words.integer(target.deadline)]) + assumed,
-            value: target.value, year: target.deadline, color: "#b3261e")
+        let label = words("chart.target", ["value": words.money(target.value), "year": words.integer(target.deadline)])
+        return YearChart.Reference(label: label + assumed, value: target.value, year: target.deadline, color: "#b3261e", shortLabel: label)
     }
 }
 

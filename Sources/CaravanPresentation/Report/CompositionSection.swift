@@ -22,7 +22,7 @@ struct CompositionSection {
                     "period": words.period(composition.period), "level": words("level.\(composition.level.rawValue)"),
                 ])
             parts.append("<p>\(what): \(words.amount(composition.totalUSD))</p>")
-            parts.append(ChartSize.both { bars(composition, size: $0) })
+            parts.append(ChartSize.both(download: "composition-chart", words: words) { bars(composition, size: $0) })
             if let latest = composition.concentration.last {
                 let text = words(
                     "composition.concentration",
@@ -52,6 +52,7 @@ struct CompositionSection {
             "<title>\(words("composition.chart"))</title>",
         ]
         let longest = Int((width - 8) / (font * 0.64)) - 1
+        var printed: Set<String> = []
         for (index, share) in rows.enumerated() {
             let y = 3 + Double(index) * row
             let length = share.sharePct / scale * (width - 70)
@@ -69,10 +70,12 @@ struct CompositionSection {
                 """
                 <rect x="2" y="\(Chart.coordinate(barY))" width="\(Chart.coordinate(max(length, 1)))" height="14" fill="\(share.count == nil ? "#2856a3" : "#9aa7bd")"><title>\(note)</title></rect>
                 """)
-            parts.append(
-                space.text(
-                    words.digits(NumberText.fixed(share.sharePct, decimals: 1) + "%"), size: font, at: [(length + 8, barY + 12, .start)],
-                    className: "value"))
+            // A share already written by a bar above is not written again: the bar's length and title say it.
+            let shareText = words.digits(NumberText.fixed(share.sharePct, decimals: 1) + "%")
+            guard !printed.contains(shareText) else { continue }
+            let written = space.text(shareText, size: font, at: [(length + 8, barY + 12, .start)], className: "value")
+            if !written.isEmpty { printed.insert(shareText) }
+            parts.append(written)
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

@@ -160,7 +160,7 @@ public struct HTMLReport: Sendable {
             id: "corridor-chart", title: words("chart.corridor-title", ["element": test.element.map(name) ?? ""]),
             series: [
                 YearChart.Series(name: words("chart.observed-mt"), points: observed, style: .bars, color: "#6a7f2a"),
-                YearChart.Series(name: words("chart.capacity-mt"), points: capacity, style: .line, color: "#7a4fa3"),
+                YearChart.Series(name: words("chart.capacity-mt"), points: capacity, style: .line, color: "#7a4fa3", labelling: .changes),
             ],
             references: targets, words: words
         ) { [words] in words.number($0, decimals: $0 < 10 && $0 != $0.rounded() ? 1 : 0) + " " + mt }
@@ -267,7 +267,7 @@ struct FundingBars {
     let projects: [ProjectResult]
     let words: Words
 
-    var html: HTML { ChartSize.both(svg) }
+    var html: HTML { ChartSize.both(download: "funding-chart", words: words, svg) }
 
     func svg(_ size: ChartSize) -> HTML {
         let (width, font) = (size.width, size.font)
