@@ -147,6 +147,17 @@ struct ScenarioTests {
         // Port A lies off the line's bottleneck (bc, then C): more of it changes no status and no year's capacity.
         let aside = try compare([.add(element: "A", figure: .capacityMt, amount: 4)])
         #expect(aside.unchanged?.english == "Nothing changes: the bottleneck of The line is B–C, C, and these changes touch only A.")
+        // Lifting bc (6 → 9) before the track hands the bottleneck to port C (8) from 2027: later years move, so something changes.
+        #expect(try compare([.add(element: "bc", figure: .capacityMt, amount: 3)]).unchanged == nil)
+        // Two links of 6 Mt: lifting one hands the bottleneck to the other, and the line carries no more.
+        var even = corridorNetwork
+        even.nodes[2].capacityMt = nil
+        even.links[0].capacityMt = 6
+        let input = ScorecardInput(
+            dossier: dossier(targets: [target]), asOf: moment("2025-06-30"), trade: { _, _, _ in [] }, flows: [flow("2024", 4_000_000)],
+            network: even)
+        let moved = try ScenarioComparison(Scenario([.add(element: "ab", figure: .capacityMt, amount: 3)]), input: input)
+        #expect(moved.unchanged?.english == "Nothing changes: lifting A–B moves the bottleneck of The line to B–C, which carries no more.")
     }
 
     @Test func addedCapacityCountsFromNowAndMovesTheBottleneck() throws {

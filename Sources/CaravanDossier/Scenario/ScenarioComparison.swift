@@ -45,15 +45,25 @@ public struct ScenarioComparison: Sendable, Encodable {
                 "touched": .list(elements.map(network.name(of:)), separator: ", "), "corridor": element.map(network.name(of:)) ?? .text(""),
                 "bottleneck": .list(bottleneck.map(network.name(of:)), separator: ", "),
             ]
-            unchanged =
-                elements.isEmpty
-                ? Phrase(
-                    "scenario.unchanged-no-effects",
-                    "Nothing changes: the projects changed have no effect on the network stated, and the bottleneck of {corridor} is {bottleneck}.",
-                    values)
-                : Phrase(
-                    "scenario.unchanged", "Nothing changes: the bottleneck of {corridor} is {bottleneck}, and these changes touch only {touched}.",
-                    values)
+            var moved: [String] = []
+            for id in self.scenario.capacity.flatMap(\.bottleneck) where !bottleneck.contains(id) && !moved.contains(id) { moved.append(id) }
+            if !moved.isEmpty && elements.contains(where: bottleneck.contains) {
+                unchanged = Phrase(
+                    "scenario.unchanged-moved",
+                    "Nothing changes: lifting {touched} moves the bottleneck of {corridor} to {moved}, which carries no more.",
+                    values.merging(["moved": .list(moved.map(network.name(of:)), separator: ", ")]) { first, _ in first })
+            } else {
+                unchanged =
+                    elements.isEmpty
+                    ? Phrase(
+                        "scenario.unchanged-no-effects",
+                        "Nothing changes: the projects changed have no effect on the network stated, and the bottleneck of {corridor} is {bottleneck}.",
+                        values)
+                    : Phrase(
+                        "scenario.unchanged",
+                        "Nothing changes: the bottleneck of {corridor} is {bottleneck}, and these changes touch only {touched}.",
+                        values)
+            }
         }
     }
 }

@@ -77,7 +77,7 @@ struct StatementWords {
     private func flow(_ finding: Finding) -> String {
         let flow = finding.flow.map { words("flow.\($0.rawValue)") } ?? unknown
         guard let commodity = finding.commodity, commodity != CommodityCode.total else { return flow }
-        let named = ["NONOIL", "AGRI"].contains(commodity) ? words("commodity.\(commodity)") : commodity
+        let named = words.commodity(commodity)
         return words("check.flow-of", ["flow": flow, "commodity": named])
     }
 

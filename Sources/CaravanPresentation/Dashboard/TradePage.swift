@@ -18,7 +18,7 @@ extension Dashboard {
             "trade.heading",
             [
                 "reporter": words.country(query.reporter), "partner": words.country(query.partner), "flow": words("flow.\(query.flow.rawValue)"),
-                "commodity": query.commodity, "grain": words("grain.\(grain.rawValue)"),
+                "commodity": words.commodity(query.commodity), "grain": words("grain.\(grain.rawValue)"),
             ])
         let body: HTML = """
             \(TradeForm(query: query, grain: grain, partnership: scorecard.partnership.id, words: words).html)

@@ -186,6 +186,9 @@ public struct Words: Sendable {
     /// A title or name in this language, where one was given, else in English.
     public func name(_ english: String, _ names: [String: String]) -> String { names[language.rawValue] ?? english }
 
+    /// A commodity for people: the bundled groups by name (`all goods`, `non-oil goods`), an HS code as it is.
+    public func commodity(_ code: String) -> String { ["TOTAL", "NONOIL", "AGRI"].contains(code) ? self("commodity.\(code)") : code }
+
     /// A partnership's title in this language.
     public func title(_ partnership: Partnership) -> String { name(partnership.title, partnership.titles) }
 
