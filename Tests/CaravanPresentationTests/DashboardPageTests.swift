@@ -96,7 +96,7 @@ struct DashboardPageTests {
         #expect(
             html.contains("goods (EAEU &lt;concessions&gt;)")
                 && html.contains("<a href=\"https://example.org/p\" rel=\"noopener\">Pressclub.world</a>"))
-        #expect(html.contains("EAEU – Иран") && !html.contains("Тарифный перечень ни одной"))
+        #expect(html.contains("Евразийский экономический союз – Иран") && !html.contains("Тарифный перечень ни одной"))
     }
 
     @Test(

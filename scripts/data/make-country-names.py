@@ -10,6 +10,7 @@ packages babel (CLDR) and pycountry (alpha-3 -> alpha-2), both pinned and instal
   territory: fa and ru stay empty and en is the name in countries.csv. Withdrawn codes are never
   looked up by their old alpha-2 code: many were reused (AI French Afars and Issas is now
   Anguilla, GE Gilbert and Ellice Islands now Georgia).
+- Blocs (EAEU) follow the countries, named as their own bodies name them: CLDR has no region for them.
 
 Run: python3 scripts/data/make-country-names.py"""
 import csv
@@ -40,6 +41,9 @@ from babel.core import get_cldr_version  # noqa: E402
 
 # Codes that are not ISO 3166-1 alpha-3 but have a CLDR region.
 CLDR_REGION = {"XKX": "XK", "WLD": "001"}
+# Blocs of Data/reference/blocs.csv, which CLDR does not name: the names their own bodies use
+# (eaeunion.org in English and Russian; the Persian press's).
+BLOCS = {"EAEU": ("Eurasian Economic Union", "اتحادیهٔ اقتصادی اوراسیا", "Евразийский экономический союз")}
 
 root = pathlib.Path(__file__).resolve().parents[2]
 source = root / "Data" / "reference" / "countries.csv"
@@ -59,6 +63,8 @@ with source.open(newline="", encoding="utf-8") as f:
         else:
             rows.append([code, row["name"], "", ""])
             missing.append(code)
+
+rows += [[code, *names_of_bloc] for code, names_of_bloc in BLOCS.items()]
 
 with out.open("w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")

@@ -208,7 +208,7 @@ extension ProjectResult {
     /// `Aktau and Kuryk ports raised by half: at risk — proposed, with no budget or funding known.`
     public var sentence: Phrase {
         Phrase(
-            "verdict.project", "{title}: {status} — {reason}.", ["title": .text(title), "status": Verdicts.status(status), "reason": .phrase(reason)])
+            "verdict.project", "{title}: {status} — {reason}.", ["title": name, "status": Verdicts.status(status), "reason": .phrase(reason)])
     }
 }
 

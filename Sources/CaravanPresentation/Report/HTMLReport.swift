@@ -264,6 +264,12 @@ public struct HTMLReport: Sendable {
 /// Each project's committed and disbursed funding against its budget, as bars on one money
 /// scale, the project named above its bars and its status beside them.
 struct FundingBars {
+    /// A name cut to what fits `width` at `font` (ending in `…`), so a long one is shortened, never dropped.
+    static func fitted(_ name: String, width: Double, font: Double) -> String {
+        let fits = Int((width - 4) / (font * 0.64))
+        return name.count <= fits ? name : String(name.prefix(max(fits - 1, 1))) + "…"
+    }
+
     let projects: [ProjectResult]
     let words: Words
 
@@ -303,7 +309,9 @@ struct FundingBars {
         for (index, project) in projects.enumerated() {
             let y = axisY + 8 + Double(index) * row
             let barY = y + font + 5
-            parts.append(space.text(String(words.say(project.name).prefix(size == .wide ? 90 : 44)), size: font, at: [(left, y + font, .start)]))
+            // Room kept at the line's end for the status, where the bar leaves it none.
+            let room = width - left - 14 - LabelSpace.textWidth(words.status(project.status.rawValue), size: font)
+            parts.append(space.text(Self.fitted(words.say(project.name), width: room, font: font), size: font, at: [(left, y + font, .start)]))
             let budget = x(project.budgetUSD ?? 0)
             let committed = x(project.committedUSD)
             let disbursed = x(project.disbursedUSD)
