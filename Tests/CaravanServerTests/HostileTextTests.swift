@@ -61,11 +61,15 @@ struct HostileTextTests {
         ]
         let trade: [String: Any] = ["kind": "trade", "reporter": "IRN", "partner": "KAZ"]
         let document: [String: Any] = [
-            "partnership": ["id": "hostile", "title": "Partnership \(payload)", "economies": ["IRN", "KAZ"], "corridor": "line"],
+            "partnership": [
+                "id": "hostile", "title": "Partnership \(payload)", "titles": ["fa": "شراکت \(payload)", "ru": "Партнёрство \(payload)"],
+                "economies": ["IRN", "KAZ"], "corridor": "line",
+            ],
             "sources": sources,
             "targets": [
                 [
-                    "id": "t1", "title": "Target \(payload)", "metric": trade, "value": 1_000_000_000, "deadline": 2030, "assumed": true,
+                    "id": "t1", "title": "Target \(payload)", "titles": ["fa": "هدف \(payload)"], "metric": trade, "value": 1_000_000_000,
+                    "deadline": 2030, "assumed": true,
                     "assumption": "Assumed \(payload)", "source": "paper", "quote": "Quote \(payload)",
                 ],
                 [
@@ -92,7 +96,8 @@ struct HostileTextTests {
             ],
             "projects": [
                 [
-                    "id": "p1", "title": "Project \(payload)", "kind": "Kind \(payload)", "countries": ["KAZ"], "budget_usd": 100, "status": "funded",
+                    "id": "p1", "title": "Project \(payload)", "titles": ["ru": "Проект \(payload)"], "kind": "Kind \(payload)", "countries": ["KAZ"],
+                    "budget_usd": 100, "status": "funded",
                     "source": "office", "effects": [["element": "ab", "capacity_mt": ["add": 2]]],
                     "funding": [["funder": "Funder \(payload)", "kind": "commitment", "amount_usd": 50, "date": "2024-01-01", "source": "office"]],
                     "milestones": [["name": "Milestone \(payload)", "planned": "2024-06"]],
