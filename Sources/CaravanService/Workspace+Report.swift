@@ -73,7 +73,7 @@ extension Workspace {
         var data = ReportData(
             scorecard: scorecard, series: series, flows: flows, capacity: capacity, composition: composition, coverage: coverage, gap: gap,
             generated: Date())
-        if let network { data.names = Dictionary(network.elementIDs.map { ($0, network.name(of: $0)) }, uniquingKeysWith: { first, _ in first }) }
+        data.names = network?.elementNames ?? [:]
         return data
     }
 

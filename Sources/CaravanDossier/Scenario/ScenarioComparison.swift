@@ -37,34 +37,43 @@ public struct ScenarioComparison: Sendable, Encodable {
                 case .add(let element, _, _): [element]
                 }
             }
-            var bottleneck: [String] = []
-            for id in self.baseline.capacity.flatMap(\.bottleneck) where !bottleneck.contains(id) { bottleneck.append(id) }
-            var elements: [String] = []
-            for id in touched where !elements.contains(id) { elements.append(id) }
-            let values: [String: Phrase.Value] = [
-                "touched": .list(elements.map(network.name(of:)), separator: ", "), "corridor": element.map(network.name(of:)) ?? .text(""),
-                "bottleneck": .list(bottleneck.map(network.name(of:)), separator: ", "),
-            ]
-            var moved: [String] = []
-            for id in self.scenario.capacity.flatMap(\.bottleneck) where !bottleneck.contains(id) && !moved.contains(id) { moved.append(id) }
-            if !moved.isEmpty && elements.contains(where: bottleneck.contains) {
-                unchanged = Phrase(
-                    "scenario.unchanged-moved",
-                    "Nothing changes: lifting {touched} moves the bottleneck of {corridor} to {moved}, which carries no more.",
-                    values.merging(["moved": .list(moved.map(network.name(of:)), separator: ", ")]) { first, _ in first })
-            } else {
-                unchanged =
-                    elements.isEmpty
-                    ? Phrase(
-                        "scenario.unchanged-no-effects",
-                        "Nothing changes: the projects changed have no effect on the network stated, and the bottleneck of {corridor} is {bottleneck}.",
-                        values)
-                    : Phrase(
-                        "scenario.unchanged",
-                        "Nothing changes: the bottleneck of {corridor} is {bottleneck}, and these changes touch only {touched}.",
-                        values)
-            }
+            unchanged = Self.why(touched: touched, baseline: self.baseline, scenario: self.scenario, corridor: element, network: network)
         }
+    }
+
+    /// Why nothing moved: the bottleneck handed on to an element that carries no more, or left
+    /// where it was by changes that touch other elements (or none).
+    static func why(touched: [String], baseline: ScenarioOutcome, scenario: ScenarioOutcome, corridor: String?, network: Network) -> Phrase {
+        let elements = touched.inFirstOrder
+        let bottleneck = baseline.capacity.flatMap(\.bottleneck).inFirstOrder
+        let moved = scenario.capacity.flatMap(\.bottleneck).inFirstOrder.filter { !bottleneck.contains($0) }
+        let named = { (ids: [String]) in Phrase.Value.list(ids.map(network.name(of:)), separator: ", ") }
+        let values: [String: Phrase.Value] = [
+            "touched": named(elements), "corridor": corridor.map(network.name(of:)) ?? .text(""), "bottleneck": named(bottleneck),
+            "moved": named(moved),
+        ]
+        if !moved.isEmpty && elements.contains(where: bottleneck.contains) {
+            return Phrase(
+                "scenario.unchanged-moved",
+                "Nothing changes: lifting {touched} moves the bottleneck of {corridor} to {moved}, which carries no more.",
+                values)
+        }
+        return elements.isEmpty
+            ? Phrase(
+                "scenario.unchanged-no-effects",
+                "Nothing changes: the projects changed have no effect on the network stated, and the bottleneck of {corridor} is {bottleneck}.",
+                values)
+            : Phrase(
+                "scenario.unchanged", "Nothing changes: the bottleneck of {corridor} is {bottleneck}, and these changes touch only {touched}.", values
+            )
+    }
+}
+
+extension [String] {
+    /// Each id once, where it first appears.
+    fileprivate var inFirstOrder: [String] {
+        var seen: Set<String> = []
+        return filter { seen.insert($0).inserted }
     }
 }
 

@@ -27,12 +27,7 @@ public struct TradeTest: Sendable, Encodable {
         summary = Self.sentence(
             status: status, latest: latest, latestOwn: latestOwn, runRate: runRate, own: .list(assessed.map { .text($0) }, separator: ", "),
             targets: targets, asOfYear: asOfYear)
-        change = Self.nearest(targets, asOfYear: asOfYear)?.change(asOfYear: asOfYear)
-    }
-
-    /// The target with the nearest deadline still open.
-    static func nearest(_ targets: [TargetResult], asOfYear: Int) -> TargetResult? {
-        targets.filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.min { $0.deadline < $1.deadline }
+        change = targets.nearestOpen(asOfYear: asOfYear)?.change(asOfYear: asOfYear)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,7 +89,7 @@ public struct CorridorTest: Sendable, Encodable {
         self.targets = targets
         status = TestStatus.worst(of: targets.map(\.status))
         summary = Self.sentence(status: status, element: name, targets: targets, asOfYear: asOfYear)
-        change = TradeTest.nearest(targets, asOfYear: asOfYear)?.change(asOfYear: asOfYear)
+        change = targets.nearestOpen(asOfYear: asOfYear)?.change(asOfYear: asOfYear)
     }
 
     enum CodingKeys: String, CodingKey {

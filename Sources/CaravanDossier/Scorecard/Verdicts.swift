@@ -1,5 +1,6 @@
 import CaravanCore
 import CaravanNetwork
+import Foundation
 
 /// Every verdict as a sentence a reader can take away: what was found, against what, why, and
 /// what would change it (docs/scorecard.md). Ids stay in the JSON; sentences name things.
@@ -40,7 +41,7 @@ extension TargetResult {
         if missed(asOfYear: asOfYear) {
             return Phrase(
                 "verdict.target-missed", "{title}: missed in {deadline} — {found}, {progress} of {level}.",
-                ["title": name, "deadline": .year(deadline), "found": found, "progress": .percent(progressPct ?? 0), "level": level])
+                ["title": name, "deadline": .year(deadline), "found": found, "progress": .percent(latest.value / value * 100), "level": level])
         }
         return Phrase(
             "verdict.target", "{title} is {status}: {found}, against {level} by {deadline}; {reason}.",
@@ -62,8 +63,8 @@ extension TargetResult {
                     "bottleneck": .list(capacity.bottleneckNames, separator: ", "),
                 ])
         }
-        let year = max(Int(latest.period.first) + 1, runRateYear ?? 0)
-        let path = latest.value * pow1(needed, years: year - Int(latest.period.first))
+        let year = max(Int(latest.period.first) + 1, runRate?.year ?? 0)
+        let path = latest.value * pow(1 + needed / 100, Double(year - Int(latest.period.first)))
         let values: [String: Phrase.Value] = [
             "year": .year(year), "value": amount(path), "needed": .percent(needed), "level": amount(value), "deadline": .year(deadline),
         ]
@@ -71,14 +72,13 @@ extension TargetResult {
             ? Phrase("change.outturn-below", "a {year} outturn below {value}, off the path of {needed} a year to {level} by {deadline}", values)
             : Phrase("change.outturn-above", "a {year} outturn of {value} or more, on the path of {needed} a year to {level} by {deadline}", values)
     }
-
-    /// The year a run-rate projects, when the target's reading has one.
-    private var runRateYear: Int? { runRate?.year }
 }
 
-/// `(1 + percent/100)^years`, without Foundation.
-private func pow1(_ percent: Double, years: Int) -> Double {
-    (0..<max(years, 0)).reduce(1.0) { product, _ in product * (1 + percent / 100) }
+extension [TargetResult] {
+    /// The target with the nearest deadline still open (neither met nor missed): the one a test's sentence names.
+    public func nearestOpen(asOfYear: Int) -> TargetResult? {
+        filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.min { $0.deadline < $1.deadline }
+    }
 }
 
 extension TradeTest {
@@ -112,8 +112,7 @@ extension TradeTest {
     /// The nearest target still open, what it needs against what is observed; else the deadlines missed.
     public static func next(_ targets: [TargetResult], asOfYear: Int) -> Phrase {
         guard !targets.isEmpty else { return Phrase("verdict.no-targets", "no targets to judge against") }
-        let open = targets.filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.sorted { $0.deadline < $1.deadline }
-        guard let target = open.first else {
+        guard let target = targets.nearestOpen(asOfYear: asOfYear) else {
             let missed = targets.filter { $0.missed(asOfYear: asOfYear) }.map { target -> Phrase.Value in
                 .phrase(
                     Phrase(
@@ -123,26 +122,25 @@ extension TradeTest {
                 ? Phrase("verdict.all-met", "every target is met")
                 : Phrase("verdict.all-missed", "every target's deadline has passed unmet: {targets}", ["targets": .list(missed, separator: ", ")])
         }
-        let needs: [String: Phrase.Value] = [
-            "level": target.amount(target.value), "deadline": .year(target.deadline), "needed": .percent(target.requiredGrowthPct ?? 0),
-            "observed": .percent(target.observedGrowthPct ?? 0),
-        ]
-        if target.requiredGrowthPct == nil {
-            return Phrase(
-                "verdict.next-unknown", "{level} by {deadline}: {reason}",
-                ["level": needs["level"]!, "deadline": needs["deadline"]!, "reason": .phrase(target.reason)])
+        let goal: [String: Phrase.Value] = ["level": target.amount(target.value), "deadline": .year(target.deadline)]
+        guard let needed = target.requiredGrowthPct else {
+            return Phrase("verdict.next-unknown", "{level} by {deadline}: {reason}", goal.merging(["reason": .phrase(target.reason)]) { a, _ in a })
         }
-        return target.observedGrowthPct == nil
-            ? Phrase("verdict.next-no-trend", "reaching {level} by {deadline} needs {needed} a year, with no trend to judge by", needs)
-            : Phrase("verdict.next", "reaching {level} by {deadline} needs {needed} a year, against {observed} a year observed", needs)
+        var needs = goal.merging(["needed": .percent(needed)]) { a, _ in a }
+        guard let observed = target.observedGrowthPct else {
+            return Phrase("verdict.next-no-trend", "reaching {level} by {deadline} needs {needed} a year, with no trend to judge by", needs)
+        }
+        needs["observed"] = .percent(observed)
+        return Phrase("verdict.next", "reaching {level} by {deadline} needs {needed} a year, against {observed} a year observed", needs)
     }
 }
 
 extension CorridorTest {
     /// `The corridor is off track: 1.6 Mt in 2024 (…) against 15 Mt by 2027; the Kazakhstan–Turkmenistan–Iran railway carries at most 10 Mt a year in 2027 (bottleneck: Uzen–Bolashak).`
     static func sentence(status: TestStatus, element: Phrase.Value, targets: [TargetResult], asOfYear: Int) -> Phrase {
-        let open = targets.filter { $0.status != .met && !$0.missed(asOfYear: asOfYear) }.sorted { $0.deadline < $1.deadline }
-        guard let target = open.first ?? targets.first else { return Phrase("verdict.no-freight-targets", "The corridor has no freight targets.") }
+        guard let target = targets.nearestOpen(asOfYear: asOfYear) ?? targets.first else {
+            return Phrase("verdict.no-freight-targets", "The corridor has no freight targets.")
+        }
         let found: Phrase.Value =
             target.latest.map { .phrase(Verdicts.found($0, amount: target.amount)) } ?? .phrase(Phrase("verdict.no-flows", "no flows reported"))
         var capacity = Phrase(
@@ -253,4 +251,7 @@ extension Network {
     public func name(of id: String) -> Phrase.Value {
         elementName(id).map { .name($0.english, $0.names) } ?? .text(id)
     }
+
+    /// Every element's name by its id, for a page that names many.
+    public var elementNames: [String: Phrase.Value] { Dictionary(uniqueKeysWithValues: elementIDs.map { ($0, name(of: $0)) }) }
 }

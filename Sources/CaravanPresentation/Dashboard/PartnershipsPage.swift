@@ -39,8 +39,7 @@ extension Dashboard {
 
     /// `1.6 Mt in 2024 against 15 Mt by 2027; at most 10 Mt a year`.
     private func freight(_ test: CorridorTest, asOfYear: Int) -> String {
-        let open = test.targets.filter { !$0.missed(asOfYear: asOfYear) }.min { $0.deadline < $1.deadline } ?? test.targets.first
-        guard let target = open else { return words("partnerships.no-freight-targets") }
+        guard let target = test.targets.nearestOpen(asOfYear: asOfYear) ?? test.targets.first else { return words("partnerships.no-freight-targets") }
         let carried = target.latest.map {
             words("partnerships.latest", ["value": words.say(.megatonnes($0.value / 1e6)), "period": words.period($0.period)])
         }

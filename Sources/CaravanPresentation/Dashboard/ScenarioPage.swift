@@ -109,7 +109,7 @@ struct ScenarioTables {
         }
         let unchanged: HTML = comparison.unchanged.map { "<p class=\"note\" id=\"scenario-unchanged\">\(words.say($0))</p>" } ?? ""
         return """
-            <h2 id="scenario-changes">\(words("scenario.if", ["changes": said.joined(separator: words.language == .fa ? "؛ " : "; ")]))</h2>
+            <h2 id="scenario-changes">\(words("scenario.if", ["changes": said.joined(separator: words.punctuated("; "))]))</h2>
             \(unchanged)\(chart.html)
             <h3>\(words("scenario.tests"))</h3>\(HTML.table(columns(["test", "baseline", "scenario", "why"]), tests, id: "scenario-tests"))
             <h3>\(words("scenario.targets"))</h3>\(HTML.table(columns(["target", "baseline", "scenario", "capacity"]), targets, id: "scenario-targets"))

@@ -197,7 +197,7 @@ public struct Words: Sendable {
 
     /// The network's places, links and corridors by id, named in this language, looked up once rather than once a mention.
     func places(in network: Network) -> PlaceNames {
-        PlaceNames(names: Dictionary(network.elementIDs.map { ($0, say(network.name(of: $0))) }, uniquingKeysWith: { first, _ in first }))
+        PlaceNames(names: network.elementNames.mapValues(say))
     }
 
     /// A country by its name in this language (CLDR), else its code.

@@ -39,7 +39,7 @@ extension Workspace {
         var page = ScenarioPageData(
             scorecard: scorecard, projects: dossier.projects.filter { $0.status != .operational }.map(\.id), elements: elements,
             changes: asked?.scenario.changes ?? [])
-        if let network { page.names = Dictionary(uniqueKeysWithValues: elements.map { ($0, network.name(of: $0)) }) }
+        page.names = network?.elementNames ?? [:]
         if let asked { page.comparison = try await scenario(asked, asOf: asOf) }
         return page
     }
