@@ -97,7 +97,10 @@ extension Workspace {
 
     /// The pair's product figures, those of HS 2017 read in HS 2022 (docs/products.md).
     func productFigures(_ a: String, _ b: String) async throws -> [RecordedObservation] {
-        Self.hsConversion.convert(try await store.products(between: a, and: b))
+        let rows = try await store.products(between: a, and: b)
+        // The table is read only when a figure needs it: most pairs hold no HS 2017 product figure.
+        guard rows.contains(where: { $0.source.edition == HSEdition.hs2017 }) else { return rows }
+        return Self.hsConversion.convert(rows)
     }
 
     /// UNSD's correlation table, read on first use.

@@ -28,15 +28,30 @@ public struct HSConversion: Sendable {
     /// Begins every converted figure's note.
     public static let marker = "converted from HS 2017"
 
-    /// Reads UNSD's `HS2022, HS2017, Relationship` rows; other lines are passed over.
+    /// Reads UNSD's `HS2022, HS2017, Relationship` rows; other lines are passed over. Read as
+    /// bytes: the table has 15,000 rows, and every command that converts a figure waits on it.
     public init(correlationsCSV: String) {
         var targets: [String: [String]] = [:]
-        for line in correlationsCSV.split(whereSeparator: \.isNewline) {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count >= 2, CommodityCode.isSubheading(fields[0]), CommodityCode.isSubheading(fields[1]) else { continue }
-            targets[fields[1], default: []].append(fields[0])
+        var text = correlationsCSV
+        text.withUTF8 { bytes in
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                let cells = line.split(separator: UInt8(ascii: ","), maxSplits: 2, omittingEmptySubsequences: false)
+                guard cells.count >= 2, let to = Self.subheading(cells[0]), let from = Self.subheading(cells[1]) else { continue }
+                targets[from, default: []].append(to)
+            }
         }
         self.targets = targets.mapValues { Array(Set($0)).sorted() }
+    }
+
+    /// The six digits a cell holds, blanks around them aside; nil for any other cell.
+    private static func subheading(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+        var (lower, upper) = (cell.startIndex, cell.endIndex)
+        while lower < upper, isBlank(cell[lower]) { lower += 1 }
+        while upper > lower, isBlank(cell[upper - 1]) { upper -= 1 }
+        let digits = cell[lower..<upper]
+        guard digits.count == 6, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The HS 2017 subheadings the table knows.
