@@ -63,6 +63,22 @@ public enum BundledData {
     /// The bundled partnership dossiers (YAML).
     public static var dossierFiles: [URL] { files(in: "dossiers", ending: ".yaml") }
 
+    /// Every bundled file's path, size and modification time, in one line: it changes whenever the
+    /// data an answer is worded or worked out from does.
+    public static var stamp: String {
+        let root = Bundle.module.resourceURL!
+        var stamp = ""
+        for case let file as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey])
+            ?? .init()
+        {
+            guard let values = try? file.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]), let size = values.fileSize else {
+                continue
+            }
+            stamp += "\(file.lastPathComponent):\(size):\(values.contentModificationDate?.timeIntervalSince1970 ?? 0);"
+        }
+        return stamp
+    }
+
     private static func files(in folder: String, ending suffix: String) -> [URL] {
         let folder = Bundle.module.resourceURL!.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

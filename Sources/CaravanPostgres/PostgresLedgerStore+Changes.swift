@@ -12,10 +12,10 @@ extension PostgresLedgerStore {
             // One judgement of a partnership at a time, in every process: each compares with the last recorded.
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.judgementLock), hashtext(\(partnership)))", logger: logger)
             var last: LastJudgement?
-            for try await (through, at) in try await connection.query(
-                "SELECT through_batch, judged_at FROM judgement WHERE partnership = \(partnership)", logger: logger
-            ).decode((Int64?, Date).self) {
-                last = LastJudgement(through: through, at: at)
+            for try await (through, at, reads) in try await connection.query(
+                "SELECT through_batch, judged_at, reads FROM judgement WHERE partnership = \(partnership)", logger: logger
+            ).decode((Int64?, Date, String?).self) {
+                last = LastJudgement(through: through, at: at, reads: reads.flatMap(KeptAnswer.reads))
             }
             var recorded: [Judged: String] = [:]
             for try await (kind, subject, status) in try await connection.query(
@@ -35,8 +35,8 @@ extension PostgresLedgerStore {
         let (partnership, when) = (recording.partnership, recording.at)
         try await connection.query(
             """
-            INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (\(partnership), \(recording.through), \(when))
-            ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
+            INSERT INTO judgement (partnership, through_batch, judged_at, reads) VALUES (\(partnership), \(recording.through), \(when), \(recording.reads))
+            ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at, reads = excluded.reads
             """, logger: logger)
         var stored: [RecordedChange] = []
         for change in recording.changes {
@@ -77,10 +77,10 @@ extension PostgresLedgerStore {
         let logger = self.logger
         return try await withConnection { connection in
             var found: [String: LastJudgement] = [:]
-            for try await (partnership, through, at) in try await connection.query(
-                "SELECT partnership, through_batch, judged_at FROM judgement", logger: logger
-            ).decode((String, Int64?, Date).self) {
-                found[partnership] = LastJudgement(through: through, at: at)
+            for try await (partnership, through, at, reads) in try await connection.query(
+                "SELECT partnership, through_batch, judged_at, reads FROM judgement", logger: logger
+            ).decode((String, Int64?, Date, String?).self) {
+                found[partnership] = LastJudgement(through: through, at: at, reads: reads.flatMap(KeptAnswer.reads))
             }
             return found
         }

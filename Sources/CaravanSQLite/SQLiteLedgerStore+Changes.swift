@@ -7,8 +7,10 @@ extension SQLiteLedgerStore {
     public func record(_ judgement: Judgement, cause: ImportBatch?, at: Date) async throws -> [RecordedChange] {
         try await write { db in
             let partnership = judgement.partnership
-            let last = try Row.fetchOne(db, sql: "SELECT through_batch, judged_at FROM judgement WHERE partnership = ?", arguments: [partnership])
-                .map { LastJudgement(through: $0["through_batch"], at: Timestamp.date($0["judged_at"]) ?? .distantPast) }
+            let last = try Row.fetchOne(
+                db, sql: "SELECT through_batch, judged_at, reads FROM judgement WHERE partnership = ?", arguments: [partnership]
+            )
+            .map(Self.lastJudgement)
             var recorded: [Judged: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, subject, status FROM judged_status WHERE partnership = ?", arguments: [partnership]) {
                 if let kind = Judged.Kind(rawValue: row["kind"]) { recorded[Judged(kind, row["subject"])] = row["status"] }
@@ -23,10 +25,10 @@ extension SQLiteLedgerStore {
         let (partnership, when) = (recording.partnership, Timestamp.text(recording.at))
         try db.execute(
             sql: """
-                INSERT INTO judgement (partnership, through_batch, judged_at) VALUES (?, ?, ?)
-                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at
+                INSERT INTO judgement (partnership, through_batch, judged_at, reads) VALUES (?, ?, ?, ?)
+                ON CONFLICT (partnership) DO UPDATE SET through_batch = excluded.through_batch, judged_at = excluded.judged_at, reads = excluded.reads
                 """,
-            arguments: [partnership, recording.through, when])
+            arguments: [partnership, recording.through, when, recording.reads])
         return try recording.changes.map { change in
             try db.execute(
                 sql: """
@@ -62,8 +64,8 @@ extension SQLiteLedgerStore {
     public func lastJudgements() async throws -> [String: LastJudgement] {
         try await read { db in
             var found: [String: LastJudgement] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT partnership, through_batch, judged_at FROM judgement") {
-                found[row["partnership"]] = LastJudgement(through: row["through_batch"], at: Timestamp.date(row["judged_at"]) ?? .distantPast)
+            for row in try Row.fetchAll(db, sql: "SELECT partnership, through_batch, judged_at, reads FROM judgement") {
+                found[row["partnership"]] = Self.lastJudgement(row)
             }
             return found
         }
@@ -180,5 +182,13 @@ enum ChangeRow {
     private static func scope(_ scope: ColumnScope, of row: Row) throws -> Row {
         guard let scoped = row.scopes[scope.name] else { throw StoreError.unavailable("a row read lacks its \(scope.name) columns") }
         return scoped
+    }
+}
+
+extension SQLiteLedgerStore {
+    fileprivate static func lastJudgement(_ row: Row) -> LastJudgement {
+        LastJudgement(
+            through: row["through_batch"], at: Timestamp.date(row["judged_at"]) ?? .distantPast,
+            reads: (row["reads"] as String?).flatMap(KeptAnswer.reads))
     }
 }

@@ -186,6 +186,20 @@ enum SQLiteSchema {
             ALTER TABLE watch ADD COLUMN token_id INTEGER REFERENCES access_token(id);
             CREATE INDEX watch_token ON watch(token_id, id);
             """
+        case .keptAnswers:
+            // Answers worked out once for every process that asks again, while nothing they read is stored anew.
+            """
+            CREATE TABLE kept_answer (
+                question TEXT PRIMARY KEY,
+                program TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                through_batch BIGINT NOT NULL,
+                reads TEXT NOT NULL,
+                answer TEXT NOT NULL
+            );
+            CREATE INDEX document_import ON document(import_id);
+            ALTER TABLE judgement ADD COLUMN reads TEXT;
+            """
         }
     }
 }

@@ -46,30 +46,50 @@ final class ParsedDocuments: Sendable {
     }
 }
 
-/// Scorecards by the store's version, partnership and day. A scorecard as of any moment after the
-/// store's newest recording reads every stored figure and states its day only, so one worked out
-/// for such a moment answers every other of the same day until anything is stored. A handful kept.
+/// Scorecards by partnership and day, each with the last batch the store held when it was worked
+/// out and what it read. A scorecard as of any moment after the store's newest recording reads
+/// every stored figure and states its day only, so one worked out for such a moment answers every
+/// other of the same day until a batch stores something it reads: a batch of other figures leaves
+/// it standing. A handful kept.
 final class SharedScorecards: Sendable {
     struct Key: Hashable {
-        let version: StoreVersion
         let partnership: String?
         let day: Day
     }
 
-    /// Each key's scorecard, kept or being worked out: answers asking at once wait for one working-out.
-    private let kept = Mutex<[Key: Task<Scorecard, any Error>]>([:])
+    /// A scorecard worked out, or being worked out, for the store as of `through`.
+    private struct Entry {
+        let through: Int64
+        let task: Task<(Scorecard, reads: Set<LedgerSubject>), any Error>
+    }
 
-    func scorecard(_ key: Key, make: @escaping @Sendable () async throws -> Scorecard) async throws -> Scorecard {
-        let task = kept.withLock { kept in
-            if let task = kept[key] { return task }
-            if kept.count >= 16 { kept.removeAll() }
-            let task = Task { try await make() }
-            kept[key] = task
-            return task
+    private let kept = Mutex<[Key: Entry]>([:])
+
+    /// The scorecard kept for `key`, if it still stands for the store at `version`; otherwise the
+    /// one `make` works out, kept. Answers asking at once wait for one working-out.
+    func scorecard(
+        _ key: Key, version: StoreVersion, store: any KeptAnswerStore,
+        make: @escaping @Sendable () async throws -> (Scorecard, reads: Set<LedgerSubject>)
+    ) async throws -> Scorecard {
+        if let entry = kept.withLock({ $0[key] }), entry.through != version.lastBatch {
+            let task = entry.task
+            // A failed working-out is not kept: it is worked out again below.
+            let made = try? await task.value
+            if let reads = made?.reads, try await !store.stored(reads, after: entry.through) {
+                // Nothing it read was stored since: it stands for the newer version too.
+                kept.withLock { kept in if kept[key]?.task == task { kept[key] = Entry(through: version.lastBatch, task: task) } }
+            }
         }
-        do { return try await task.value } catch {
+        let entry = kept.withLock { kept in
+            if let entry = kept[key], entry.through == version.lastBatch { return entry }
+            if kept.count >= 16 { kept.removeAll() }
+            let entry = Entry(through: version.lastBatch, task: Task { try await make() })
+            kept[key] = entry
+            return entry
+        }
+        do { return try await entry.task.value.0 } catch {
             // A failure is not kept: the next answer tries again.
-            kept.withLock { kept in if kept[key] == task { kept[key] = nil } }
+            kept.withLock { kept in if kept[key]?.task == entry.task { kept[key] = nil } }
             throw error
         }
     }

@@ -9,11 +9,8 @@ extension Workspace {
     /// batch changed with the batch as its cause. The import stands whatever the judging does: a
     /// failure to judge is a note on its result.
     func judging(_ store: () async throws -> ImportResult) async throws -> ImportResult {
-        var before: (changes: [RecordedChange], notes: [String])
-        do { before = try await judgedToday() ? ([], []) : await judgeQuietly(cause: nil) } catch {
-            // The import stands whatever the judging does: a store that cannot say what was judged is a note on its result.
-            before = ([], [Self.unjudged(error)])
-        }
+        // A judgement made today on what the store holds stands: judging it again would find nothing the date moved.
+        let before = await judgeQuietly(cause: nil)
         var result = try await store()
         switch result.receipt {
         case .stored(let batch), .restored(let batch, _):
@@ -27,16 +24,6 @@ extension Workspace {
         return result
     }
 
-    /// Whether every stored partnership was judged today on what the store holds now: a scorecard
-    /// is worked out as of a day, so judging it again would find nothing the date moved.
-    private func judgedToday(_ now: Date = Date()) async throws -> Bool {
-        let (judged, stored) = (try await store.lastJudgements(), try await store.documents(.dossier))
-        let version = try await store.version()?.lastBatch
-        return stored.allSatisfy { dossier in
-            judged[dossier.document.name].map { $0.through == version && Day(containing: $0.at) == Day(containing: now) } ?? false
-        }
-    }
-
     private func judgeQuietly(cause: ImportBatch?) async -> (changes: [RecordedChange], notes: [String]) {
         do { return (try await judge(cause: cause), []) } catch { return ([], [Self.unjudged(error)]) }
     }
@@ -46,16 +33,30 @@ extension Workspace {
     }
 
     /// Judges every stored partnership's scorecard now and records what changed since the last
-    /// judgement, with `cause` (nil: nothing new was stored). Returns the changes recorded.
+    /// judgement, with `cause` (nil: nothing new was stored). A partnership judged the same day on
+    /// the store as it was before batches that stored nothing its scorecard reads is not judged
+    /// again: its statuses stand. Returns the changes recorded.
     @discardableResult
     public func judge(cause: ImportBatch? = nil, at: Date = Date()) async throws -> [RecordedChange] {
         let through = try await store.version()?.lastBatch
+        let last = try await store.lastJudgements()
         var changes: [RecordedChange] = []
-        for scorecard in try await partnerships(asOf: at) {
-            let judgement = Judgement(partnership: scorecard.partnership.id, statuses: scorecard.statuses, through: through)
+        for id in Set(try await store.documents(.dossier).map(\.document.name)).sorted() {
+            if let judged = last[id], try await stands(judged, through: through, at: at) { continue }
+            let (dossier, scorecard) = (try await dossier(id), try await scorecard(id, asOf: at))
+            let judgement = Judgement(partnership: id, statuses: scorecard.statuses, through: through, reads: reads(of: dossier, partnership: id))
             changes += try await store.record(judgement, cause: cause, at: at)
         }
         return changes
+    }
+
+    /// Whether a judgement recorded stands at `at`: made the same day, on the store as it is, or as
+    /// it was before batches that stored nothing the scorecard read.
+    private func stands(_ judged: LastJudgement, through: Int64?, at: Date) async throws -> Bool {
+        guard Day(containing: judged.at) == Day(containing: at) else { return false }
+        if judged.through == through { return true }
+        guard let reads = judged.reads, let done = judged.through, let through, done < through else { return false }
+        return try await !store.stored(reads, after: done)
     }
 
     /// The changes recorded, oldest first.

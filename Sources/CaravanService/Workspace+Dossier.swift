@@ -73,13 +73,16 @@ extension Workspace {
     }
 
     /// The partnership's scorecard as of a moment (default now): its three tests and its claims.
-    /// Shared with other answers of the same day while nothing is stored, when it reads every stored figure.
+    /// Shared with other answers of the same day while nothing it reads is stored, when it reads every stored figure.
     public func scorecard(_ partnership: String? = nil, asOf: Date = Date()) async throws -> Scorecard {
         guard sharesScorecards, let version = try await store.version(), asOf >= version.newestRecording else {
             return try await workOutScorecard(partnership, asOf: asOf)
         }
-        let key = SharedScorecards.Key(version: version, partnership: partnership, day: Day(containing: asOf))
-        return try await scorecards.scorecard(key) { try await workOutScorecard(partnership, asOf: asOf) }
+        let key = SharedScorecards.Key(partnership: partnership, day: Day(containing: asOf))
+        return try await scorecards.scorecard(key, version: version, store: store) {
+            let dossier = try await dossier(partnership)
+            return (Scorecard(try await scorecardInput(dossier, asOf: asOf)), reads(of: dossier, partnership: partnership))
+        }
     }
 
     private func workOutScorecard(_ partnership: String?, asOf: Date) async throws -> Scorecard {

@@ -52,7 +52,7 @@ public protocol AccessTokenStore: Sendable {
 
 /// Everything a workspace keeps: the ledger, the tokens that guard it, and the changes of its
 /// scorecards with those watching them.
-public protocol WorkspaceStore: LedgerStore, AccessTokenStore, ChangeStore {
+public protocol WorkspaceStore: LedgerStore, AccessTokenStore, ChangeStore, KeptAnswerStore {
     /// Releases connections; the store is not used afterwards.
     func close() async
 }

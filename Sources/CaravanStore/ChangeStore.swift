@@ -38,11 +38,14 @@ public struct Judgement: Sendable, Hashable {
     /// The last batch the store held when the scorecard was worked out; nil for an empty store.
     /// A judgement older than the one recorded is not recorded.
     public var through: Int64?
+    /// What the scorecard read: while nothing of it is stored anew, the statuses stand (the same day).
+    public var reads: Set<LedgerSubject>?
 
-    public init(partnership: String, statuses: [Judged: String], through: Int64?) {
+    public init(partnership: String, statuses: [Judged: String], through: Int64?, reads: Set<LedgerSubject>? = nil) {
         self.partnership = partnership
         self.statuses = statuses
         self.through = through
+        self.reads = reads
     }
 
     /// What differs from the statuses recorded before: a status judged for the first time comes
@@ -59,10 +62,13 @@ public struct Judgement: Sendable, Hashable {
 public struct LastJudgement: Sendable, Hashable {
     public var through: Int64?
     public var at: Date
+    /// What the scorecard judged read; nil when not recorded (a judgement of an earlier version).
+    public var reads: Set<LedgerSubject>?
 
-    public init(through: Int64?, at: Date) {
+    public init(through: Int64?, at: Date, reads: Set<LedgerSubject>? = nil) {
         self.through = through
         self.at = at
+        self.reads = reads
     }
 }
 

@@ -11,6 +11,7 @@ package enum SchemaMigration: String, Sendable, CaseIterable {
     case changes = "v8-changes"
     case relativeFigures = "v9-relative-figures"
     case watchOwner = "v10-watch-owner"
+    case keptAnswers = "v11-kept-answers"
 
     /// Every name, in the order applied.
     package static var names: [String] { allCases.map(\.rawValue) }

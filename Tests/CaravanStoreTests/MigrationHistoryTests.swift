@@ -31,24 +31,25 @@ struct MigrationHistoryTests {
     ]
 
     @Test(
-        "a PostgreSQL database migrated by the earlier history opens as it is, and migrating it renames its records, runs nothing and keeps its data",
+        "a PostgreSQL database migrated by the earlier history has its records renamed, only the later work run, and keeps its data",
         .enabled(if: StoreBackend.postgresURL != nil, Comment(rawValue: StoreBackend.postgresSkipped)))
     func postgresEarlierHistory() async throws {
         let url = try directory.postgresSchema()
-        // The earlier history made the same tables, its document table with v2-corridor: they are made here, and its names recorded.
-        try run(url, SchemaMigration.allCases.flatMap(PostgresSchema.statements))
+        // The earlier history made the same tables as v1 to v10, its document table with v2-corridor: they are made here, and its names recorded.
+        let earlierWork = SchemaMigration.allCases.prefix { $0 != .keptAnswers }
+        try run(url, earlierWork.flatMap(PostgresSchema.statements))
         try record(url, Self.earlierNames)
-        let before = try await PostgresLedgerStore.open(url: url)
-        let document = Document(kind: .dossier, name: "a", text: "partnership: {id: a}\n")
-        _ = try await before.record(document: document, file: "a.yaml", digest: "a", recordedAt: Date())
-        _ = try await before.createToken(name: "newsroom", secretSHA256: "00", createdAt: Date())
-        await before.close()
+        try run(
+            url,
+            [
+                "INSERT INTO import_batch (file_name, format, content_sha256, recorded_at) VALUES ('a.yaml', 'dossier', 'a', now())",
+                "INSERT INTO document (import_id, kind, name, body) VALUES (1, 'dossier', 'a', 'partnership: {id: a}')",
+            ])
 
-        #expect(try await PostgresLedgerStore.migrate(url: url).isEmpty)
+        #expect(try await PostgresLedgerStore.migrate(url: url) == [SchemaMigration.keptAnswers.rawValue])
         #expect(try recorded(url) == SchemaMigration.names.sorted())
         let after = try await PostgresLedgerStore.open(url: url)
-        #expect(try await after.document(.dossier, named: "a")?.document == document)
-        #expect(try await after.tokens().map(\.name) == ["newsroom"])
+        #expect(try await after.document(.dossier, named: "a")?.document.text == "partnership: {id: a}")
         await after.close()
     }
 

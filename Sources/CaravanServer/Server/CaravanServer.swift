@@ -30,10 +30,8 @@ public struct CaravanServer: Sendable {
         router.add(middleware: ErrorResponses(endpoints: Self.endpoints))
         router.add(
             middleware: AccessControl(tokens: TokenCache(workspace: workspace), privateReads: settings.privateReads, endpoints: Self.endpoints))
+        // A server keeping no answer still shares the scorecards behind them: those are kept until a batch stores what they read.
         let cache = AnswerCache(workspace: workspace, keeps: settings.keepsAnswers)
-        // A server keeping no answer shares no scorecard either: each is worked out, to be measured.
-        var workspace = workspace
-        workspace.sharesScorecards = settings.keepsAnswers
         router.add(Self.endpoints, workspace: workspace, settings: settings, cache: cache)
         DashboardRoutes(workspace: workspace, cache: cache, maxUploadBytes: settings.maxUploadBytes).add(to: router)
         return router

@@ -6,6 +6,8 @@ import Foundation
 package struct JudgementRecording: Sendable, Hashable {
     package var partnership: String
     package var through: Int64?
+    /// What the scorecard read, one subject a line; nil when not known.
+    package var reads: String?
     /// The moment as stored: to the millisecond, as every vintage.
     package var at: Date
     package var changes: [StatusChange]
@@ -21,6 +23,7 @@ package struct JudgementRecording: Sendable, Hashable {
         if changes.isEmpty && sameDay && last?.through == judgement.through { return nil }
         partnership = judgement.partnership
         through = judgement.through
+        reads = judgement.reads.map { KeptAnswer.lines($0) }
         self.at = at
         self.changes = changes
     }

@@ -16,10 +16,14 @@ struct DossierOptions: ParsableArguments {
     @Option(help: "table, json or md.")
     var format: OutputFormat = .table
 
-    func scorecard(_ store: StoreOptions) async throws -> Scorecard {
+    /// The scorecard put in words by `render`: as of now, the words kept in the store by the last
+    /// command that asked `command` the same, while nothing they read is stored anew.
+    func answer(_ command: String, _ store: StoreOptions, render: @escaping @Sendable (Scorecard) throws -> String) async throws -> String {
         let workspace = try await store.workspace()
         let request = try await workspace.read { try $0.judged(JudgedRequest.Asked(partnership: partnership, asOf: asOf)) }
-        return try await workspace.scorecard(request.partnership, asOf: request.asOf)
+        guard asOf == nil else { return try render(try await workspace.scorecard(request.partnership, asOf: request.asOf)) }
+        return try await workspace.keptAnswer(
+            "\(command) --format \(format.rawValue)", partnership: request.partnership, now: request.asOf, render: render)
     }
 }
 
@@ -34,7 +38,8 @@ struct ScorecardCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        print(try options.format.render(sections: try await options.scorecard(store)), terminator: "")
+        let format = options.format
+        print(try await options.answer(Self.configuration.commandName!, store) { try format.render(sections: $0) }, terminator: "")
     }
 }
 
@@ -48,8 +53,8 @@ struct DossierPartCommand<Part: DossierPart>: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let part = Part(try await options.scorecard(store))
-        print(try options.format.render(sections: part), terminator: "")
+        let format = options.format
+        print(try await options.answer(Part.name, store) { try format.render(sections: Part($0)) }, terminator: "")
     }
 }
 

@@ -34,7 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
-    @Flag(name: .customLong("no-answer-cache"), help: "Work out every answer afresh, keeping none: to measure what a cold answer costs.")
+    @Flag(
+        name: .customLong("no-answer-cache"),
+        help: "Keep no answer: make every response afresh from the kept scorecards, to measure what making one costs.")
     var noAnswerCache = false
 
     @OptionGroup var store: StoreOptions
