@@ -70,7 +70,7 @@ final class SharedScorecards: Sendable {
     func scorecard(
         _ key: Key, version: StoreVersion, store: any KeptAnswerStore,
         make: @escaping @Sendable () async throws -> (Scorecard, reads: Set<LedgerSubject>)
-    ) async throws -> Scorecard {
+    ) async throws -> (Scorecard, reads: Set<LedgerSubject>) {
         if let entry = kept.withLock({ $0[key] }), entry.through != version.lastBatch {
             let task = entry.task
             // A failed working-out is not kept: it is worked out again below.
@@ -87,7 +87,7 @@ final class SharedScorecards: Sendable {
             kept[key] = entry
             return entry
         }
-        do { return try await entry.task.value.0 } catch {
+        do { return try await entry.task.value } catch {
             // A failure is not kept: the next answer tries again.
             kept.withLock { kept in if kept[key]?.task == entry.task { kept[key] = nil } }
             throw error

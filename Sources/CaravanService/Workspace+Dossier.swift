@@ -79,10 +79,13 @@ extension Workspace {
             return try await workOutScorecard(partnership, asOf: asOf)
         }
         let key = SharedScorecards.Key(partnership: partnership, day: Day(containing: asOf))
-        return try await scorecards.scorecard(key, version: version, store: store) {
+        let shared = try await scorecards.scorecard(key, version: version, store: store) {
             let dossier = try await dossier(partnership)
             return (Scorecard(try await scorecardInput(dossier, asOf: asOf)), reads(of: dossier, partnership: partnership))
         }
+        // An answer given from a scorecard another worked out read what that one read.
+        StoreReads.note(shared.reads)
+        return shared.0
     }
 
     private func workOutScorecard(_ partnership: String?, asOf: Date) async throws -> Scorecard {

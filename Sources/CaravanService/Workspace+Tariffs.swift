@@ -20,7 +20,6 @@ extension Workspace {
     public func tariffCoverage(
         reporter: String, partner: String, regime: String? = nil, period: Period? = nil, asOf: Date? = nil
     ) async throws -> TariffCoverage {
-        guard let nomenclature = tables.nomenclature else { throw ProductError.noNomenclature }
         let regimes = try await store.tariffRegimes(reporter: reporter)
         let chosen: String
         if let regime {
@@ -35,6 +34,8 @@ extension Workspace {
         } else {
             throw ProductError.ambiguousRegime(reporter: reporter, regimes: regimes)
         }
+        // The nomenclature is read only once a schedule is found: a scorecard asks of reporters that have none.
+        guard let nomenclature = tables.nomenclature else { throw ProductError.noNomenclature }
         let rows = try await productFigures(reporter, partner)
         let imports = TradeQuery(reporter: reporter, partner: partner, flow: .import, commodity: CommodityCode.total, asOf: asOf)
         let year = period ?? Self.lastFullYear(of: rows, asOf: asOf)

@@ -19,12 +19,17 @@ public struct Workspace: Sendable {
     public var sharesScorecards = true
 
     public init(store: any WorkspaceStore, tables: ReferenceTables = .bundled) {
-        self.store = store
+        self.store = store as? NotedStore ?? NotedStore(base: store)
         self.tables = tables
     }
 
     /// Which database the store is: `sqlite` or `postgres`.
     public var storeKind: String { store.engine }
+
+    /// Whether a batch after `batch` stored anything of `subjects`: an answer that read only them stands if not.
+    public func stored(_ subjects: Set<LedgerSubject>, after batch: Int64) async throws -> Bool {
+        try await store.stored(subjects, after: batch)
+    }
 
     /// The last batch stored, which changes whenever anything is stored; nil for an empty store.
     public func lastBatch() async throws -> Int64? {

@@ -62,12 +62,45 @@ struct AnswerCacheTests {
             return Answer.html("claims")
         }
         #expect(made.count == 3, "a refusal is not kept")
-        cache.invalidate()
-        _ = try await cache.answer(Self.request("/api/v1/scorecard")) {
-            made.add()
-            return Answer.html("scorecard again")
+    }
+
+    @Test("a write through the API drops exactly the answers that read what it stored; the others are sent as kept")
+    func exactlyTouched() async throws {
+        let served = try await ServedWorkspace(samples: false)
+        let header = "reporter,partner,flow,commodity,period,value_usd,quantity_t,valuation,source,url,published,quote"
+        let answers = [
+            "kazakhstan": "/api/v1/scorecard?partnership=iran-kazakhstan", "turkmenistan": "/api/v1/scorecard?partnership=iran-turkmenistan",
+            "series": "/api/v1/trade/series?reporter=KAZ&partner=IRN",
+        ]
+        try await served.app().test(.live) { client in
+            /// Each answer's word from the cache, and its body.
+            func ask() async throws -> [String: (String, String)] {
+                var words: [String: (String, String)] = [:]
+                for (name, uri) in answers {
+                    words[name] = try await client.execute(uri: uri, method: .get) { ($0.headers[AnswerCache.header] ?? "", $0.text) }
+                }
+                return words
+            }
+            func post(_ n: Int, _ reporter: String, _ partner: String) async throws {
+                let figure = "\(header)\n\(reporter),\(partner),turnover,TOTAL,2030,\(1_000_000 + n),,,Cache test \(n),,2031-01-15,\n"
+                try await client.execute(
+                    uri: "/api/v1/imports?name=cache-\(n).csv", method: .post, headers: served.bearer(served.token), body: ByteBuffer(string: figure)
+                ) { #expect($0.status == .created) }
+            }
+            let first = try await ask()
+            #expect(first.values.allSatisfy { $0.0 == "miss" })
+            #expect(try await ask().mapValues(\.0) == answers.mapValues { _ in "hit" })
+            try await post(1, "IRN", "TKM")
+            let afterTKM = try await ask()
+            #expect(afterTKM.mapValues(\.0) == ["kazakhstan": "hit", "turkmenistan": "miss", "series": "hit"])
+            #expect(afterTKM["kazakhstan"]?.1 == first["kazakhstan"]?.1)
+            try await post(2, "FRA", "DEU")
+            #expect(try await ask().mapValues(\.0) == ["kazakhstan": "hit", "turkmenistan": "hit", "series": "hit"])
+            try await post(3, "KAZ", "IRN")
+            let afterKAZ = try await ask()
+            #expect(afterKAZ.mapValues(\.0) == ["kazakhstan": "miss", "turkmenistan": "hit", "series": "miss"])
+            #expect(afterKAZ["series"]?.1.contains("cache-3.csv") == true)
         }
-        #expect(made.count == 4, "a write clears what was kept")
     }
 }
 
