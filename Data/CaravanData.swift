@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The reference data Caravan ships with: code tables and the bundled figures (see Data/README.md).
 public enum BundledData {
     /// ISO 3166 alpha-3 codes with names, plus the non-ISO codes statistical agencies use.
@@ -64,17 +68,14 @@ public enum BundledData {
     public static var dossierFiles: [URL] { files(in: "dossiers", ending: ".yaml") }
 
     /// Every bundled file's path, size and modification time, in one line: it changes whenever the
-    /// data an answer is worded or worked out from does.
+    /// data an answer is worded or worked out from does. Read with `stat`: a cold command pays for it.
     public static var stamp: String {
-        let root = Bundle.module.resourceURL!
+        let root = Bundle.module.resourceURL!.path
         var stamp = ""
-        for case let file as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey])
-            ?? .init()
-        {
-            guard let values = try? file.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]), let size = values.fileSize else {
-                continue
-            }
-            stamp += "\(file.lastPathComponent):\(size):\(values.contentModificationDate?.timeIntervalSince1970 ?? 0);"
+        for path in ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).sorted() {
+            var status = stat()
+            guard stat(root + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            stamp += "\(path):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec);"
         }
         return stamp
     }

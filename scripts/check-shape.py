@@ -37,7 +37,6 @@ PROBES = {
     "CaravanNetwork/Capacity/CorridorCapacity.swift": "a chain of links with no path through it carries nothing",
     "CaravanCore/Trade/Blocs.swift": "the bundled membership table: a row whose dates do not read is no membership, as its reader says",
     "CaravanPresentation/Dashboard/Basemap.swift": "the bundled basemap, held to its source by scripts/data/make-basemap.py --check",
-    "CaravanService/Program.swift": "the build's identity: an executable that cannot be looked at is known by its data alone",
 }
 STORE_CALL = re.compile(r"try\?[^\n]*\b(?:store|workspace)\.")
 DECLARATION = re.compile(r"\b(?:func\s+(\w+)|(init)\??\s*[(<]|var\s+(\w+)\s*:[^=\n]*\{\s*$|(subscript)\s*\()")

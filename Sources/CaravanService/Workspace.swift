@@ -10,7 +10,9 @@ public struct Workspace: Sendable {
     /// The database behind the façade: the service's own. Other modules go through the
     /// workspace's methods; tests in the package reach it to set up and inspect.
     package let store: any WorkspaceStore
-    public let tables: ReferenceTables
+    /// The code tables, read on first use: a command answered from a kept answer never needs them.
+    public var tables: ReferenceTables { lazyTables.value }
+    private let lazyTables: Lazy<ReferenceTables>
     /// The stored dossiers and networks as parsed, once per stored version.
     let parsed = ParsedDocuments()
     /// Scorecards worked out for the store's version and a day, shared by every answer that shows one.
@@ -18,9 +20,9 @@ public struct Workspace: Sendable {
     /// Whether answers may share a scorecard worked out for another (a server measuring cold answers shares none).
     public var sharesScorecards = true
 
-    public init(store: any WorkspaceStore, tables: ReferenceTables = .bundled) {
+    public init(store: any WorkspaceStore, tables: @escaping @autoclosure @Sendable () -> ReferenceTables = .bundled) {
         self.store = store as? NotedStore ?? NotedStore(base: store)
-        self.tables = tables
+        lazyTables = Lazy(tables)
     }
 
     /// Which database the store is: `sqlite` or `postgres`.

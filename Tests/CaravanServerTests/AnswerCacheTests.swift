@@ -72,7 +72,7 @@ struct AnswerCacheTests {
             "kazakhstan": "/api/v1/scorecard?partnership=iran-kazakhstan", "turkmenistan": "/api/v1/scorecard?partnership=iran-turkmenistan",
             "series": "/api/v1/trade/series?reporter=KAZ&partner=IRN",
         ]
-        try await served.app().test(.live) { client in
+        try await served.app().test(.router) { client in
             /// Each answer's word from the cache, and its body.
             func ask() async throws -> [String: (String, String)] {
                 var words: [String: (String, String)] = [:]

@@ -63,14 +63,14 @@ public struct ReferenceTables: Sendable {
 }
 
 /// A value made once, on first use, by whichever thread asks first.
-final class Lazy<Value: Sendable>: @unchecked Sendable {
+public final class Lazy<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Value?
     private var make: (@Sendable () -> Value)?
 
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+    public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-    var value: Value {
+    public var value: Value {
         lock.withLock {
             if let make {
                 made = make()
