@@ -263,6 +263,9 @@ struct JSONReader {
         }
     }
 
+    /// Bytes not yet read.
+    var remaining: Int { bytes.count - offset }
+
     /// True when nothing but white space is left.
     mutating func atEnd() -> Bool { peek() == nil }
 
