@@ -3,10 +3,10 @@
 /// Written by hand because a network of millions of links is mostly id lookups, and `Dictionary`
 /// seeds and finalises a SipHash for each one: this table costs a third as much. Never shrinks.
 package struct IDTable: Sendable {
-    /// Fingerprint in the high 32 bits, position in `keys` in the low 32; 0 for an empty slot.
+    /// Fingerprint in the high 32 bits, position in `entries` in the low 32; 0 for an empty slot.
     private var slots: [UInt64]
-    private var keys: [String] = []
-    private var values: [Int32] = []
+    /// Each key beside its value, so that a lookup that finds its key reads one more line, not two.
+    private var entries: [(key: String, value: Int32)] = []
     private var mask: Int
 
     /// A table sized for `capacity` ids without growing.
@@ -15,11 +15,10 @@ package struct IDTable: Sendable {
         while size < capacity * 2 { size *= 2 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
-    package var count: Int { keys.count }
+    package var count: Int { entries.count }
 
     /// The value stored for `key`, or nil.
     /// - Complexity: O(1) on average.
@@ -32,7 +31,7 @@ package struct IDTable: Sendable {
             if entry == 0 { return nil }
             if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                 let position = Int(entry & 0xFFFF_FFFF)
-                if keys[position] == key { return values[position] }
+                if entries[position].key == key { return entries[position].value }
             }
             slot = (slot + 1) & mask
         }
@@ -42,21 +41,20 @@ package struct IDTable: Sendable {
     /// - Complexity: O(1) on average.
     @discardableResult
     package mutating func insert(_ key: String, _ value: Int32) -> Int32? {
-        if keys.count * 2 >= slots.count { grow() }
+        if entries.count * 2 >= slots.count { grow() }
         let hash = Self.hash(key)
         let fingerprint = UInt64(UInt32(truncatingIfNeeded: hash >> 32) | 1) << 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 {
-                slots[slot] = fingerprint | UInt64(keys.count)
-                keys.append(key)
-                values.append(value)
+                slots[slot] = fingerprint | UInt64(entries.count)
+                entries.append((key, value))
                 return nil
             }
             if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                 let position = Int(entry & 0xFFFF_FFFF)
-                if keys[position] == key { return values[position] }
+                if entries[position].key == key { return entries[position].value }
             }
             slot = (slot + 1) & mask
         }
@@ -67,7 +65,7 @@ package struct IDTable: Sendable {
         slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         for entry in old where entry != 0 {
-            let key = keys[Int(entry & 0xFFFF_FFFF)]
+            let key = entries[Int(entry & 0xFFFF_FFFF)].key
             var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry

@@ -194,7 +194,14 @@ package struct NetworkIndex: Sendable {
         var nodes = IDTable(capacity: network.nodes.count)
         for position in network.nodes.indices { nodes.insert(network.nodes[position].id, Int32(position)) }
         self.nodes = nodes
-        linkFrom = network.links.map { nodes.find($0.from) ?? -1 }
-        linkTo = network.links.map { nodes.find($0.to) ?? -1 }
+        // One pass over the links for both ends: on millions of links each pass is a walk through hundreds of megabytes.
+        var linkFrom = [Int32](repeating: -1, count: network.links.count)
+        var linkTo = [Int32](repeating: -1, count: network.links.count)
+        for position in network.links.indices {
+            linkFrom[position] = nodes.find(network.links[position].from) ?? -1
+            linkTo[position] = nodes.find(network.links[position].to) ?? -1
+        }
+        self.linkFrom = linkFrom
+        self.linkTo = linkTo
     }
 }
