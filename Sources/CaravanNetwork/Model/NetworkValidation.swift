@@ -194,14 +194,7 @@ package struct NetworkIndex: Sendable {
         var nodes = IDTable(capacity: network.nodes.count)
         for position in network.nodes.indices { nodes.insert(network.nodes[position].id, Int32(position)) }
         self.nodes = nodes
-        // One pass over the links for both ends: on millions of links each pass is a walk through hundreds of megabytes.
-        var linkFrom = [Int32](repeating: -1, count: network.links.count)
-        var linkTo = [Int32](repeating: -1, count: network.links.count)
-        for position in network.links.indices {
-            linkFrom[position] = nodes.find(network.links[position].from) ?? -1
-            linkTo[position] = nodes.find(network.links[position].to) ?? -1
-        }
-        self.linkFrom = linkFrom
-        self.linkTo = linkTo
+        linkFrom = nodes.find(count: network.links.count) { network.links[$0].from }
+        linkTo = nodes.find(count: network.links.count) { network.links[$0].to }
     }
 }
