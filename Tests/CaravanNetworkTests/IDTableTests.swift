@@ -14,4 +14,13 @@ struct IDTableTests {
         table.insert("Zürich", -5)
         #expect(table.find("Zürich") == -5)
     }
+
+    @Test("finds many keys at once as one at a time, -1 for a missing one, across batches")
+    func batch() {
+        var table = IDTable(capacity: 1_000)
+        for i in 0..<1_000 { table.insert("n\(i)", Int32(i * 2)) }
+        let keys = (0..<1_037).map { $0 % 3 == 0 ? "m\($0)" : "n\($0)" }
+        #expect(table.find(count: keys.count) { keys[$0] } == keys.map { table.find($0) ?? -1 })
+        #expect(table.find(count: 0) { keys[$0] }.isEmpty)
+    }
 }

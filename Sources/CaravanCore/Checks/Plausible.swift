@@ -31,6 +31,8 @@ public enum Plausible {
 
     /// Nil when `value` is finite and within `range`, else why not, in words: "must be at most 10,000 hours, not 1.00e+308".
     public static func problem(_ value: Double, _ range: ClosedRange<Double>, positive: Bool = false, unit: String? = nil) -> String? {
+        // The plausible figure, by far the most common, returns before any message is put together.
+        if value.isFinite && !(positive && value <= 0) && range.contains(value) { return nil }
         let unit = unit.map { " " + $0 } ?? ""
         guard value.isFinite else { return "not a finite number" }
         if positive && value <= 0 { return "must be greater than 0\(unit), not \(NumberText.compact(value))" }

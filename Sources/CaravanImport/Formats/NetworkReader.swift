@@ -80,12 +80,16 @@ public enum NetworkReader {
                 case "nodes":
                     try reader.array { reader, index throws(JSONReader.Failure) in
                         path.enter("nodes", index)
+                        let start = reader.offset
                         network.nodes.append(try node(&reader, &path))
+                        if index == 0 { network.nodes.reserveCapacity(estimate(reader, elementBytes: reader.offset - start)) }
                     }
                 case "links":
                     try reader.array { reader, index throws(JSONReader.Failure) in
                         path.enter("links", index)
+                        let start = reader.offset
                         network.links.append(try link(&reader, &path))
+                        if index == 0 { network.links.reserveCapacity(estimate(reader, elementBytes: reader.offset - start)) }
                     }
                 case "transfers":
                     try reader.array { reader, index throws(JSONReader.Failure) in
@@ -111,6 +115,13 @@ public enum NetworkReader {
         } catch {
             throw .invalidDocument(file: file, problems: ["\(path.path) (line \(reader.line)): \(error.reason)"])
         }
+    }
+
+    /// How many elements like the first the rest of the document could hold: reserved up front,
+    /// because growing by doubling copies millions of elements and touches twice their memory.
+    /// Memory reserved beyond the last element is never touched, so an overestimate costs nothing.
+    private static func estimate(_ reader: JSONReader, elementBytes: Int) -> Int {
+        reader.remaining / max(elementBytes, 16) + 16
     }
 
     private static func node(_ reader: inout JSONReader, _ path: inout Location) throws(JSONReader.Failure) -> NetworkNode {

@@ -263,6 +263,9 @@ struct JSONReader {
         }
     }
 
+    /// Bytes not yet read.
+    var remaining: Int { bytes.count - offset }
+
     /// True when nothing but white space is left.
     mutating func atEnd() -> Bool { peek() == nil }
 
@@ -280,9 +283,11 @@ struct JSONKey: CustomStringConvertible {
     let bytes: UnsafeRawBufferPointer
 
     /// Matches `case "id":` in a switch, comparing bytes.
+    /// Compared byte by byte in line: keys are a few bytes long, shorter than a call to `memcmp`.
     static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
-        pattern.utf8CodeUnitCount == key.bytes.count
-            && (key.bytes.isEmpty || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+        guard pattern.utf8CodeUnitCount == key.bytes.count else { return false }
+        for index in 0..<key.bytes.count where pattern.utf8Start[index] != key.bytes[index] { return false }
+        return true
     }
 
     var description: String { String(decoding: bytes, as: UTF8.self) }

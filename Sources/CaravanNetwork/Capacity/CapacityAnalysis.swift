@@ -109,34 +109,39 @@ public struct FlowProblem: Sendable {
         for (arc, link) in linkArcs where side[Int(network.head[Int(network.partner[Int(arc)])])] && !side[Int(network.head[Int(arc)])] {
             if !bottleneck.contains(graph.linkIDs[Int(link)]) { bottleneck.append(graph.linkIDs[Int(link)]) }
         }
-        return CapacityAnalysis(from: fromID, to: toID, maxMt: total, bottleneck: bottleneck, paths: decompose(network))
+        return CapacityAnalysis(from: fromID, to: toID, maxMt: total, bottleneck: bottleneck, paths: decompose(&network))
     }
 
     /// The flow as paths from source to sink, each taking the least flow along it, largest first.
-    /// Cycles of flow met on the way carry nothing from source to sink and are cancelled.
-    private func decompose(_ network: MaxFlow, limit: Int = 100) -> [FlowPath] {
-        var remaining = network.capacity.indices.map { network.capacity[$0] > 0 ? network.flow($0) : 0 }
+    /// Cycles of flow met on the way carry nothing from source to sink and are cancelled. Each
+    /// path's flow is taken off `network`'s arcs, which nothing reads after.
+    private func decompose(_ network: inout MaxFlow, limit: Int = 100) -> [FlowPath] {
+        func remaining(_ arc: Int) -> Double { network.capacity[arc] > 0 ? network.flow(arc) : 0 }
+        // Each node's place on the path being walked, or -1: reset node by node, never in full.
+        var position = [Int32](repeating: -1, count: network.nodeCount)
         var paths: [FlowPath] = []
         while paths.count < limit {
             var v = source
             var arcs: [Int] = []
-            var position = [source: 0]
+            position[source] = 0
             while v != sink {
-                guard let arc = (Int(network.first[v])..<Int(network.first[v + 1])).first(where: { remaining[$0] > MaxFlow.epsilon }) else { break }
+                guard let arc = (Int(network.first[v])..<Int(network.first[v + 1])).first(where: { remaining($0) > MaxFlow.epsilon }) else { break }
                 arcs.append(arc)
                 v = Int(network.head[arc])
-                if let start = position[v] {
-                    let cycle = arcs[start...]
-                    let amount = cycle.map { remaining[$0] }.min()!
-                    for arc in cycle { remaining[arc] -= amount }
+                if position[v] >= 0 {
+                    let start = Int(position[v])
+                    let amount = arcs[start...].map(remaining).min()!
+                    for arc in arcs[start...] { network.withdraw(amount, from: arc) }
+                    for arc in arcs[start..<arcs.count - 1] { position[Int(network.head[arc])] = -1 }
                     arcs.removeSubrange(start...)
-                    position = position.filter { $0.value <= start }
                 } else {
-                    position[v] = arcs.count
+                    position[v] = Int32(arcs.count)
                 }
             }
-            guard v == sink, let amount = arcs.map({ remaining[$0] }).min(), amount > MaxFlow.epsilon else { break }
-            for arc in arcs { remaining[arc] -= amount }
+            position[source] = -1
+            for arc in arcs { position[Int(network.head[arc])] = -1 }
+            guard v == sink, let amount = arcs.map(remaining).min(), amount > MaxFlow.epsilon else { break }
+            for arc in arcs { network.withdraw(amount, from: arc) }
             var nodes = [graph.nodeIDs[source]]
             for arc in arcs {
                 let id = graph.nodeIDs[Int(place[Int(network.head[arc])])]

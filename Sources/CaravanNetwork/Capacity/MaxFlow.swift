@@ -1,7 +1,6 @@
-/// Maximum flow by push–relabel with highest-label selection, global relabelling and the gap
-/// heuristic (Goldberg and Tarjan; Cherkassky and Goldberg's heuristics): the method OR-tools uses,
-/// and on transport networks far less work than augmenting paths. The residual graph is kept in
-/// flat arrays in compressed rows: each node's arcs contiguous, each arc knowing its partner.
+/// Maximum flow by push–relabel (`PushRelabel`): the method OR-tools uses, and on transport
+/// networks far less work than augmenting paths. The residual graph is kept in flat arrays in
+/// compressed rows: each node's arcs contiguous, each arc knowing its partner.
 struct MaxFlow {
     let nodeCount: Int
     /// Arcs leaving v are `first[v] ..< first[v + 1]`.
@@ -58,98 +57,33 @@ struct MaxFlow {
     /// The flow an arc carries.
     func flow(_ arc: Int) -> Double { capacity[arc] - residual[arc] }
 
+    /// Takes `amount` off the flow an arc carries, as a flow's decomposition into paths does.
+    mutating func withdraw(_ amount: Double, from arc: Int) { residual[arc] += amount }
+
     /// The largest flow from `source` to `sink`; arc flows are left in `residual`.
     /// - Complexity: O(V²√A) at worst.
     mutating func run(from source: Int, to sink: Int) -> Double {
-        var state = PushRelabelState(nodeCount: nodeCount, first: first)
-        // Phase one: a maximum preflow, all the excess that can reach the sink.
-        for arc in Int(first[source])..<Int(first[source + 1]) where residual[arc] > Self.epsilon {
-            let amount = residual[arc]
-            residual[arc] = 0
-            residual[Int(partner[arc])] += amount
-            state.excess[Int(head[arc])] += amount
-        }
-        discharge(&state, toward: sink, keeping: source)
-        let total = state.excess[sink]
-        // Phase two: the excess that could not reach the sink goes back to the source.
-        discharge(&state, toward: source, keeping: sink)
-        return total
-    }
-
-    /// Pushes every excess toward `terminal`, never into `kept`, until none is left that can move.
-    private mutating func discharge(_ state: inout PushRelabelState, toward terminal: Int, keeping kept: Int) {
-        let n = nodeCount
-        var relabels = 0
-        globalRelabel(&state, toward: terminal, keeping: kept)
-        while let v = state.highestActive() {
-            while state.excess[v] > Self.epsilon {
-                let start = Int(state.current[v])
-                let end = Int(first[v + 1])
-                var arc = start
-                let wanted = state.height[v] - 1
-                while arc < end {
-                    let w = Int(head[arc])
-                    if residual[arc] > Self.epsilon && state.height[w] == wanted {
-                        let amount = min(state.excess[v], residual[arc])
-                        residual[arc] -= amount
-                        residual[Int(partner[arc])] += amount
-                        state.excess[v] -= amount
-                        if state.excess[w] <= Self.epsilon && w != terminal && w != kept { state.activate(w) }
-                        state.excess[w] += amount
-                        if state.excess[v] <= Self.epsilon { break }
+        guard !residual.isEmpty else { return 0 }
+        // Taken out of self, so that the buffer is written in place while the other arrays are read.
+        var residual = self.residual
+        self.residual = []
+        defer { self.residual = residual }
+        let (first, head, partner, capacity, n) = (self.first, self.head, self.partner, self.capacity, nodeCount)
+        return first.withUnsafeBufferPointer { first in
+            head.withUnsafeBufferPointer { head in
+                partner.withUnsafeBufferPointer { partner in
+                    capacity.withUnsafeBufferPointer { capacity in
+                        residual.withUnsafeMutableBufferPointer { residual in
+                            var engine = PushRelabel(
+                                nodeCount: n, first: first.baseAddress!, head: head.baseAddress!, partner: partner.baseAddress!,
+                                capacity: capacity.baseAddress!, residual: residual.baseAddress!, arcCount: residual.count)
+                            defer { engine.deallocate() }
+                            return engine.run(from: source, to: sink)
+                        }
                     }
-                    arc += 1
-                }
-                state.current[v] = Int32(min(arc, end))
-                if state.excess[v] <= Self.epsilon { break }
-                // No admissible arc: relabel, or lift above everything when v empties its height.
-                var lowest = 2 * n
-                for arc in Int(first[v])..<end where residual[arc] > Self.epsilon { lowest = min(lowest, state.height[Int(head[arc])] + 1) }
-                let old = state.height[v]
-                if state.count[old] == 1 && old < n {
-                    state.gap(at: old, nodeCount: n)
-                } else {
-                    state.setHeight(v, min(lowest, 2 * n))
-                }
-                state.current[v] = first[v]
-                relabels += 1
-                if state.height[v] >= n { break }
-                if relabels >= n {
-                    relabels = 0
-                    globalRelabel(&state, toward: terminal, keeping: kept)
-                    if state.height[v] >= n { break }
                 }
             }
         }
-    }
-
-    /// Sets every height to the exact distance to `terminal` over arcs with room left, by a
-    /// breadth-first search backwards from it; nodes that cannot reach it are lifted out of play.
-    private func globalRelabel(_ state: inout PushRelabelState, toward terminal: Int, keeping kept: Int) {
-        let n = nodeCount
-        state.reset(height: 2 * n)
-        state.setHeight(terminal, 0)
-        var queue = [Int32](repeating: 0, count: n)
-        queue[0] = Int32(terminal)
-        var front = 0
-        var back = 1
-        while front < back {
-            let w = Int(queue[front])
-            front += 1
-            let next = state.height[w] + 1
-            for arc in Int(first[w])..<Int(first[w + 1]) {
-                let v = Int(head[arc])
-                // v can push to w when the arc v→w (the partner of w→v) has room.
-                if state.height[v] == 2 * n && v != kept && residual[Int(partner[arc])] > Self.epsilon {
-                    state.setHeight(v, next)
-                    queue[back] = Int32(v)
-                    back += 1
-                }
-            }
-        }
-        state.setHeight(kept, 2 * n)
-        for v in 0..<n where v != terminal && v != kept && state.excess[v] > Self.epsilon && state.height[v] < n { state.activate(v) }
-        for v in 0..<n { state.current[v] = first[v] }
     }
 
     /// Nodes still reachable from `source` over arcs with room left: one side of a minimum cut.
@@ -167,73 +101,5 @@ struct MaxFlow {
             }
         }
         return seen
-    }
-}
-
-/// Heights, excesses and the buckets of active nodes by height.
-private struct PushRelabelState {
-    var height: [Int]
-    var excess: [Double]
-    var current: [Int32]
-    /// How many nodes stand at each height, for the gap heuristic.
-    var count: [Int]
-    /// Active nodes by height, as singly linked lists.
-    private var bucket: [Int32]
-    private var nextActive: [Int32]
-    private var isActive: [Bool]
-    private var top = -1
-
-    init(nodeCount n: Int, first: [Int32]) {
-        height = [Int](repeating: 0, count: n)
-        excess = [Double](repeating: 0, count: n)
-        current = Array(first.dropLast())
-        count = [Int](repeating: 0, count: 2 * n + 1)
-        bucket = [Int32](repeating: -1, count: 2 * n + 1)
-        nextActive = [Int32](repeating: -1, count: n)
-        isActive = [Bool](repeating: false, count: n)
-    }
-
-    mutating func reset(height value: Int) {
-        for v in height.indices { height[v] = value }
-        for h in count.indices { count[h] = 0 }
-        count[value] = height.count
-        for h in bucket.indices { bucket[h] = -1 }
-        for v in isActive.indices { isActive[v] = false }
-        top = -1
-    }
-
-    mutating func setHeight(_ v: Int, _ value: Int) {
-        count[height[v]] -= 1
-        height[v] = value
-        count[value] += 1
-    }
-
-    mutating func activate(_ v: Int) {
-        guard !isActive[v], height[v] < count.count / 2 else { return }
-        isActive[v] = true
-        nextActive[v] = bucket[height[v]]
-        bucket[height[v]] = Int32(v)
-        top = max(top, height[v])
-    }
-
-    /// The active node with the greatest height, taken off its list; nil when none is left.
-    mutating func highestActive() -> Int? {
-        while top >= 0 {
-            let v = bucket[top]
-            if v < 0 {
-                top -= 1
-                continue
-            }
-            bucket[top] = nextActive[Int(v)]
-            isActive[Int(v)] = false
-            if height[Int(v)] != top { continue }
-            return Int(v)
-        }
-        return nil
-    }
-
-    /// No node is left at `gap`: those above it cannot reach the terminal any more.
-    mutating func gap(at gap: Int, nodeCount n: Int) {
-        for v in height.indices where height[v] >= gap && height[v] < n { setHeight(v, n) }
     }
 }

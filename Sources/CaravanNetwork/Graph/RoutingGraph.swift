@@ -60,15 +60,15 @@ public struct RoutingGraph: Sendable {
         var linkCapacity = [Double](repeating: .infinity, count: l)
         var bidirectional = 0
         linkIDs.reserveCapacity(l)
+        // Each field read in place: a copy of each link would retain and release its strings and evidence.
         for position in 0..<l {
-            let link = network.links[position]
-            linkIDs.append(link.id)
-            linkHours[position] = link.travelHours ?? 0
-            linkUSD[position] = link.usdPerT ?? 0
-            if let km = link.lengthKm { linkKm[position] = km }
-            linkMode[position] = UInt8(link.mode.index)
-            if let capacity = link.capacityMt { linkCapacity[position] = capacity }
-            if link.bidirectional == true { bidirectional += 1 }
+            linkIDs.append(network.links[position].id)
+            linkHours[position] = network.links[position].travelHours ?? 0
+            linkUSD[position] = network.links[position].usdPerT ?? 0
+            if let km = network.links[position].lengthKm { linkKm[position] = km }
+            linkMode[position] = UInt8(network.links[position].mode.index)
+            if let capacity = network.links[position].capacityMt { linkCapacity[position] = capacity }
+            if network.links[position].bidirectional == true { bidirectional += 1 }
         }
         self.linkIDs = linkIDs
         self.linkHours = linkHours

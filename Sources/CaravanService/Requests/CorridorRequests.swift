@@ -70,10 +70,9 @@ extension RequestReader {
             }
             avoidCountries.insert(code)
         }
-        let ids = network.ids
         let nodes = texts(asked.nodes)
-        for id in nodes where !ids.contains(id) {
-            throw refuse("avoid-node", "the network has no node '\(id)'" + Suggestions.phrase(Suggestions.nearest(id, among: ids)))
+        for id in nodes where !network.contains(node: id) {
+            throw refuse("avoid-node", "the network has no node '\(id)'" + Suggestions.phrase(Suggestions.nearest(id, among: network.ids)))
         }
         var modes = Set<TransportMode>()
         for text in texts(asked.modes) {
