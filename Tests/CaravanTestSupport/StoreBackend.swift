@@ -25,7 +25,8 @@ public enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertibl
         switch self {
         case .sqlite: return try SQLiteLedgerStore(path: directory.path("ledger.sqlite"))
         case .postgres:
-            let url = try directory.postgresSchema()
+            // psql, waited for off the pool the servers of other suites answer on.
+            let url = try await Command.detached { try directory.postgresSchema() }
             _ = try await PostgresLedgerStore.migrate(url: url)
             return try await PostgresLedgerStore.open(url: url)
         }
