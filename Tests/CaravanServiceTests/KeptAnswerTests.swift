@@ -21,7 +21,7 @@ struct KeptAnswerTests {
 
     @Test(
         "after every import of a random sequence, the kept answer is the one worked out afresh; a batch of pairs it does not read leaves it, and the judgement, standing",
-        arguments: StoreBackend.available)
+        .serialized, arguments: StoreBackend.available)
     func keptEqualsAfresh(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore(in: directory)
         _ = try await Workspace(store: store).importBundledData(recordedAt: Date(timeIntervalSince1970: 1_780_000_000))
@@ -37,8 +37,9 @@ struct KeptAnswerTests {
         var random = SplitMix(seed: 29)
         // The default partnership reads IRN–KAZ; IRN–TKM is the other dossier's, FRA–DEU nobody's.
         let pairs = [("IRN", "KAZ"), ("KAZ", "IRN"), ("IRN", "TKM"), ("FRA", "DEU")]
-        for n in 0..<10 {
-            let (reporter, partner) = pairs[random.next(below: pairs.count)]
+        // Six imports: each works scorecards out on the cooperative pool, which the in-process servers of other suites answer on.
+        for n in 0..<6 {
+            let (reporter, partner) = pairs[(n + random.next(below: 2)) % pairs.count]
             let flow = ["export", "import", "turnover"][random.next(below: 3)]
             let commodity = ["TOTAL", "270900", "100199"][random.next(below: 3)]
             let file = figure(
